@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Targets follow the pipeline (docs: ../shared/DESIGN.md): each stage depends only on the
+// stages before it, so the compiler keeps the direction.
+let package = Package(
+    name: "bamaso",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bamaso", targets: ["bamaso"]),
+        .library(name: "BamasoSite", targets: ["BamasoSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "BamasoDiagnostics"),
+        .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics"]),
+        .target(
+            name: "BamasoLoad",
+            dependencies: ["BamasoDiagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "BamasoParse",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "BamasoResolve",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
+        .target(
+            name: "BamasoRender",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "BamasoWrite", dependencies: ["BamasoDiagnostics", "BamasoRender"]),
+        .target(
+            name: "BamasoSite",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
+                "BamasoResolve", "BamasoRender", "BamasoWrite",
+            ]
+        ),
+        .executableTarget(
+            name: "bamaso",
+            dependencies: [
+                "BamasoSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
+        .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
+        .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
+        .testTarget(name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad"]),
+        .testTarget(name: "BamasoRenderTests", dependencies: ["BamasoRender", "BamasoLoad"]),
+        .testTarget(
+            name: "BamasoSiteTests",
+            dependencies: ["BamasoSite"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "bamasoCLITests",
+            dependencies: ["BamasoDiagnostics"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,98 @@
+import BamasoDiagnostics
+import Yams
+
+/// An organisation from `content/contacts.yml`.
+public struct Contact: Sendable, Equatable {
+    public struct Social: Sendable, Equatable {
+        public var network: String
+        public var handle: String
+        public var url: String?
+    }
+
+    public var id: String
+    public var name: [Language: String]
+    public var description: [Language: String]
+    public var address: [Language: String]
+    public var hours: [Language: String]
+    public var phones: [String]
+    public var emails: [String]
+    public var social: [Social]
+    public var location: FileLocation
+
+    /// The number for a `tel:` link: digits and a leading `+`; a trunk "(0)" is dropped.
+    public static func telephoneURI(_ phone: String) -> String {
+        let withoutTrunk = phone.replacingOccurrences(of: "(0)", with: "")
+        var digits = withoutTrunk.filter(\.isNumber)
+        if withoutTrunk.trimmingCharacters(in: .whitespaces).hasPrefix("+") { digits = "+" + digits }
+        return "tel:" + digits
+    }
+
+    static let keys = ["name", "description", "address", "hours", "phones", "emails", "social"]
+
+    /// Reads `contacts.yml`, a mapping from ID to organisation.
+    public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> [String: Contact] {
+        let reader = YAMLReader(path: file.path)
+        guard let root = reader.compose(file.text, into: &diagnostics),
+              let entries = reader.fields(of: root, what: "contacts.yml", into: &diagnostics)
+        else { return [:] }
+        var contacts: [String: Contact] = [:]
+        for entry in entries {
+            if !Slug.isValid(entry.key) {
+                diagnostics.append(.error(at: entry.location, "contact ID '\(entry.key)' is not valid",
+                                          hint: "use lowercase letters, digits and hyphens, such as 'iom-rwanda'"))
+            }
+            guard let fields = reader.fields(of: entry.value, what: "contact '\(entry.key)'", into: &diagnostics)
+            else { continue }
+            reader.checkKeys(fields, allowed: keys, required: ["name"], what: "contact '\(entry.key)'",
+                             at: entry.location, into: &diagnostics)
+            var contact = Contact(id: entry.key, name: [:], description: [:], address: [:], hours: [:],
+                                  phones: [], emails: [], social: [], location: entry.location)
+            for field in fields {
+                switch field.key {
+                case "name": contact.name = reader.localized(field, into: &diagnostics) ?? [:]
+                case "description": contact.description = reader.localized(field, into: &diagnostics) ?? [:]
+                case "address": contact.address = reader.localized(field, into: &diagnostics) ?? [:]
+                case "hours": contact.hours = reader.localized(field, into: &diagnostics) ?? [:]
+                case "phones": contact.phones = reader.strings(field, into: &diagnostics) ?? []
+                case "emails":
+                    contact.emails = reader.strings(field, into: &diagnostics) ?? []
+                    for email in contact.emails where !email.contains("@") || email.contains(" ") {
+                        diagnostics.append(.error(at: reader.location(of: field.value),
+                                                  "'\(email)' is not an email address"))
+                    }
+                case "social": contact.social = parseSocial(field, reader: reader, into: &diagnostics)
+                default: break
+                }
+            }
+            contacts[entry.key] = contact
+        }
+        return contacts
+    }
+
+    private static func parseSocial(
+        _ field: YAMLReader.Field, reader: YAMLReader, into diagnostics: inout [Diagnostic]
+    ) -> [Social] {
+        guard case .sequence(let items) = field.value else {
+            diagnostics.append(.error(at: reader.location(of: field.value), "'social' must be a list",
+                                      hint: "write one '- { network: Twitter, handle: \"@name\" }' line per account"))
+            return []
+        }
+        return items.compactMap { item in
+            guard let fields = reader.fields(of: item, what: "an account in 'social'", into: &diagnostics) else {
+                return nil
+            }
+            reader.checkKeys(fields, allowed: ["network", "handle", "url"], required: ["network", "handle"],
+                             what: "an account in 'social'", at: reader.location(of: item), into: &diagnostics)
+            var social = Social(network: "", handle: "", url: nil)
+            for field in fields {
+                switch field.key {
+                case "network": social.network = reader.string(field, into: &diagnostics) ?? ""
+                case "handle": social.handle = reader.string(field, into: &diagnostics) ?? ""
+                case "url": social.url = reader.string(field, into: &diagnostics)
+                default: break
+                }
+            }
+            return social.network.isEmpty || social.handle.isEmpty ? nil : social
+        }
+    }
+}

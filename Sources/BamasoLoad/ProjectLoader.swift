@@ -1,0 +1,152 @@
+import BamasoDiagnostics
+import Foundation
+
+/// Everything a build reads, before any of it is interpreted.
+public struct LoadedProject: Sendable {
+    public var root: URL
+    public var site: SiteConfig
+    public var contacts: [String: Contact]
+    /// Every `.md` file under `content/`, sorted by path.
+    public var contentFiles: [SourceFile]
+    /// Files under `content/media/`, by path relative to `content/` (`media/report.pdf`).
+    public var media: [String: URL]
+    /// Every `.mustache` file under `templates/`, sorted by path.
+    public var templates: [SourceFile]
+    /// `templates/i18n/LANG.yml`, by language.
+    public var strings: [Language: SourceFile]
+    /// Files under `templates/static/`, by path relative to that folder.
+    public var staticFiles: [String: URL]
+
+    public init(
+        root: URL, site: SiteConfig, contacts: [String: Contact] = [:], contentFiles: [SourceFile],
+        media: [String: URL] = [:], templates: [SourceFile], strings: [Language: SourceFile],
+        staticFiles: [String: URL] = [:]
+    ) {
+        self.root = root
+        self.site = site
+        self.contacts = contacts
+        self.contentFiles = contentFiles
+        self.media = media
+        self.templates = templates
+        self.strings = strings
+        self.staticFiles = staticFiles
+    }
+}
+
+/// Stage 1: finds and reads the project's files.
+public enum ProjectLoader {
+    public static func load(root: URL, into diagnostics: inout [Diagnostic]) -> LoadedProject? {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
+        let files = ProjectFiles(root: root)
+        let contentFolder = root.appendingPathComponent("content")
+        let templatesFolder = root.appendingPathComponent("templates")
+        for (folder, hint) in [(contentFolder, "run bamaso in the project folder, or pass --root FOLDER"),
+                               (templatesFolder, "the theme lives in templates/; restore it from git")]
+        where !files.isDirectory(folder) {
+            diagnostics.append(.error(at: FileLocation(path: folder.lastPathComponent + "/"),
+                                      "there is no \(folder.lastPathComponent)/ folder in \(root.path)", hint: hint))
+        }
+        if diagnostics.hasErrors { return nil }
+
+        var site: SiteConfig?
+        var contacts: [String: Contact] = [:]
+        var contentFiles: [SourceFile] = []
+        var media: [String: URL] = [:]
+        for (relative, url) in files.list(contentFolder, into: &diagnostics) {
+            let path = "content/" + relative
+            if relative.hasPrefix("media/") {
+                media[relative] = url
+            } else if relative == "site.yml" {
+                site = SourceFile.read(url, path: path, into: &diagnostics)
+                    .flatMap { SiteConfig.parse($0, into: &diagnostics) }
+            } else if relative == "contacts.yml" {
+                if let file = SourceFile.read(url, path: path, into: &diagnostics) {
+                    contacts = Contact.parse(file, into: &diagnostics)
+                }
+            } else if relative.hasSuffix(".md") {
+                if let file = SourceFile.read(url, path: path, into: &diagnostics) { contentFiles.append(file) }
+            } else {
+                diagnostics.append(.warning(
+                    at: FileLocation(path: path), "this file is not a page and is not published",
+                    hint: "pages end in .LANG.md; images, audio and PDFs go in content/media/"))
+            }
+        }
+        if site == nil, !diagnostics.contains(where: { $0.location.path == "content/site.yml" }) {
+            diagnostics.append(.error(at: FileLocation(path: "content/site.yml"), "content/site.yml is missing",
+                                      hint: "it gives the site's title, languages and sections"))
+        }
+
+        var templates: [SourceFile] = []
+        var strings: [Language: SourceFile] = [:]
+        var staticFiles: [String: URL] = [:]
+        for (relative, url) in files.list(templatesFolder, into: &diagnostics) {
+            let path = "templates/" + relative
+            if relative.hasPrefix("static/") {
+                staticFiles[String(relative.dropFirst("static/".count))] = url
+            } else if relative.hasSuffix(".mustache") {
+                if let file = SourceFile.read(url, path: path, into: &diagnostics) { templates.append(file) }
+            } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
+                let name = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
+                guard let language = Language(rawValue: name) else {
+                    diagnostics.append(.warning(at: FileLocation(path: path), "no site language is called '\(name)'",
+                                                hint: "string files are named rw.yml and en.yml"))
+                    continue
+                }
+                strings[language] = SourceFile.read(url, path: path, into: &diagnostics)
+            }
+        }
+        for language in Language.allCases where strings[language] == nil
+            && !diagnostics.contains(where: { $0.location.path == "templates/i18n/\(language.rawValue).yml" }) {
+            diagnostics.append(.error(at: FileLocation(path: "templates/i18n/\(language.rawValue).yml"),
+                                      "the interface strings for '\(language.rawValue)' are missing",
+                                      hint: "copy the other language's file and translate it"))
+        }
+
+        guard let site else { return nil }
+        return LoadedProject(root: root, site: site, contacts: contacts, contentFiles: contentFiles.sorted { $0.path < $1.path },
+                             media: media, templates: templates.sorted { $0.path < $1.path }, strings: strings,
+                             staticFiles: staticFiles)
+    }
+}
+
+/// Walks a folder of the project, refusing anything that leads outside it.
+struct ProjectFiles {
+    let root: URL
+
+    func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Regular files under `folder` by path relative to it, sorted; hidden files are skipped.
+    func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
+        let prefix = folder.path + "/"
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+        else { return [] }
+        var found: [(String, URL)] = []
+        let rootPath = root.path + "/"
+        for case let url as URL in enumerator {
+            let path = url.path
+            guard path.hasPrefix(prefix) else { continue }
+            let relative = String(path.dropFirst(prefix.count))
+            let projectPath = String(path.dropFirst(rootPath.count))
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                if !target.hasPrefix(rootPath) {
+                    diagnostics.append(.error(
+                        at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
+                        hint: "copy the file into the project instead of linking to it"))
+                    continue
+                }
+                if isDirectory(url) { continue }  // the enumerator does not follow it; its files are elsewhere
+            } else if values?.isRegularFile != true {
+                continue
+            }
+            found.append((relative, url))
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+}

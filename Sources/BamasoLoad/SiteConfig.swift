@@ -1,0 +1,100 @@
+import BamasoDiagnostics
+import Yams
+
+/// `content/site.yml`: what the whole site shares.
+public struct SiteConfig: Sendable, Equatable {
+    public var title: [Language: String]
+    public var description: [Language: String]
+    /// The languages in the order the site shows them; the first is the default.
+    public var languages: [Language]
+    /// Section folders under `content/`, in menu order.
+    public var sections: [String]
+    /// Where the site will be published, such as `https://example.org/bamaso/`, or `/`.
+    public var baseURL: String
+    /// The organisation (an ID in `contacts.yml`) shown in the help strip on every page.
+    public var helpContact: String?
+    /// Where `helpContact` was written, for error messages.
+    public var helpContactLocation: FileLocation?
+
+    public init(
+        title: [Language: String], description: [Language: String] = [:],
+        languages: [Language] = Language.allCases, sections: [String], baseURL: String = "/",
+        helpContact: String? = nil, helpContactLocation: FileLocation? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.languages = languages
+        self.sections = sections
+        self.baseURL = baseURL
+        self.helpContact = helpContact
+        self.helpContactLocation = helpContactLocation
+    }
+
+    public var defaultLanguage: Language { languages.first ?? .rw }
+
+    static let keys = ["title", "description", "languages", "sections", "base_url", "help"]
+
+    /// Reads `site.yml`; problems become diagnostics and nil.
+    public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let reader = YAMLReader(path: file.path)
+        let start = FileLocation(path: file.path)
+        guard let root = reader.compose(file.text, into: &diagnostics) else {
+            if !diagnostics.hasErrors {
+                diagnostics.append(.error(at: start, "site.yml is empty", hint: "give the site a title and its sections"))
+            }
+            return nil
+        }
+        guard let fields = reader.fields(of: root, what: "site.yml", into: &diagnostics) else { return nil }
+        let before = diagnostics.errorCount
+        reader.checkKeys(fields, allowed: keys, required: ["title", "sections"], what: "site.yml",
+                         at: start, into: &diagnostics)
+        var config = SiteConfig(title: [:], sections: [])
+        for field in fields {
+            switch field.key {
+            case "title": config.title = reader.localized(field, into: &diagnostics) ?? [:]
+            case "description": config.description = reader.localized(field, into: &diagnostics) ?? [:]
+            case "base_url":
+                if let url = reader.string(field, into: &diagnostics) {
+                    config.baseURL = url.hasSuffix("/") ? url : url + "/"
+                }
+            case "languages":
+                guard let names = reader.strings(field, into: &diagnostics) else { break }
+                let languages = names.compactMap(Language.init(rawValue:))
+                if languages.count != names.count || Set(languages) != Set(Language.allCases) {
+                    diagnostics.append(.error(
+                        at: reader.location(of: field.value),
+                        "'languages' must list rw and en, each once",
+                        hint: "bamaso builds a Kinyarwanda and an English site: write 'languages: [rw, en]'"))
+                } else {
+                    config.languages = languages
+                }
+            case "sections":
+                guard let names = reader.strings(field, into: &diagnostics) else { break }
+                for name in names where !Slug.isValid(name) {
+                    diagnostics.append(.error(
+                        at: reader.location(of: field.value), "section name '\(name)' is not a valid folder name",
+                        hint: "use lowercase letters, digits and hyphens, such as 'risks'"))
+                }
+                config.sections = names
+            case "help":
+                guard let helpFields = reader.fields(of: field.value, what: "'help'", into: &diagnostics) else { break }
+                reader.checkKeys(helpFields, allowed: ["contact"], required: ["contact"], what: "'help'",
+                                 at: field.location, into: &diagnostics)
+                if let contact = helpFields.first(where: { $0.key == "contact" }) {
+                    config.helpContact = reader.string(contact, into: &diagnostics)
+                    config.helpContactLocation = reader.location(of: contact.value)
+                }
+            default: break
+            }
+        }
+        return diagnostics.errorCount == before ? config : nil
+    }
+}
+
+/// Names that become part of a URL: lowercase ASCII letters, digits and single hyphens.
+public enum Slug {
+    public static func isValid(_ name: some StringProtocol) -> Bool {
+        guard let first = name.first, let last = name.last, first != "-", last != "-" else { return false }
+        return !name.contains("--") && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

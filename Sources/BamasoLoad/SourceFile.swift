@@ -1,0 +1,75 @@
+import BamasoDiagnostics
+import Foundation
+
+/// A text file of the project, read and checked: valid UTF-8, byte-order mark removed,
+/// Windows line endings turned into `\n`.
+public struct SourceFile: Sendable, Equatable {
+    /// Relative to the project root, with `/` separators: `content/risks/a.en.md`.
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Reads `url`; on failure appends a diagnostic naming `path` and returns nil.
+    public static func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            diagnostics.append(.error(
+                at: FileLocation(path: path), "cannot read this file (\(error.localizedDescription))",
+                hint: "check that it exists and that you may read it"))
+            return nil
+        }
+        return decode(data, path: path, into: &diagnostics)
+    }
+
+    public static func decode(_ data: Data, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let location = firstInvalidUTF8(in: bytes)
+            diagnostics.append(.error(
+                at: FileLocation(path: path, line: location.line, column: location.column),
+                "this file is not UTF-8 text",
+                hint: "save it again as UTF-8 (in most editors: Save with encoding, UTF-8)"))
+            return nil
+        }
+        let normalised = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : text
+        return SourceFile(path: path, text: normalised)
+    }
+
+    /// Line and column (in characters) of the first byte that is not valid UTF-8.
+    private static func firstInvalidUTF8(in bytes: Data.SubSequence) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let end = bytes.index(index, offsetBy: length, limitedBy: bytes.endIndex) ?? bytes.endIndex
+            if length == 0 || String(validating: bytes[index..<end], as: UTF8.self) == nil {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+                return (line, column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = end
+            }
+            index = end
+        }
+        return (line, 1)
+    }
+}

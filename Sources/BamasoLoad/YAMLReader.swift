@@ -1,0 +1,205 @@
+import BamasoDiagnostics
+import Foundation
+import Yams
+
+/// Reads YAML with Yams and turns every problem into a diagnostic at the right line of the
+/// file, even when the YAML is only part of it (front matter starts on line 2).
+public struct YAMLReader: Sendable {
+    public var path: String
+    /// The line of the file on which the YAML text begins.
+    public var firstLine: Int
+
+    public init(path: String, firstLine: Int = 1) {
+        self.path = path
+        self.firstLine = firstLine
+    }
+
+    /// One `key: value` of a mapping, with where the key stands.
+    public struct Field {
+        public var key: String
+        public var value: Node
+        public var location: FileLocation
+    }
+
+    /// Parses `text` into a node tree; a syntax error becomes a diagnostic and nil.
+    public func compose(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, in: text))
+        } catch {
+            diagnostics.append(.error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    public func location(of node: Node) -> FileLocation {
+        location(of: node.mark)
+    }
+
+    func location(of mark: Mark?) -> FileLocation {
+        guard let mark else { return FileLocation(path: path, line: firstLine) }
+        return FileLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            var hint = "check the indentation and quotes on this line and the one before"
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(mark.line - 1).first ?? ""
+            if problem.contains("tab") || line.hasPrefix("\t") {
+                hint = "indent with spaces; YAML does not allow tabs"
+            } else if problem.contains("quote") || problem.contains("quoted") {
+                hint = "close the quote, or put the whole value in double quotes"
+            } else if problem.contains("mapping values") {
+                hint = "a value containing ': ' must be put in double quotes"
+            }
+            return .error(at: location(of: mark), "YAML syntax error: \(problem)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error(at: location(of: context.mark), "key \(names) appears more than once",
+                          hint: "keep one and delete the others")
+        case let .reader(problem, _, _, _):
+            return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(problem)")
+        default:
+            return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(error)")
+        }
+    }
+
+    // MARK: - Typed values
+
+    /// The fields of a mapping, or nil (with a diagnostic) when `node` is something else.
+    public func fields(of node: Node, what: String, into diagnostics: inout [Diagnostic]) -> [Field]? {
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(at: location(of: node), "\(what) must be a list of 'key: value' lines"))
+            return nil
+        }
+        return mapping.map { key, value in
+            Field(key: key.string ?? "\(key)", value: value, location: location(of: key))
+        }
+    }
+
+    /// Reports unknown keys (with a "did you mean") and missing required ones.
+    public func checkKeys(
+        _ fields: [Field], allowed: [String], required: [String], what: String,
+        at location: FileLocation, into diagnostics: inout [Diagnostic]
+    ) {
+        for field in fields where !allowed.contains(field.key) {
+            let hint = Suggestion.didYouMean(field.key, in: allowed)
+                ?? "the keys allowed here are: \(allowed.joined(separator: ", "))"
+            diagnostics.append(.error(at: field.location, "unknown key '\(field.key)' in \(what)", hint: hint))
+        }
+        let present = Set(fields.map(\.key))
+        for key in required where !present.contains(key) {
+            diagnostics.append(.error(at: location, "\(what) has no '\(key)'", hint: "add a line '\(key): ...'"))
+        }
+    }
+
+    public func string(_ field: Field, into diagnostics: inout [Diagnostic]) -> String? {
+        guard case .scalar(let scalar) = field.value else {
+            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be text",
+                                      hint: "write it on one line after '\(field.key): '"))
+            return nil
+        }
+        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty || scalar.tag == Tag(.null) && scalar.style == .plain {
+            diagnostics.append(.error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
+            return nil
+        }
+        return scalar.string
+    }
+
+    public func int(_ field: Field, into diagnostics: inout [Diagnostic]) -> Int? {
+        guard case .scalar(let scalar) = field.value, scalar.style == .plain, let value = Int(scalar.string) else {
+            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be a whole number",
+                                      hint: "for example '\(field.key): 10'"))
+            return nil
+        }
+        return value
+    }
+
+    public func bool(_ field: Field, into diagnostics: inout [Diagnostic]) -> Bool? {
+        if case .scalar(let scalar) = field.value, scalar.style == .plain {
+            switch scalar.string.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
+        }
+        diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be true or false",
+                                  hint: "write '\(field.key): true' or '\(field.key): false'"))
+        return nil
+    }
+
+    public func day(_ field: Field, into diagnostics: inout [Diagnostic]) -> Day? {
+        if case .scalar(let scalar) = field.value, let day = Day(scalar.string) { return day }
+        diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' is not a date",
+                                  hint: "write the date as year-month-day, for example '\(field.key): 2012-06-01'"))
+        return nil
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    public func strings(_ field: Field, into diagnostics: inout [Diagnostic]) -> [String]? {
+        switch field.value {
+        case .sequence(let sequence):
+            var values: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    diagnostics.append(.error(at: location(of: item), "each item of '\(field.key)' must be text",
+                                              hint: "write one '- text' line per item"))
+                    return nil
+                }
+                values.append(scalar.string)
+            }
+            return values
+        case .scalar(let scalar) where !scalar.string.isEmpty:
+            return [scalar.string]
+        default:
+            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be a list",
+                                      hint: "write one '- text' line per item below '\(field.key):'"))
+            return nil
+        }
+    }
+
+    /// A text per language: `title: { rw: "...", en: "..." }`. Every language is required.
+    public func localized(_ field: Field, into diagnostics: inout [Diagnostic]) -> [Language: String]? {
+        guard let fields = fields(of: field.value, what: "'\(field.key)'", into: &diagnostics) else { return nil }
+        checkKeys(fields, allowed: Language.names, required: Language.names, what: "'\(field.key)'",
+                  at: field.location, into: &diagnostics)
+        var values: [Language: String] = [:]
+        for item in fields {
+            if let language = Language(rawValue: item.key), let text = string(item, into: &diagnostics) {
+                values[language] = text
+            }
+        }
+        return values.count == Language.allCases.count ? values : nil
+    }
+}
+
+/// A calendar date without time or time zone, as editors write it: `2012-06-01`.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        var components = DateComponents(year: year, month: month, day: day)
+        components.calendar = Calendar(identifier: .gregorian)
+        guard (1...12).contains(month), (1...31).contains(day), components.isValidDate else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}

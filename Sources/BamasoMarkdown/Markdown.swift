@@ -1,0 +1,242 @@
+import CCmark
+import Foundation
+
+/// The only door to libcmark. Every `cmark_node` is created and freed inside this file; callers
+/// get Swift values (`MarkdownDocument`) and HTML strings.
+///
+/// Safe mode stays on: raw HTML in content becomes `<!-- raw HTML omitted -->` and
+/// `javascript:` (and `vbscript:`, `file:`, non-image `data:`) URLs become empty.
+public enum Markdown {
+    /// Reads a Markdown body and reports its links, headings, components and first paragraph.
+    /// - Parameter firstLine: the line of the file on which `source` starts (after front matter).
+    public static func scan(_ source: String, firstLine: Int = 1) -> MarkdownDocument {
+        withTree(source) { root in
+            var walker = Walker(source: source, firstLine: firstLine)
+            walker.scan(root)
+            return walker.document
+        }
+    }
+
+    /// Renders a Markdown body to HTML.
+    /// - Parameters:
+    ///   - resolveLink: the new URL for a link or image, and HTML to put right after it
+    ///     (a note such as "(English)"); nil keeps the link as written.
+    ///   - renderComponent: the HTML that replaces a component's fenced block.
+    public static func render(
+        _ source: String,
+        firstLine: Int = 1,
+        resolveLink: (MarkdownLink) -> LinkRewrite?,
+        renderComponent: (MarkdownComponent) -> String
+    ) -> String {
+        withTree(source) { root in
+            var walker = Walker(source: source, firstLine: firstLine)
+            walker.rewrite(root, resolveLink: resolveLink, renderComponent: renderComponent)
+            return renderHTML(root)
+        }
+    }
+
+    // MARK: - cmark lifetime
+
+    private static func withTree<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
+        guard let root = source.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
+            // cmark returns nil only when malloc fails; there is nothing sensible to report.
+            preconditionFailure("libcmark could not allocate a document")
+        }
+        defer { cmark_node_free(root) }  // frees the whole tree, including replaced-in nodes
+        return body(root)
+    }
+
+    /// HTML of `node` and its children; cmark's buffer is copied and freed at once.
+    fileprivate static func renderHTML(_ node: OpaquePointer) -> String {
+        guard let buffer = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    fileprivate static func forEachNode(
+        under root: OpaquePointer,
+        _ visit: (_ entering: Bool, _ node: OpaquePointer) -> Void
+    ) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(event == CMARK_EVENT_ENTER, node)
+        }
+    }
+}
+
+/// How `Markdown.render` changes a link.
+public struct LinkRewrite: Sendable, Equatable {
+    public var url: String
+    /// Trusted HTML placed right after the link, or nil.
+    public var htmlAfter: String?
+
+    public init(url: String, htmlAfter: String? = nil) {
+        self.url = url
+        self.htmlAfter = htmlAfter
+    }
+}
+
+/// One pass over a cmark tree. Collects what `scan` reports; `rewrite` also changes the tree.
+private struct Walker {
+    let firstLine: Int
+    let lines: [Substring]
+    var document = MarkdownDocument()
+    var headingIDs = HeadingIDs()
+
+    init(source: String, firstLine: Int) {
+        self.firstLine = firstLine
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    mutating func scan(_ root: OpaquePointer) {
+        Markdown.forEachNode(under: root) { entering, node in
+            guard entering else { return }
+            visit(node)
+        }
+    }
+
+    mutating func rewrite(
+        _ root: OpaquePointer,
+        resolveLink: (MarkdownLink) -> LinkRewrite?,
+        renderComponent: (MarkdownComponent) -> String
+    ) {
+        var headings: [(OpaquePointer, MarkdownHeading)] = []
+        var components: [(OpaquePointer, MarkdownComponent)] = []
+        var notes: [(OpaquePointer, String)] = []
+        Markdown.forEachNode(under: root) { entering, node in
+            guard entering else { return }
+            switch visit(node) {
+            case .link(let link):
+                // Changing a URL leaves the tree's shape alone, so it is safe mid-iteration.
+                if let rewrite = resolveLink(link) {
+                    cmark_node_set_url(node, rewrite.url)
+                    if let html = rewrite.htmlAfter { notes.append((node, html)) }
+                }
+            case .heading(let heading): headings.append((node, heading))
+            case .component(let component): components.append((node, component))
+            case nil: break
+            }
+        }
+        // Structural changes wait until the iterator is gone.
+        for (node, html) in notes {
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(inline, html)
+            if cmark_node_insert_after(node, inline) != 1 { cmark_node_free(inline) }
+        }
+        for (node, component) in components {
+            replace(node, withHTML: renderComponent(component))
+        }
+        for (node, heading) in headings {
+            let html = Markdown.renderHTML(node)
+            let open = "<h\(heading.level)>"
+            let withID = html.hasPrefix(open)
+                ? "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(open.count)
+                : html
+            replace(node, withHTML: withID)
+        }
+    }
+
+    private func replace(_ node: OpaquePointer, withHTML html: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, html)
+        if cmark_node_replace(node, block) == 1 {
+            cmark_node_free(node)  // unlinked by replace: ours to free
+        } else {
+            cmark_node_free(block)
+        }
+    }
+
+    private enum Found {
+        case link(MarkdownLink)
+        case heading(MarkdownHeading)
+        case component(MarkdownComponent)
+    }
+
+    @discardableResult
+    private mutating func visit(_ node: OpaquePointer) -> Found? {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let link = MarkdownLink(
+                kind: type == CMARK_NODE_LINK ? .link : .image,
+                destination: string(cmark_node_get_url(node)),
+                line: fileLine(node),
+                column: fileColumn(node)
+            )
+            document.links.append(link)
+            return .link(link)
+        case CMARK_NODE_HEADING:
+            let text = plainText(of: node)
+            let heading = MarkdownHeading(
+                level: Int(cmark_node_get_heading_level(node)),
+                text: text,
+                id: headingIDs.next(for: text),
+                line: fileLine(node)
+            )
+            document.headings.append(heading)
+            return .heading(heading)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = string(cmark_node_get_fence_info(node))
+                .trimmingCharacters(in: .whitespaces)
+            guard !info.isEmpty else { return nil }
+            let name = info.prefix { !$0.isWhitespace }
+            let component = MarkdownComponent(
+                name: String(name),
+                arguments: info.dropFirst(name.count).trimmingCharacters(in: .whitespaces),
+                body: string(cmark_node_get_literal(node)),
+                line: fileLine(node),
+                column: fileColumn(node)
+            )
+            document.components.append(component)
+            return .component(component)
+        case CMARK_NODE_PARAGRAPH:
+            if document.firstParagraph.isEmpty,
+               cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                document.firstParagraph = plainText(of: node)
+            }
+            return nil
+        case CMARK_NODE_TEXT:
+            document.wordCount += string(cmark_node_get_literal(node))
+                .split(whereSeparator: { $0.isWhitespace }).count
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Text of a node's inline children, breaks as spaces, markup dropped.
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        Markdown.forEachNode(under: node) { entering, child in
+            guard entering else { return }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private func fileLine(_ node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_line(node)) + firstLine - 1
+    }
+
+    /// cmark counts columns in bytes; editors count characters.
+    private func fileColumn(_ node: OpaquePointer) -> Int {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let prefix = lines[line - 1].utf8.prefix(byteColumn - 1)
+        return (String(prefix) ?? String(decoding: prefix, as: UTF8.self)).count + 1
+    }
+}

@@ -1,0 +1,70 @@
+/// What the pipeline needs to know about a Markdown body, as plain Swift values.
+///
+/// Lines are lines of the whole file (the caller says where the body starts), columns count
+/// characters. Nothing here refers to cmark.
+public struct MarkdownDocument: Sendable, Equatable {
+    public var links: [MarkdownLink] = []
+    public var headings: [MarkdownHeading] = []
+    public var components: [MarkdownComponent] = []
+    /// Plain text of the first top-level paragraph, or "" when there is none.
+    public var firstParagraph: String = ""
+    /// Words in the text (not counting code), for translation coverage and reading time.
+    public var wordCount: Int = 0
+
+    public init() {}
+}
+
+/// A link or image destination, exactly as the editor wrote it.
+public struct MarkdownLink: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case link, image }
+    public var kind: Kind
+    public var destination: String
+    public var line: Int
+    public var column: Int
+
+    public init(kind: Kind, destination: String, line: Int, column: Int) {
+        self.kind = kind
+        self.destination = destination
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct MarkdownHeading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    /// The `id` attribute the heading gets, unique within the page.
+    public var id: String
+    public var line: Int
+
+    public init(level: Int, text: String, id: String, line: Int) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+    }
+}
+
+/// A fenced code block with an info string: `` ```table People reached ``.
+public struct MarkdownComponent: Sendable, Equatable {
+    /// First word of the info string (`table`).
+    public var name: String
+    /// The rest of the info string, trimmed (`People reached`).
+    public var arguments: String
+    /// The text between the fences.
+    public var body: String
+    /// Line and column of the opening fence.
+    public var line: Int
+    public var column: Int
+
+    /// Line of the first line inside the fence.
+    public var bodyFirstLine: Int { line + 1 }
+
+    public init(name: String, arguments: String, body: String, line: Int, column: Int) {
+        self.name = name
+        self.arguments = arguments
+        self.body = body
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,159 @@
+import BamasoDiagnostics
+import BamasoLoad
+import Yams
+
+/// A page's front matter, validated for its kind.
+public struct FrontMatter: Sendable, Equatable {
+    public enum Translation: String, Sendable, CaseIterable { case draft, reviewed }
+
+    /// The fields only some kinds have.
+    public enum Fields: Sendable, Equatable {
+        case none
+        case risk(keyMessage: String)
+        case school(audience: String, duration: String, objectives: [String], materials: [String])
+        case radio(station: String, durationMinutes: Int, guests: [String], topics: [String])
+        case contact(organisation: String, location: FileLocation)
+    }
+
+    public var title: String
+    public var description: String?
+    public var date: Day?
+    public var weight: Int?
+    public var draft: Bool
+    public var translation: Translation?
+    public var fields: Fields
+
+    public init(
+        title: String, description: String? = nil, date: Day? = nil, weight: Int? = nil,
+        draft: Bool = false, translation: Translation? = nil, fields: Fields = .none
+    ) {
+        self.title = title
+        self.description = description
+        self.date = date
+        self.weight = weight
+        self.draft = draft
+        self.translation = translation
+        self.fields = fields
+    }
+
+    static let commonKeys = ["title", "description", "date", "weight", "draft", "translation"]
+
+    /// Keys allowed, and required, on each kind of page besides the common ones.
+    static func schema(for kind: PageKind) -> (allowed: [String], required: [String]) {
+        switch kind {
+        case .risk: (["key_message"], ["key_message"])
+        case .school: (["audience", "duration", "objectives", "materials"], ["audience", "duration", "objectives"])
+        case .radio: (["station", "duration_minutes", "guests", "topics"], ["station", "duration_minutes", "guests"])
+        case .contact: (["organisation"], ["organisation"])
+        case .home, .section, .plain: ([], [])
+        }
+    }
+
+    /// Validates the YAML of a page of `kind`. Returns nil when a required value is unusable;
+    /// every problem is reported, not only the first.
+    static func parse(
+        _ yaml: String, kind: PageKind, reader: YAMLReader, into diagnostics: inout [Diagnostic]
+    ) -> FrontMatter? {
+        let start = FileLocation(path: reader.path, line: reader.firstLine - 1)
+        guard let root = reader.compose(yaml, into: &diagnostics) else {
+            if !diagnostics.contains(where: { $0.location.path == reader.path }) {
+                diagnostics.append(.error(at: start, "the front matter is empty",
+                                          hint: "give the page at least a line 'title: ...'"))
+            }
+            return nil
+        }
+        guard let fields = reader.fields(of: root, what: "the front matter", into: &diagnostics) else { return nil }
+        let schema = schema(for: kind)
+        let before = diagnostics.errorCount
+        reader.checkKeys(fields, allowed: commonKeys + schema.allowed, required: ["title"] + schema.required,
+                         what: "the front matter of this \(kind.displayName)", at: start, into: &diagnostics)
+
+        var values = Values()
+        for field in fields {
+            values.read(field, reader: reader, into: &diagnostics)
+        }
+        guard diagnostics.errorCount == before, let title = values.title else { return nil }
+        var frontMatter = FrontMatter(
+            title: title, description: values.description, date: values.date, weight: values.weight,
+            draft: values.draft ?? false, translation: values.translation)
+        switch kind {
+        case .risk:
+            frontMatter.fields = .risk(keyMessage: values.strings["key_message"] ?? "")
+        case .school:
+            frontMatter.fields = .school(
+                audience: values.strings["audience"] ?? "", duration: values.strings["duration"] ?? "",
+                objectives: values.lists["objectives"] ?? [], materials: values.lists["materials"] ?? [])
+        case .radio:
+            frontMatter.fields = .radio(
+                station: values.strings["station"] ?? "", durationMinutes: values.durationMinutes ?? 0,
+                guests: values.lists["guests"] ?? [], topics: values.lists["topics"] ?? [])
+        case .contact:
+            frontMatter.fields = .contact(
+                organisation: values.strings["organisation"] ?? "",
+                location: values.locations["organisation"] ?? start)
+        case .home, .section, .plain:
+            break
+        }
+        return frontMatter
+    }
+
+    /// The values read so far, before they are checked against the kind.
+    private struct Values {
+        var title: String?
+        var description: String?
+        var date: Day?
+        var weight: Int?
+        var draft: Bool?
+        var translation: Translation?
+        var durationMinutes: Int?
+        var strings: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        var locations: [String: FileLocation] = [:]
+
+        mutating func read(_ field: YAMLReader.Field, reader: YAMLReader, into diagnostics: inout [Diagnostic]) {
+            locations[field.key] = reader.location(of: field.value)
+            switch field.key {
+            case "title": title = reader.string(field, into: &diagnostics)
+            case "description": description = reader.string(field, into: &diagnostics)
+            case "date": date = reader.day(field, into: &diagnostics)
+            case "weight": weight = reader.int(field, into: &diagnostics)
+            case "draft": draft = reader.bool(field, into: &diagnostics)
+            case "duration_minutes":
+                durationMinutes = reader.int(field, into: &diagnostics)
+                if let minutes = durationMinutes, minutes <= 0 {
+                    diagnostics.append(.error(at: reader.location(of: field.value),
+                                              "'duration_minutes' must be more than 0"))
+                }
+            case "translation":
+                guard let text = reader.string(field, into: &diagnostics) else { return }
+                translation = Translation(rawValue: text)
+                if translation == nil {
+                    diagnostics.append(.error(
+                        at: reader.location(of: field.value), "'translation' must be 'draft' or 'reviewed', not '\(text)'",
+                        hint: "write 'translation: draft' until a native speaker has checked the page"))
+                }
+            case "objectives", "materials", "guests", "topics":
+                lists[field.key] = reader.strings(field, into: &diagnostics)
+            case "key_message", "audience", "duration", "station", "organisation":
+                strings[field.key] = reader.string(field, into: &diagnostics)
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension PageKind {
+    /// How error messages name a page of this kind.
+    public var displayName: String {
+        switch self {
+        case .home: "home page"
+        case .section: "section page"
+        case .risk: "risk message"
+        case .school: "school-club material"
+        case .radio: "radio show"
+        case .contact: "contact page"
+        case .plain: "page"
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoMarkdown
+
+/// What a page is, which decides its front-matter fields and its template.
+public enum PageKind: String, Sendable, CaseIterable {
+    case home, section, risk, school, radio, contact, plain
+
+    /// The kind of the pages in a section folder.
+    public static func ofPages(inSection section: String) -> PageKind {
+        switch section {
+        case "risks": .risk
+        case "schools": .school
+        case "radio": .radio
+        case "contact": .contact
+        default: .plain
+        }
+    }
+}
+
+/// A content file, read and checked: its place in the site, its front matter, its Markdown.
+public struct Page: Sendable, Equatable {
+    /// `content/risks/fake-job-offers.en.md`
+    public var path: String
+    /// `risks`; nil for the home page.
+    public var section: String?
+    /// `fake-job-offers`; nil for a section page or the home page.
+    public var slug: String?
+    public var language: Language
+    public var kind: PageKind
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// The file line on which `body` starts.
+    public var bodyFirstLine: Int
+    public var markdown: MarkdownDocument
+
+    public init(
+        path: String, section: String?, slug: String?, language: Language, kind: PageKind,
+        frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
+    ) {
+        self.path = path
+        self.section = section
+        self.slug = slug
+        self.language = language
+        self.kind = kind
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.markdown = markdown
+    }
+
+    /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
+    public var key: String {
+        [section, slug].compactMap { $0 }.joined(separator: "/")
+    }
+
+    public var isListing: Bool { kind == .home || kind == .section }
+}
+
+/// All pages of the site that parsed without error, sorted by path.
+public struct ParsedSite: Sendable {
+    public var project: LoadedProject
+    public var pages: [Page]
+
+    public init(project: LoadedProject, pages: [Page]) {
+        self.project = project
+        self.pages = pages
+    }
+}
+
+extension Page {
+    /// For listings and the meta description: the front matter's `description`, or the
+    /// first paragraph cut at a word near 160 characters.
+    public var summary: String {
+        if let description = frontMatter.description { return description }
+        let text = markdown.firstParagraph
+        guard text.count > 160 else { return text }
+        let cut = text.prefix(160)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}

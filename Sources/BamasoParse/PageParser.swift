@@ -1,0 +1,133 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoMarkdown
+
+/// Stage 2: turns content files into typed pages.
+public enum PageParser {
+    /// Parses every content file of `project`. Files with errors are left out, and every
+    /// error is reported.
+    public static func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
+        var pages: [Page] = []
+        for file in project.contentFiles {
+            if let page = parse(file, sections: project.site.sections, into: &diagnostics) {
+                pages.append(page)
+            }
+        }
+        return ParsedSite(project: project, pages: pages)
+    }
+
+    /// Parses one content file.
+    public static func parse(_ file: SourceFile, sections: [String], into diagnostics: inout [Diagnostic]) -> Page? {
+        guard let place = place(of: file.path, sections: sections, into: &diagnostics) else { return nil }
+        guard let split = split(file, into: &diagnostics) else { return nil }
+        let reader = YAMLReader(path: file.path, firstLine: 2)
+        guard let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
+        else { return nil }
+        return Page(
+            path: file.path, section: place.section, slug: place.slug, language: place.language,
+            kind: place.kind, frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine,
+            markdown: Markdown.scan(split.body, firstLine: split.bodyFirstLine))
+    }
+
+    struct Place: Equatable {
+        var section: String?
+        var slug: String?
+        var language: Language
+        var kind: PageKind
+    }
+
+    /// Where a file belongs, from its path: `content/SECTION/SLUG.LANG.md`,
+    /// `content/SECTION/_index.LANG.md` or `content/_index.LANG.md`.
+    static func place(of path: String, sections: [String], into diagnostics: inout [Diagnostic]) -> Place? {
+        let location = FileLocation(path: path)
+        let parts = path.split(separator: "/").dropFirst()  // "content"
+        let fileName = parts.last ?? ""
+        let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
+        guard nameParts.count == 2 else {
+            diagnostics.append(.error(
+                at: location, "the file name '\(fileName)' does not say its language",
+                hint: "name it SLUG.rw.md or SLUG.en.md, such as 'fake-job-offers.en.md'"))
+            return nil
+        }
+        let name = String(nameParts[0])
+        let suffix = String(nameParts[1])
+        guard let language = Language(rawValue: suffix) else {
+            let hint = Suggestion.didYouMean(suffix, in: Language.names).map { "\($0) (the languages are rw and en)" }
+                ?? "the languages are rw (Kinyarwanda) and en (English): name it \(name).rw.md or \(name).en.md"
+            diagnostics.append(.error(at: location, "'\(suffix)' is not a language of this site", hint: hint))
+            return nil
+        }
+        switch parts.count {
+        case 1:
+            guard name == "_index" else {
+                diagnostics.append(.error(
+                    at: location, "pages must be inside a section folder",
+                    hint: "move it into one of: \(sections.map { "content/\($0)/" }.joined(separator: ", "))"))
+                return nil
+            }
+            return Place(section: nil, slug: nil, language: language, kind: .home)
+        case 2:
+            let section = String(parts.first!)
+            guard sections.contains(section) else {
+                let hint = Suggestion.didYouMean(section, in: sections)
+                    ?? "add '\(section)' to 'sections' in content/site.yml, or move the file into one of: \(sections.joined(separator: ", "))"
+                diagnostics.append(.error(at: location, "'\(section)' is not a section of this site", hint: hint))
+                return nil
+            }
+            if name == "_index" { return Place(section: section, slug: nil, language: language, kind: .section) }
+            guard Slug.isValid(name) else {
+                diagnostics.append(.error(
+                    at: location, "'\(name)' cannot be part of a web address",
+                    hint: "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"))
+                return nil
+            }
+            return Place(section: section, slug: name, language: language, kind: .ofPages(inSection: section))
+        default:
+            diagnostics.append(.error(
+                at: location, "pages cannot be in a folder inside a section",
+                hint: "move it to content/\(parts.first!)/\(fileName)"))
+            return nil
+        }
+    }
+
+    struct Split: Equatable {
+        var yaml: String
+        var body: String
+        var bodyFirstLine: Int
+    }
+
+    /// Separates the front matter (between `---` lines) from the Markdown body.
+    static func split(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Split? {
+        let location = FileLocation(path: file.path)
+        if file.text.allSatisfy(\.isWhitespace) {
+            diagnostics.append(.error(at: location, "the file is empty",
+                                      hint: "start it with front matter: a line '---', 'title: ...', and '---'"))
+            return nil
+        }
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
+            diagnostics.append(.error(
+                at: location, "the page does not start with front matter",
+                hint: "the first line must be '---', followed by 'title: ...' and a closing '---'"))
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
+            diagnostics.append(.error(
+                at: location, "the front matter that starts here is never closed",
+                hint: "add a line '---' after the last front-matter line, before the text"))
+            return nil
+        }
+        return Split(
+            yaml: lines[1..<close].joined(separator: "\n"),
+            body: lines[(close + 1)...].joined(separator: "\n"),
+            bodyFirstLine: close + 2)
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingTrailingSpaces: Substring {
+        var text = self
+        while text.last == " " || text.last == "\t" { text = text.dropLast() }
+        return text
+    }
+}

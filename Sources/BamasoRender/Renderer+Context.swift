@@ -1,0 +1,222 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoMarkdown
+import BamasoParse
+import BamasoResolve
+import Foundation
+
+/// The values templates see. Names are snake_case, as in the templates.
+extension Renderer {
+    func context(for resolved: ResolvedPage) -> [String: Any] {
+        let page = resolved.page
+        let language = page.language
+        let t = strings[language]!
+        let siteTitle = site.site.title[language] ?? ""
+        var context: [String: Any] = [
+            "lang": language.tag,
+            "t": t,
+            "title": page.frontMatter.title,
+            "kind": page.kind.rawValue,
+            "site_title": siteTitle,
+            "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
+            "description": page.summary.isEmpty ? (site.site.description[language] ?? siteTitle) : page.summary,
+            "canonical": urls.absolute(resolved.path),
+            "url": urls.link(resolved.path),
+            "landing_url": urls.link(""),
+            "home_url": urls.link("\(language.rawValue)/"),
+            "stylesheet": urls.link("style.css"),
+            "alternates": site.site.languages.compactMap { other -> [String: Any]? in
+                resolved.alternates[other].map { ["lang": other.tag, "url": urls.absolute($0)] }
+            },
+            "landing_absolute": urls.absolute(""),
+            "languages": switcher(for: resolved),
+            "menu": menu(language: language, current: page.section),
+            "content": body(of: resolved),
+            "translation_draft": page.frontMatter.translation == .draft,
+        ]
+        if let help = help(language: language) { context["help"] = help }
+        if let date = page.frontMatter.date {
+            context["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+        }
+        if let section = page.section, page.slug != nil,
+           let link = site.menus[language]?.first(where: { $0.section == section }) {
+            context["section"] = ["title": link.title, "url": urls.link(link.path)]
+        }
+        context["children"] = resolved.children.map { child -> [String: Any] in
+            var item: [String: Any] = [
+                "title": child.title, "url": urls.link(child.path), "summary": child.summary,
+                "kind": child.kind.rawValue,
+            ]
+            if let date = child.date {
+                item["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+            }
+            if let other = child.fallbackLanguage {
+                item["fallback"] = ["lang": other.tag, "name": other.nativeName]
+            }
+            return item
+        }
+        addFields(page.frontMatter.fields, language: language, to: &context)
+        return context
+    }
+
+    private func addFields(_ fields: FrontMatter.Fields, language: Language, to context: inout [String: Any]) {
+        switch fields {
+        case .none:
+            break
+        case .risk(let keyMessage):
+            context["key_message"] = keyMessage
+        case .school(let audience, let duration, let objectives, let materials):
+            context["audience"] = audience
+            context["duration"] = duration
+            context["objectives"] = objectives
+            context["materials"] = materials
+        case .radio(let station, let minutes, let guests, let topics):
+            context["station"] = station
+            context["duration_minutes"] = minutes
+            context["guests"] = guests
+            context["topics"] = topics
+        case .contact(let organisation, _):
+            if let contact = site.project.contacts[organisation] {
+                context["organisation"] = contactCard(contact, language: language)
+            }
+        }
+    }
+
+    /// The language switcher: every language, leading to this page in that language, or to
+    /// the nearest page that exists (the section, then the home page) when it is not translated.
+    private func switcher(for resolved: ResolvedPage) -> [[String: Any]] {
+        site.site.languages.map { language in
+            var item: [String: Any] = [
+                "lang": language.tag, "name": language.nativeName,
+                "current": language == resolved.page.language,
+            ]
+            if let path = resolved.alternates[language] {
+                item["url"] = urls.link(path)
+            } else {
+                let section = resolved.page.section.map { "\(language.rawValue)/\($0)/" }
+                item["url"] = urls.link(section ?? "\(language.rawValue)/")
+                item["missing"] = true
+            }
+            return item
+        }
+    }
+
+    private func menu(language: Language, current: String?) -> [[String: Any]] {
+        (site.menus[language] ?? []).map { link in
+            ["title": link.title, "url": urls.link(link.path), "current": link.section == current]
+        }
+    }
+
+    private func help(language: Language) -> [String: Any]? {
+        guard let id = site.site.helpContact, let contact = site.project.contacts[id] else { return nil }
+        var help: [String: Any] = ["name": contact.name[language] ?? id]
+        if let phone = contact.phones.first {
+            help["phone"] = phone
+            help["tel"] = Contact.telephoneURI(phone)
+        }
+        if let email = contact.emails.first { help["email"] = email }
+        if let page = site.pages.first(where: {
+            if case .contact(let organisation, _) = $0.page.frontMatter.fields { return organisation == id && $0.page.language == language }
+            return false
+        }) {
+            help["url"] = urls.link(page.path)
+        }
+        return help
+    }
+
+    func contactCard(_ contact: Contact, language: Language) -> [String: Any] {
+        var card: [String: Any] = [
+            "id": contact.id,
+            "name": contact.name[language] ?? contact.id,
+            "phones": contact.phones.map { ["display": $0, "tel": Contact.telephoneURI($0)] },
+            "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] },
+            "social": contact.social.map { social -> [String: Any] in
+                var item: [String: Any] = ["network": social.network, "handle": social.handle]
+                if let url = social.url { item["url"] = url }
+                return item
+            },
+        ]
+        if let description = contact.description[language] { card["description"] = description }
+        if let address = contact.address[language] { card["address"] = address }
+        if let hours = contact.hours[language] { card["hours"] = hours }
+        return card
+    }
+
+    // MARK: - Body
+
+    func body(of resolved: ResolvedPage) -> String {
+        let page = resolved.page
+        return Markdown.render(
+            page.body, firstLine: page.bodyFirstLine,
+            resolveLink: { rewrite($0, in: resolved) },
+            renderComponent: { component in
+                guard let value = resolved.components[component.line] else { return "" }
+                return renderComponent(value, in: resolved)
+            })
+    }
+
+    private func rewrite(_ link: MarkdownLink, in resolved: ResolvedPage) -> LinkRewrite? {
+        guard let target = resolved.links[LinkPosition(line: link.line, column: link.column)] else { return nil }
+        var url = urls.link(target.path)
+        if let fragment = target.fragment, !fragment.isEmpty { url += "#" + fragment }
+        let note = target.fallbackLanguage.map { language in
+            "<span class=\"lang-note\" lang=\"\(language.tag)\">(\(language.nativeName))</span>"
+        }
+        return LinkRewrite(url: url, htmlAfter: note.map { " " + $0 })
+    }
+
+    private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage) -> String {
+        let language = resolved.page.language
+        var context: [String: Any] = ["t": strings[language]!, "lang": language.tag]
+        let name: String
+        switch component {
+        case .table(let caption, let header, let rows):
+            name = "components.table"
+            context["caption"] = caption
+            context["header"] = header
+            context["rows"] = rows.map { cells -> [String: Any] in
+                ["first": cells.first ?? "", "rest": Array(cells.dropFirst())]
+            }
+        case .contact(let contact):
+            name = "components.contact"
+            context.merge(contactCard(contact, language: language)) { _, new in new }
+        case .callout(let kind, let title, let body, let firstLine):
+            name = "components.callout"
+            context["kind"] = kind
+            context["title"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
+            context["body"] = Markdown.render(
+                body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved) }, renderComponent: { _ in "" })
+        case .audio(let path, let bytes, let type):
+            name = "components.audio"
+            context["url"] = urls.link(path)
+            context["type"] = type
+            context["format"] = (path as NSString).pathExtension.uppercased()
+            context["size"] = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
+        }
+        return templates.render(context, with: name)
+    }
+
+    // MARK: - Landing page
+
+    func landingContext() -> [String: Any] {
+        let first = site.site.defaultLanguage
+        return [
+            "lang": first.tag,
+            "t": strings[first]!,
+            "site_title": site.site.title[first] ?? "",
+            "description": site.site.description[first] ?? "",
+            "canonical": urls.absolute(""),
+            "stylesheet": urls.link("style.css"),
+            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.absolute("\($0.rawValue)/")] },
+            "entries": site.site.languages.map { language -> [String: Any] in
+                [
+                    "lang": language.tag, "name": language.nativeName,
+                    "title": site.site.title[language] ?? "",
+                    "description": site.site.description[language] ?? "",
+                    "url": urls.link("\(language.rawValue)/"),
+                    "t": strings[language]!,
+                ]
+            },
+        ]
+    }
+}

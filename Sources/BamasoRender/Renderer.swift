@@ -1,0 +1,82 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoMarkdown
+import BamasoParse
+import BamasoResolve
+import Foundation
+
+/// Stage 4: turns resolved pages into HTML through the theme's templates.
+public struct Renderer {
+    public struct Options: Sendable {
+        /// Overrides `base_url` from site.yml.
+        public var baseURL: String?
+
+        public init(baseURL: String? = nil) {
+            self.baseURL = baseURL
+        }
+    }
+
+    let site: ResolvedSite
+    let templates: TemplateSet
+    let strings: [Language: StringTable]
+    let urls: URLBuilder
+    let dates = DateFormat()
+
+    public static func render(
+        _ site: ResolvedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
+    ) -> RenderedSite? {
+        let strings = StringTable.load(site.project, into: &diagnostics)
+        guard let templates = TemplateSet.load(site.project, into: &diagnostics),
+              strings.count == Language.allCases.count
+        else { return nil }
+        let renderer = Renderer(site: site, templates: templates, strings: strings,
+                                urls: URLBuilder(baseURL: options.baseURL ?? site.site.baseURL))
+        return renderer.render(into: &diagnostics)
+    }
+
+    func render(into diagnostics: inout [Diagnostic]) -> RenderedSite {
+        var files: [OutputFile] = []
+        files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
+        for page in site.pages {
+            let layout = TemplateSet.layout(for: page.page.kind)
+            let html = templates.render(context(for: page), with: layout)
+            files.append(OutputFile(path: page.path + "index.html", contents: .text(html)))
+            reportMissingStrings(rendering: layout, language: page.page.language, into: &diagnostics)
+        }
+        files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
+        for language in site.site.languages {
+            reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
+        }
+        for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: path, contents: .copy(url)))
+        }
+        for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: path, contents: .copy(url)))
+        }
+        return RenderedSite(files: files)
+    }
+
+    /// A `{{t.key}}` that no language file has renders as nothing; report it instead.
+    private func reportMissingStrings(rendering layout: String, language: Language, into diagnostics: inout [Diagnostic]) {
+        guard let missing = strings[language]?.takeMissingKeys(), !missing.isEmpty else { return }
+        for key in missing {
+            let (path, line) = locateStringUse(key, from: layout)
+            diagnostics.append(.error(
+                at: FileLocation(path: path, line: line),
+                "the template uses the string '\(key)', which is not in templates/i18n/\(language.rawValue).yml",
+                hint: "add '\(key): ...' to every file in templates/i18n/, or correct the name"))
+        }
+    }
+
+    /// The template file and line that ask for `t.key`, for the error message; the layout when
+    /// no file spells it out.
+    private func locateStringUse(_ key: String, from layout: String) -> (String, Int) {
+        for file in site.project.templates {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("t.\(key)}}") || line.contains("t.\(key) }}") {
+                return (file.path, number + 1)
+            }
+        }
+        return (templates.paths[layout] ?? "templates/\(layout.replacingOccurrences(of: ".", with: "/")).mustache", 1)
+    }
+}

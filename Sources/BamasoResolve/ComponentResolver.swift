@@ -1,0 +1,139 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoMarkdown
+import BamasoParse
+import Foundation
+import SwiftCSV
+
+/// Checks the components of one page and gathers what their templates need.
+struct ComponentResolver {
+    static let names = ["table", "contact", "callout", "audio"]
+    static let calloutKinds = ["warning", "help", "note"]
+    static let audioTypes = ["mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "oga": "audio/ogg",
+                             "opus": "audio/ogg", "wav": "audio/wav"]
+
+    let project: LoadedProject
+    let page: Page
+
+    func resolve(
+        _ components: [MarkdownComponent], linker: inout Linker, into diagnostics: inout [Diagnostic]
+    ) -> [Int: ResolvedComponent] {
+        var resolved: [Int: ResolvedComponent] = [:]
+        for component in components {
+            let location = FileLocation(path: page.path, line: component.line, column: component.column)
+            let value: ResolvedComponent?
+            switch component.name {
+            case "table": value = table(component, at: location, into: &diagnostics)
+            case "contact": value = contact(component, at: location, into: &diagnostics)
+            case "callout": value = callout(component, at: location, linker: &linker, into: &diagnostics)
+            case "audio": value = audio(component, at: location, into: &diagnostics)
+            default:
+                let hint = Suggestion.didYouMean(component.name, in: Self.names)
+                    ?? "the components are \(Self.names.joined(separator: ", ")); to show text as it is, write the fence without a word after ```"
+                diagnostics.append(.error(at: location, "there is no component called '\(component.name)'", hint: hint))
+                value = nil
+            }
+            if let value { resolved[component.line] = value }
+        }
+        return resolved
+    }
+
+    private func table(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
+        guard !component.arguments.isEmpty else {
+            diagnostics.append(.error(at: location, "this table has no caption",
+                                      hint: "write the caption after the word table: ```table People reached"))
+            return nil
+        }
+        let csv: EnumeratedCSV
+        do {
+            csv = try EnumeratedCSV(string: component.body, delimiter: .comma, loadColumns: false)
+        } catch {
+            diagnostics.append(.error(at: location, "the table's CSV cannot be read (\(error))",
+                                      hint: "check that every opening quote \" has a closing quote"))
+            return nil
+        }
+        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let rows = csv.rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        guard header.contains(where: { !$0.isEmpty }) else {
+            diagnostics.append(.error(at: location, "this table is empty",
+                                      hint: "the first line holds the column headings, separated by commas"))
+            return nil
+        }
+        let lines = recordLines(component)
+        var ok = true
+        for (number, row) in rows.enumerated() where row.count != header.count {
+            let line = number + 1 < lines.count ? lines[number + 1] : component.bodyFirstLine
+            diagnostics.append(.error(
+                at: FileLocation(path: location.path, line: line),
+                "this table row has \(row.count) \(row.count == 1 ? "cell" : "cells") but the table has \(header.count) columns",
+                hint: "separate cells with commas, and put a cell that contains a comma in double quotes"))
+            ok = false
+        }
+        return ok ? .table(caption: component.arguments, header: header, rows: rows) : nil
+    }
+
+    /// The file line on which each CSV record starts; a quoted cell may span lines.
+    private func recordLines(_ component: MarkdownComponent) -> [Int] {
+        var lines: [Int] = []
+        var insideQuotes = false
+        for (offset, text) in component.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !text.isEmpty || insideQuotes {
+            if !insideQuotes { lines.append(component.bodyFirstLine + offset) }
+            if text.count(where: { $0 == "\"" }) % 2 == 1 { insideQuotes.toggle() }
+        }
+        return lines
+    }
+
+    private func contact(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
+        let id = component.arguments
+        guard let contact = project.contacts[id] else {
+            let hint = Suggestion.didYouMean(id, in: project.contacts.keys)
+                ?? (id.isEmpty ? "write the organisation's ID after the word contact, such as ```contact iom-rwanda"
+                    : "the IDs in content/contacts.yml are: \(project.contacts.keys.sorted().joined(separator: ", "))")
+            diagnostics.append(.error(at: location, id.isEmpty ? "this contact card does not say which organisation"
+                                      : "there is no organisation '\(id)' in content/contacts.yml", hint: hint))
+            return nil
+        }
+        return .contact(contact)
+    }
+
+    private func callout(
+        _ component: MarkdownComponent, at location: FileLocation, linker: inout Linker,
+        into diagnostics: inout [Diagnostic]
+    ) -> ResolvedComponent? {
+        let kind = String(component.arguments.prefix { !$0.isWhitespace })
+        let title = component.arguments.dropFirst(kind.count).trimmingCharacters(in: .whitespaces)
+        guard Self.calloutKinds.contains(kind) else {
+            let hint = Suggestion.didYouMean(kind, in: Self.calloutKinds)
+                ?? "write one of \(Self.calloutKinds.joined(separator: ", ")) after the word callout"
+            diagnostics.append(.error(at: location, kind.isEmpty ? "this callout does not say its kind"
+                                      : "there is no callout kind '\(kind)'", hint: hint))
+            return nil
+        }
+        let body = Markdown.scan(component.body, firstLine: component.bodyFirstLine)
+        if let nested = body.components.first {
+            diagnostics.append(.error(at: FileLocation(path: page.path, line: nested.line, column: nested.column),
+                                      "components cannot be put inside a callout"))
+        }
+        linker.resolve(body.links, into: &diagnostics)
+        return .callout(kind: kind, title: title, body: component.body, bodyFirstLine: component.bodyFirstLine)
+    }
+
+    private func audio(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
+        let path = component.arguments.drop { $0 == "/" }
+        let key = path.hasPrefix("media/") ? String(path) : "media/" + path
+        guard let url = project.media[key] else {
+            diagnostics.append(.error(at: location, "the audio file '\(component.arguments)' does not exist",
+                                      hint: "put it in content/\(key), or correct the name"))
+            return nil
+        }
+        let ext = (key as NSString).pathExtension.lowercased()
+        guard let type = Self.audioTypes[ext] else {
+            diagnostics.append(.error(at: location, "'\(component.arguments)' is not an audio file bamaso can play",
+                                      hint: "use one of: \(Self.audioTypes.keys.sorted().joined(separator: ", "))"))
+            return nil
+        }
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        return .audio(path: key, bytes: bytes, type: type)
+    }
+}

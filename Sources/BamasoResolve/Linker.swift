@@ -1,0 +1,87 @@
+import BamasoDiagnostics
+import Foundation
+import BamasoLoad
+import BamasoMarkdown
+import BamasoParse
+
+/// Resolves the links of one page: `@/section/slug#fragment` to the page in the same
+/// language (or its translation), `/media/...` and `@/media/...` to a checked media file.
+struct Linker {
+    let index: PageIndex
+    let media: [String: URL]
+    let drafts: Set<String>
+    let from: Page
+    var resolved: [LinkPosition: ResolvedLink] = [:]
+
+    init(index: PageIndex, media: [String: URL], drafts: Set<String>, from page: Page) {
+        self.index = index
+        self.media = media
+        self.drafts = drafts
+        self.from = page
+    }
+
+    mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) {
+        for link in links {
+            let location = FileLocation(path: from.path, line: link.line, column: link.column)
+            if let target = resolve(link.destination, at: location, into: &diagnostics) {
+                resolved[LinkPosition(line: link.line, column: link.column)] = target
+            }
+        }
+    }
+
+    private func resolve(_ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedLink? {
+        var target: Substring
+        if destination.hasPrefix("@/") {
+            target = destination.dropFirst(2)
+        } else if destination.hasPrefix("/media/") || destination.hasPrefix("media/") {
+            target = destination.drop { $0 == "/" }
+        } else {
+            if destination.hasPrefix("@") {
+                diagnostics.append(.error(at: location, "'\(destination)' is not a page address",
+                                          hint: "links to pages start with '@/', such as '@/risks/fake-job-offers'"))
+            }
+            return nil
+        }
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = target[..<hash]
+        }
+        while target.hasSuffix("/") { target = target.dropLast() }
+        let key = String(target)
+
+        if key.hasPrefix("media/") {
+            guard media[key] != nil else {
+                diagnostics.append(.error(at: location, "'\(destination)' links to a media file that does not exist",
+                                          hint: "put the file in content/\(key), or correct the name"))
+                return nil
+            }
+            return ResolvedLink(path: key)
+        }
+        if key.contains("..") || key.hasSuffix(".md") {
+            diagnostics.append(.error(at: location, "'\(destination)' is not a page address",
+                                      hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
+            return nil
+        }
+        guard let page = index.page(key, from.language) ?? index.anyPage(key) else {
+            if drafts.contains(key) {
+                diagnostics.append(.error(at: location, "'\(destination)' links to a draft, which is not published",
+                                          hint: "remove 'draft: true' from that page, or remove this link"))
+            } else {
+                let suggestion = Suggestion.closest(to: key, in: index.allKeys).map { "did you mean '@/\($0)'?" }
+                diagnostics.append(.error(at: location, "'\(destination)' links to a page that does not exist",
+                                          hint: suggestion ?? "check the section and the file name (without .rw.md or .en.md)"))
+            }
+            return nil
+        }
+        if let fragment, !fragment.isEmpty, !page.markdown.headings.contains(where: { $0.id == fragment }) {
+            diagnostics.append(.warning(
+                at: location, "'\(destination)': the page has no heading with the id '\(fragment)'",
+                hint: page.markdown.headings.isEmpty ? "link to the page without '#\(fragment)'"
+                    : "its headings are: " + page.markdown.headings.map { "#\($0.id)" }.joined(separator: ", ")))
+        }
+        return ResolvedLink(
+            path: index.path(of: key, in: page.language), fragment: fragment,
+            fallbackLanguage: page.language == from.language ? nil : page.language)
+    }
+}

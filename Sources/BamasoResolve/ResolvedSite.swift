@@ -1,0 +1,91 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoParse
+
+/// A page with everything it refers to worked out: its address, its translations, where each
+/// of its links leads, its components, and, for a listing, the pages it lists.
+public struct ResolvedPage: Sendable {
+    public var page: Page
+    /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
+    public var path: String
+    /// The same page in each language it exists in (this one included).
+    public var alternates: [Language: String]
+    /// Where each `@/` or media link leads, by the link's position.
+    public var links: [LinkPosition: ResolvedLink]
+    /// The components of the page, by the line of their opening fence.
+    public var components: [Int: ResolvedComponent]
+    /// For a section page, its pages in order; for the home page, the sections.
+    public var children: [ListedPage]
+
+    public init(page: Page, path: String, alternates: [Language: String] = [:], links: [LinkPosition: ResolvedLink] = [:],
+                components: [Int: ResolvedComponent] = [:], children: [ListedPage] = []) {
+        self.page = page
+        self.path = path
+        self.alternates = alternates
+        self.links = links
+        self.components = components
+        self.children = children
+    }
+}
+
+public struct LinkPosition: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct ResolvedLink: Sendable, Equatable {
+    /// Path from the site root: `en/risks/fake-job-offers/` or `media/leaflet.pdf`.
+    public var path: String
+    /// `#warning-signs`, without the `#`.
+    public var fragment: String?
+    /// Set when the page does not exist in the linking page's language, so the link leads to
+    /// its translation in this language.
+    public var fallbackLanguage: Language?
+
+    public init(path: String, fragment: String? = nil, fallbackLanguage: Language? = nil) {
+        self.path = path
+        self.fragment = fragment
+        self.fallbackLanguage = fallbackLanguage
+    }
+}
+
+/// A page as a listing shows it.
+public struct ListedPage: Sendable, Equatable {
+    public var key: String
+    public var path: String
+    public var title: String
+    public var summary: String
+    public var date: Day?
+    public var kind: PageKind
+    /// The page's language when it differs from the listing's (a missing translation).
+    public var fallbackLanguage: Language?
+}
+
+public enum ResolvedComponent: Sendable, Equatable {
+    case table(caption: String, header: [String], rows: [[String]])
+    case contact(Contact)
+    case callout(kind: String, title: String, body: String, bodyFirstLine: Int)
+    case audio(path: String, bytes: Int, type: String)
+}
+
+/// A menu entry: a section in one language.
+public struct SectionLink: Sendable, Equatable {
+    public var section: String
+    public var title: String
+    public var path: String
+}
+
+public struct ResolvedSite: Sendable {
+    public var project: LoadedProject
+    /// Every page that is published, in a stable order (by path).
+    public var pages: [ResolvedPage]
+    /// The menu of each language.
+    public var menus: [Language: [SectionLink]]
+
+    public var site: SiteConfig { project.site }
+}

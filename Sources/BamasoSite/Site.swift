@@ -1,0 +1,83 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoParse
+import BamasoRender
+import BamasoResolve
+import BamasoWrite
+import Foundation
+
+/// What a command asks of a build.
+public struct BuildOptions: Sendable {
+    /// The project folder (with `content/` and `templates/`).
+    public var root: URL
+    /// Where the site goes; `public/` in the project by default.
+    public var output: URL?
+    /// Overrides `base_url` in site.yml: `https://example.org/bamaso/`.
+    public var baseURL: String?
+    /// Publish pages marked `draft: true` too.
+    public var includeDrafts: Bool
+    /// Run every check but write nothing.
+    public var writeOutput: Bool
+
+    public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true) {
+        self.root = root
+        self.output = output
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.writeOutput = writeOutput
+    }
+
+    public var outputFolder: URL { output ?? root.appendingPathComponent("public") }
+}
+
+/// What a build did and found.
+public struct BuildReport: Sendable {
+    /// Every problem, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+    /// Published pages per language and section ("" is the home page).
+    public var pageCounts: [Language: [String: Int]]
+    /// Sections in menu order, for the summary table.
+    public var sections: [String]
+    /// Published pages whose front matter says `translation: draft`, per language.
+    public var draftTranslations: [Language: Int]
+    /// Files written (pages, copies, landing page); 0 when nothing was written.
+    public var filesWritten: Int
+    public var output: URL
+    public var seconds: Double
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+public enum Site {
+    /// Runs the whole pipeline. Never throws and never stops at the first problem: the report
+    /// holds every diagnostic. On any error the output folder is left untouched.
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let started = DispatchTime.now()
+        var diagnostics: [Diagnostic] = []
+        var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], draftTranslations: [:],
+                                 filesWritten: 0, output: options.outputFolder, seconds: 0)
+        func finish() -> BuildReport {
+            report.diagnostics = diagnostics.sortedForReport()
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return report
+        }
+
+        guard let project = ProjectLoader.load(root: options.root, into: &diagnostics) else { return finish() }
+        report.sections = project.site.sections
+        let parsed = PageParser.parse(project, into: &diagnostics)
+        let resolved = Resolver.resolve(parsed, options: .init(includeDrafts: options.includeDrafts), into: &diagnostics)
+        for page in resolved.pages {
+            report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
+            if page.page.frontMatter.translation == .draft {
+                report.draftTranslations[page.page.language, default: 0] += 1
+            }
+        }
+        guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL), into: &diagnostics)
+        else { return finish() }
+        guard !diagnostics.hasErrors, options.writeOutput else { return finish() }
+        if SiteWriter.write(rendered, to: options.outputFolder, into: &diagnostics) {
+            report.filesWritten = rendered.files.count
+        }
+        return finish()
+    }
+}

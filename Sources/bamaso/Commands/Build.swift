@@ -1,0 +1,37 @@
+import ArgumentParser
+import BamasoSite
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site into public/.",
+        discussion: """
+            Reads content/ and templates/, checks everything, and writes the site into public/. \
+            Problems are printed as path:line:column: error: message. If there is any error, \
+            nothing is written and the previous public/ stays as it was.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The project folder, which holds content/ and templates/.", valueName: "folder"))
+    var root = "."
+
+    @Option(help: ArgumentHelp("Where to write the site (default: public/ in the project folder).", valueName: "folder"))
+    var output: String?
+
+    @Option(help: ArgumentHelp(
+        "The address the site will be published at, such as https://example.org/bamaso/ (default: base_url in content/site.yml).",
+        valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Also publish pages marked 'draft: true'.")
+    var drafts = false
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root)
+        let report = Site.build(BuildOptions(
+            root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts))
+        Terminal.printDiagnostics(report.diagnostics)
+        print(Terminal.summary(of: report))
+        if report.hasErrors { throw ExitCode.failure }
+    }
+}
