@@ -76,7 +76,7 @@ let package = Package(
         ),
         .testTarget(
             name: "bamasoCLITests",
-            dependencies: ["BamasoDiagnostics"],
+            dependencies: ["bamaso"],
             exclude: ["Fixtures"]
         ),
     ],

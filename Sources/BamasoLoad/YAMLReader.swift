@@ -45,6 +45,13 @@ public struct YAMLReader: Sendable {
     private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            // An unclosed double quote swallows the next lines, so libyaml reports a later
+            // line; point at the line where the quote was opened instead.
+            if let line = lineWithUnclosedQuote(in: text, upTo: mark.line) {
+                return .error(at: FileLocation(path: path, line: line + firstLine - 1),
+                              "a double quote \" opened on this line is never closed",
+                              hint: "add the closing \" at the end of the value")
+            }
             var hint = "check the indentation and quotes on this line and the one before"
             let line = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(mark.line - 1).first ?? ""
@@ -65,6 +72,24 @@ public struct YAMLReader: Sendable {
         default:
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(error)")
         }
+    }
+
+    /// The first line (1-based, of `text`) up to `lastLine` with an odd number of unescaped
+    /// double quotes outside single-quoted text, or nil.
+    private func lineWithUnclosedQuote(in text: String, upTo lastLine: Int) -> Int? {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated() {
+            var quotes = 0
+            var previous: Character = " "
+            var insideSingle = false
+            for character in line {
+                if character == "#", quotes % 2 == 0, !insideSingle, previous == " " { break }
+                if character == "'", quotes % 2 == 0 { insideSingle.toggle() }
+                if character == "\"", previous != "\\", !insideSingle { quotes += 1 }
+                previous = character
+            }
+            if quotes % 2 == 1 { return offset + 1 }
+        }
+        return nil
     }
 
     // MARK: - Typed values

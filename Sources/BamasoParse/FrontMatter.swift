@@ -49,22 +49,24 @@ public struct FrontMatter: Sendable, Equatable {
         }
     }
 
-    /// Validates the YAML of a page of `kind`. Returns nil when a required value is unusable;
-    /// every problem is reported, not only the first.
+    /// Validates the YAML of a page of `kind`. Every problem is reported, not only the first;
+    /// values that could not be read are left empty, so the rest of the page (its links, its
+    /// components) can still be checked in the same run. The build fails on the errors anyway.
     static func parse(
         _ yaml: String, kind: PageKind, reader: YAMLReader, into diagnostics: inout [Diagnostic]
-    ) -> FrontMatter? {
+    ) -> FrontMatter {
         let start = FileLocation(path: reader.path, line: reader.firstLine - 1)
         guard let root = reader.compose(yaml, into: &diagnostics) else {
             if !diagnostics.contains(where: { $0.location.path == reader.path }) {
                 diagnostics.append(.error(at: start, "the front matter is empty",
                                           hint: "give the page at least a line 'title: ...'"))
             }
-            return nil
+            return FrontMatter(title: "")
         }
-        guard let fields = reader.fields(of: root, what: "the front matter", into: &diagnostics) else { return nil }
+        guard let fields = reader.fields(of: root, what: "the front matter", into: &diagnostics) else {
+            return FrontMatter(title: "")
+        }
         let schema = schema(for: kind)
-        let before = diagnostics.errorCount
         reader.checkKeys(fields, allowed: commonKeys + schema.allowed, required: ["title"] + schema.required,
                          what: "the front matter of this \(kind.displayName)", at: start, into: &diagnostics)
 
@@ -72,9 +74,8 @@ public struct FrontMatter: Sendable, Equatable {
         for field in fields {
             values.read(field, reader: reader, into: &diagnostics)
         }
-        guard diagnostics.errorCount == before, let title = values.title else { return nil }
         var frontMatter = FrontMatter(
-            title: title, description: values.description, date: values.date, weight: values.weight,
+            title: values.title ?? "", description: values.description, date: values.date, weight: values.weight,
             draft: values.draft ?? false, translation: values.translation)
         switch kind {
         case .risk:

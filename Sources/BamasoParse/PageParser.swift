@@ -21,8 +21,7 @@ public enum PageParser {
         guard let place = place(of: file.path, sections: sections, into: &diagnostics) else { return nil }
         guard let split = split(file, into: &diagnostics) else { return nil }
         let reader = YAMLReader(path: file.path, firstLine: 2)
-        guard let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
-        else { return nil }
+        let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
         return Page(
             path: file.path, section: place.section, slug: place.slug, language: place.language,
             kind: place.kind, frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine,

@@ -1,0 +1,114 @@
+import BamasoDiagnostics
+import BamasoSite
+import Foundation
+import Testing
+
+@Suite struct SiteBuildTests {
+    @Test("under a sub-path, every link and asset stays inside it and leads to a built file")
+    func subPathLinksResolve() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let report = site.build(baseURL: "https://example.org/bamaso/")
+        #expect(!report.hasErrors)
+        let files = Set(site.outputFiles())
+        var checked = 0
+        for path in files where path.hasSuffix(".html") {
+            for link in FixtureSite.links(in: try site.read(path)) {
+                if link.hasPrefix("tel:") || link.hasPrefix("mailto:") || link.hasPrefix("#") { continue }
+                let local: Substring
+                if link.hasPrefix("https://example.org/bamaso/") {
+                    local = link.dropFirst("https://example.org/bamaso/".count)
+                } else {
+                    #expect(link.hasPrefix("/bamaso/"), "\(path) links to \(link), outside /bamaso/")
+                    local = link.dropFirst("/bamaso/".count)
+                }
+                let target = String(local.split(separator: "#", omittingEmptySubsequences: false)[0])
+                let file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target
+                #expect(files.contains(file), "\(path) links to \(link), which was not built")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test("every page names its language, title, description, canonical URL and translations")
+    func pageHeads() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        let html = try site.read("rw/risks/fake-job-offers/index.html")
+        #expect(html.contains("<html lang=\"rw\">"))
+        #expect(html.contains("<title>Akazi k&#39;ibinyoma · Ba Maso</title>"))
+        #expect(html.contains("<meta name=\"description\" content=\"Abacuruza abantu bizeza akazi keza.\">"))
+        #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/bamaso/rw/risks/fake-job-offers/\">"))
+        #expect(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/bamaso/en/risks/fake-job-offers/\">"))
+        // The switcher leads to the same page in English.
+        #expect(html.contains("<a href=\"/bamaso/en/risks/fake-job-offers/\" hreflang=\"en\" lang=\"en\">English</a>"))
+    }
+
+    @Test("a page missing in one language is listed there, marked with its language, and links reach it")
+    func fallbackToOtherLanguage() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        let listing = try site.read("rw/risks/index.html")
+        #expect(listing.contains("<a href=\"/bamaso/en/risks/forced-labour/\">Forced labour</a> <span class=\"lang-note\" lang=\"en\">(English)</span>"))
+        let page = try site.read("rw/risks/fake-job-offers/index.html")
+        #expect(page.contains("<a href=\"/bamaso/en/risks/forced-labour/\">imirimo y'agahato</a> <span class=\"lang-note\" lang=\"en\">(English)</span>"))
+        // On the English-only page, the switcher leads to the Kinyarwanda section, with a note.
+        let english = try site.read("en/risks/forced-labour/index.html")
+        #expect(english.contains("<a href=\"/bamaso/rw/risks/\" hreflang=\"rw\" lang=\"rw\">Ikinyarwanda</a> <span class=\"switcher-note\">"))
+    }
+
+    @Test("drafts are left out unless asked for")
+    func drafts() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        #expect(!site.outputFiles().contains("en/risks/secret-plan/index.html"))
+        #expect(try !site.read("en/risks/index.html").contains("Not ready yet"))
+        _ = site.build(includeDrafts: true)
+        #expect(site.outputFiles().contains("en/risks/secret-plan/index.html"))
+    }
+
+    @Test("section pages list their pages by weight, then date")
+    func listingOrder() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        let html = try site.read("en/risks/index.html")
+        let first = try #require(html.range(of: "Fake job offers"))
+        let second = try #require(html.range(of: "Forced labour"))
+        #expect(first.lowerBound < second.lowerBound)
+    }
+
+    @Test("dates are written in each language's words")
+    func dates() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        #expect(try site.read("rw/radio/talk-show-1/index.html").contains("<time datetime=\"2012-06-01\">1 Kamena 2012</time>"))
+        #expect(try site.read("en/radio/talk-show-1/index.html").contains("<time datetime=\"2012-06-01\">1 June 2012</time>"))
+    }
+
+    @Test("a build with errors reports them all and leaves the previous site untouched")
+    func failedBuildKeepsOutput() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        #expect(!site.build().hasErrors)
+        let before = try site.read("en/risks/fake-job-offers/index.html")
+        let filesBefore = site.outputFiles()
+        let page = site.root.appendingPathComponent("content/risks/fake-job-offers.en.md")
+        try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "@/risks/forced-labour#what-to-do", with: "@/risks/forced-labor")
+            .replacingOccurrences(of: "weight: 1", with: "wieght: 1")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let report = site.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "content/risks/fake-job-offers.en.md:4:1: error: unknown key 'wieght' in the front matter of this risk message; did you mean 'weight'?",
+            "content/risks/fake-job-offers.en.md:11:7: error: '@/risks/forced-labor' links to a page that does not exist; did you mean '@/risks/forced-labour'?",
+        ])
+        #expect(try site.read("en/risks/fake-job-offers/index.html") == before)
+        #expect(site.outputFiles() == filesBefore)
+    }
+}
