@@ -80,12 +80,19 @@ public struct YAMLReader: Sendable {
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated() {
             var quotes = 0
             var previous: Character = " "
+            var lastNonSpace: Character?
             var insideSingle = false
             for character in line {
                 if character == "#", quotes % 2 == 0, !insideSingle, previous == " " { break }
                 if character == "'", quotes % 2 == 0 { insideSingle.toggle() }
-                if character == "\"", previous != "\\", !insideSingle { quotes += 1 }
+                // A quote opens a quoted value only where a value starts; inside plain text
+                // (`title: Radio 5" tape`) it is an ordinary character.
+                if character == "\"", previous != "\\", !insideSingle,
+                   quotes % 2 == 1 || lastNonSpace.map({ ":-[{,".contains($0) }) ?? true {
+                    quotes += 1
+                }
                 previous = character
+                if !character.isWhitespace { lastNonSpace = character }
             }
             if quotes % 2 == 1 { return offset + 1 }
         }

@@ -39,7 +39,9 @@ public enum Markdown {
 
     private static func withTree<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        guard let root = source.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
+        // The length is the whole text's: `strlen` would stop at a NUL character and silently
+        // drop the rest of the page (cmark itself turns NUL into U+FFFD).
+        guard let root = source.withCString({ cmark_parse_document($0, source.utf8.count, options) }) else {
             // cmark returns nil only when malloc fails; there is nothing sensible to report.
             preconditionFailure("libcmark could not allocate a document")
         }

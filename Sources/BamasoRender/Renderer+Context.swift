@@ -115,11 +115,12 @@ extension Renderer {
             help["tel"] = Contact.telephoneURI(phone)
         }
         if let email = contact.emails.first { help["email"] = email }
+        // "Where to get help" leads to the section that lists every organisation.
         if let page = site.pages.first(where: {
-            if case .contact(let organisation, _) = $0.page.frontMatter.fields { return organisation == id && $0.page.language == language }
+            if case .contact(let organisation, _) = $0.page.frontMatter.fields { return organisation == id }
             return false
-        }) {
-            help["url"] = urls.link(page.path)
+        }), let section = page.page.section {
+            help["url"] = urls.link("\(language.rawValue)/\(section)/")
         }
         return help
     }
@@ -139,6 +140,8 @@ extension Renderer {
         if let description = contact.description[language] { card["description"] = description }
         if let address = contact.address[language] { card["address"] = address }
         if let hours = contact.hours[language] { card["hours"] = hours }
+        card["has_details"] = contact.address[language] != nil || contact.hours[language] != nil
+            || !contact.phones.isEmpty || !contact.emails.isEmpty || !contact.social.isEmpty
         return card
     }
 
@@ -183,7 +186,10 @@ extension Renderer {
         case .callout(let kind, let title, let body, let firstLine):
             name = "components.callout"
             context["kind"] = kind
-            context["title"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
+            // The box is named for screen readers by its kind; a visible title only when the
+            // editor wrote one, since the text before a callout usually says what it is.
+            context["label"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
+            if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
                 body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved) }, renderComponent: { _ in "" })
         case .audio(let path, let bytes, let type):

@@ -76,7 +76,8 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ context: [String: Any], with name: String) -> String {
+    /// Renders the template `name` (`layouts.risk`); "" when there is no such template.
+    public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

@@ -45,15 +45,20 @@ struct ComponentResolver {
             return nil
         }
         let csv: EnumeratedCSV
+        // `csv.rows` pads every row to the longest row's length, which hides a missing cell and
+        // blames every other row when one has a cell too many; read the records as written.
+        var records: [[String]] = []
         do {
             csv = try EnumeratedCSV(string: component.body, delimiter: .comma, loadColumns: false)
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { records.append($0) }
         } catch {
             diagnostics.append(.error(at: location, "the table's CSV cannot be read (\(error))",
                                       hint: "check that every opening quote \" has a closing quote"))
             return nil
         }
         let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
-        let rows = csv.rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        let rows = records.filter { $0 != [""] }  // a blank line, as recordLines skips it
+            .map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
         guard header.contains(where: { !$0.isEmpty }) else {
             diagnostics.append(.error(at: location, "this table is empty",
                                       hint: "the first line holds the column headings, separated by commas"))
@@ -77,7 +82,7 @@ struct ComponentResolver {
         var lines: [Int] = []
         var insideQuotes = false
         for (offset, text) in component.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where !text.isEmpty || insideQuotes {
+        where !text.allSatisfy(\.isWhitespace) || insideQuotes {
             if !insideQuotes { lines.append(component.bodyFirstLine + offset) }
             if text.count(where: { $0 == "\"" }) % 2 == 1 { insideQuotes.toggle() }
         }

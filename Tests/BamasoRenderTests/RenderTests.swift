@@ -1,0 +1,198 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoRender
+import Foundation
+import Testing
+
+func project(templates: [String: String] = [:], strings: [Language: String] = [:]) -> LoadedProject {
+    LoadedProject(
+        root: URL(fileURLWithPath: "/nonexistent/bamaso"),
+        site: SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso: Be Alert"], sections: ["risks"]),
+        contentFiles: [],
+        templates: templates.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path },
+        strings: Dictionary(uniqueKeysWithValues: strings.map { language, text in
+            (language, SourceFile(path: "templates/i18n/\(language.rawValue).yml", text: text))
+        }))
+}
+
+/// Every template a build needs, each a one-liner, with `overrides` replacing or adding some.
+func templates(_ overrides: [String: String] = [:], without removed: Set<String> = []) -> [String: String] {
+    var files: [String: String] = [:]
+    for name in TemplateSet.requiredNames {
+        files["templates/" + name.replacingOccurrences(of: ".", with: "/") + ".mustache"] = "<p>\(name)</p>\n"
+    }
+    return files.merging(overrides) { _, new in new }.filter { !removed.contains($0.key) }
+}
+
+@Suite struct URLBuilderTests {
+    @Test("links and absolute URLs for a site at a base URL", arguments: [
+        ("/", "/rw/risks/", "/rw/risks/"),
+        ("", "/rw/risks/", "/rw/risks/"),
+        ("https://example.org/bamaso/", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
+        ("https://example.org/bamaso", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
+        ("https://example.org", "/rw/risks/", "https://example.org/rw/risks/"),
+        ("https://example.org/", "/rw/risks/", "https://example.org/rw/risks/"),
+        ("/bamaso", "/bamaso/rw/risks/", "/bamaso/rw/risks/"),
+        ("bamaso/", "/bamaso/rw/risks/", "bamaso/rw/risks/"),
+    ])
+    func urls(base: String, link: String, absolute: String) {
+        let urls = URLBuilder(baseURL: base)
+        #expect(urls.link("rw/risks/") == link)
+        #expect(urls.absolute("rw/risks/") == absolute)
+    }
+
+    @Test("the site root, media and a path written with a leading slash")
+    func otherPaths() {
+        let urls = URLBuilder(baseURL: "https://example.org/bamaso/")
+        #expect(urls.link("") == "/bamaso/")
+        #expect(urls.absolute("") == "https://example.org/bamaso/")
+        #expect(urls.link("/media/leaflet.pdf") == "/bamaso/media/leaflet.pdf")
+        #expect(urls.link("style.css") == "/bamaso/style.css")
+        #expect(urls.baseURL == "https://example.org/bamaso/")
+        #expect(urls.basePath == "/bamaso/")
+    }
+}
+
+@Suite struct StringTableTests {
+    @Test("a key missing in one language is an error naming the key, the file, and where it is")
+    func keyMissingInOneLanguage() {
+        var diagnostics: [Diagnostic] = []
+        let tables = StringTable.load(project(strings: [
+            .rw: "read_more: Soma byinshi\nhelp_label: Ubufasha\nmenu: Ibikubiyemo\n",
+            .en: "read_more: Read more\nmenu: Menu\n",
+        ]), into: &diagnostics)
+        #expect(diagnostics == [.error(
+            at: FileLocation(path: "templates/i18n/en.yml"), "the string 'help_label' is missing in English",
+            hint: "add a line 'help_label: ...' (it is on line 2 of templates/i18n/rw.yml)")])
+        #expect(tables[.rw]?.strings == ["read_more": "Soma byinshi", "help_label": "Ubufasha", "menu": "Ibikubiyemo"])
+        #expect(tables[.en]?.strings == ["read_more": "Read more", "menu": "Menu"])
+    }
+
+    @Test("keys missing on both sides are all reported")
+    func keysMissingOnBothSides() {
+        var diagnostics: [Diagnostic] = []
+        _ = StringTable.load(project(strings: [.rw: "a: A\nb: B\n", .en: "a: A\nc: C\n"]), into: &diagnostics)
+        #expect(diagnostics.sortedForReport().map(\.description) == [
+            "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it is on line 2 of templates/i18n/rw.yml)",
+            "templates/i18n/rw.yml:1:1: error: the string 'c' is missing in Ikinyarwanda; add a line 'c: ...' (it is on line 2 of templates/i18n/en.yml)",
+        ])
+    }
+
+    @Test("an empty string is an error at its line")
+    func emptyString() {
+        var diagnostics: [Diagnostic] = []
+        _ = StringTable.load(project(strings: [.rw: "menu: Ibikubiyemo\nread_more:\n", .en: "menu: Menu\nread_more: Read more\n"]),
+                             into: &diagnostics)
+        #expect(diagnostics == [.error(at: FileLocation(path: "templates/i18n/rw.yml", line: 2, column: 1),
+                                       "'read_more' is empty", hint: "write a value after 'read_more: '")])
+    }
+
+    @Test("a key a template asks for but no file has is recorded, then cleared")
+    func missingKeyAskedByTemplate() throws {
+        var diagnostics: [Diagnostic] = []
+        let set = try #require(TemplateSet.load(project(templates: templates([
+            "templates/layouts/page.mustache": "<a>{{t.read_more}}</a><b>{{t.contact_us}}</b><i>{{t.contact_us}}</i>",
+        ])), into: &diagnostics))
+        #expect(diagnostics == [])
+        let table = StringTable(language: .en, strings: ["read_more": "Read more"])
+        #expect(set.render(["t": table], with: "layouts.page") == "<a>Read more</a><b></b><i></i>")
+        #expect(table.takeMissingKeys() == ["contact_us"])
+        #expect(table.takeMissingKeys() == [])
+        #expect(table["read_more"] == "Read more")
+        #expect(table.takeMissingKeys() == [])
+    }
+}
+
+@Suite struct DateFormatTests {
+    static let kinyarwandaMonths = [
+        "Mutarama", "Gashyantare", "Werurwe", "Mata", "Gicurasi", "Kamena",
+        "Nyakanga", "Kanama", "Nzeri", "Ukwakira", "Ugushyingo", "Ukuboza",
+    ]
+    static let englishMonths = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    @Test("Kinyarwanda dates use the CLDR month names", arguments: Array(1...12))
+    func kinyarwanda(month: Int) throws {
+        let day = try #require(Day(String(format: "2012-%02d-01", month)))
+        #expect(DateFormat().string(day, in: .rw) == "1 \(Self.kinyarwandaMonths[month - 1]) 2012")
+    }
+
+    @Test("English dates are day, month, year", arguments: Array(1...12))
+    func english(month: Int) throws {
+        let day = try #require(Day(String(format: "2012-%02d-01", month)))
+        #expect(DateFormat().string(day, in: .en) == "1 \(Self.englishMonths[month - 1]) 2012")
+    }
+
+    @Test("the day is not shifted by the time zone, at either end of the year", arguments: [
+        ("2012-06-01", Language.rw, "1 Kamena 2012"),
+        ("2012-06-01", .en, "1 June 2012"),
+        ("2012-12-31", .rw, "31 Ukuboza 2012"),
+        ("2013-01-01", .en, "1 January 2013"),
+        ("2012-02-29", .en, "29 February 2012"),
+    ])
+    func exactDays(text: String, language: Language, expected: String) throws {
+        let day = try #require(Day(text))
+        #expect(DateFormat().string(day, in: language) == expected)
+    }
+}
+
+@Suite struct TemplateSetTests {
+    @Test("the theme's templates load, named by their path")
+    func loads() throws {
+        var diagnostics: [Diagnostic] = []
+        let set = try #require(TemplateSet.load(project(templates: templates([
+            "templates/partials/head.mustache": "<title>{{title}}</title>",
+            "templates/layouts/risk.mustache": "{{> partials.head}}<main>{{{content}}}</main>",
+        ])), into: &diagnostics))
+        #expect(diagnostics == [])
+        #expect(set.names == Set(TemplateSet.requiredNames + ["partials.head"]))
+        #expect(set.paths["layouts.risk"] == "templates/layouts/risk.mustache")
+        #expect(set.render(["title": "Akazi & amafaranga", "content": "<p>x</p>"], with: "layouts.risk")
+            == "<title>Akazi &amp; amafaranga</title><main><p>x</p></main>")
+    }
+
+    @Test("a template syntax error is reported at the template's file and line")
+    func syntaxError() {
+        var diagnostics: [Diagnostic] = []
+        let set = TemplateSet.load(project(templates: templates([
+            "templates/layouts/section.mustache": "<main>\n<ul>\n{{#children}}\n  <li>{{title}}</li>\n{{/child}}\n</ul>\n</main>\n",
+        ])), into: &diagnostics)
+        #expect(set == nil)
+        #expect(diagnostics == [.error(
+            at: FileLocation(path: "templates/layouts/section.mustache", line: 5, column: 4),
+            "template syntax error: a section is closed with a different name than it was opened with",
+            hint: "check that every {{#section}} and {{$block}} is closed with {{/name}} of the same name")])
+    }
+
+    @Test("a section that is never closed is reported in its file")
+    func unclosedSection() {
+        var diagnostics: [Diagnostic] = []
+        let set = TemplateSet.load(project(templates: templates([
+            "templates/partials/help.mustache": "<aside>\n{{#help}}\n<a href=\"{{url}}\">{{name}}</a>\n</aside>\n",
+        ])), into: &diagnostics)
+        #expect(set == nil)
+        #expect(diagnostics.map(\.location.path) == ["templates/partials/help.mustache"])
+        #expect(diagnostics.map(\.message) == ["template syntax error: a section is never closed"])
+    }
+
+    @Test("a missing required template is an error naming its file", arguments: [
+        "templates/layouts/radio.mustache", "templates/layouts/base.mustache", "templates/components/audio.mustache",
+    ])
+    func missingRequired(path: String) {
+        var diagnostics: [Diagnostic] = []
+        let set = TemplateSet.load(project(templates: templates(without: [path])), into: &diagnostics)
+        #expect(set == nil)
+        #expect(diagnostics == [.error(at: FileLocation(path: path), "the template \(path) is missing",
+                                       hint: "restore it from git: every build needs it")])
+    }
+
+    @Test("a broken required template is reported once, as broken, not also as missing")
+    func brokenNotAlsoMissing() {
+        var diagnostics: [Diagnostic] = []
+        _ = TemplateSet.load(project(templates: templates(["templates/layouts/page.mustache": "{{#a}}"])), into: &diagnostics)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.hasPrefix("template syntax error") == true)
+    }
+}

@@ -1,0 +1,90 @@
+import BamasoDiagnostics
+import BamasoSite
+import Foundation
+import Testing
+
+/// The repository's own content: the real Ba Maso site.
+@Suite(.serialized) struct CampaignSiteTests {
+    static let contentFolder = FixtureSite.repositoryRoot.appendingPathComponent("content")
+
+    /// `risks/fake-job-offers` for every page file in content/, with the languages it exists in.
+    static func pageFiles() throws -> [String: Set<String>] {
+        var pages: [String: Set<String>] = [:]
+        let enumerator = FileManager.default.enumerator(at: contentFolder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "md" else { continue }
+            let relative = url.standardizedFileURL.path.dropFirst(contentFolder.standardizedFileURL.path.count + 1)
+            let parts = relative.dropLast(".md".count).split(separator: ".")
+            pages[String(parts[0]), default: []].insert(String(parts[1]))
+        }
+        return pages
+    }
+
+    static func outputPath(of page: String, language: String) -> String {
+        let key = page.hasSuffix("_index") ? String(page.dropLast("_index".count)) : page + "/"
+        return "\(language)/\(key)index.html"
+    }
+
+    @Test("the campaign site builds with no error and no warning")
+    func buildsCleanly() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        let report = site.build()
+        #expect(report.diagnostics.map(\.description) == [])
+        #expect(report.filesWritten > 0)
+    }
+
+    @Test("every page exists in both languages, and each links to its translation")
+    func everyPageIsTranslated() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        _ = site.build()
+        let pages = try Self.pageFiles()
+        #expect(pages.count > 20)
+        for (page, languages) in pages.sorted(by: { $0.key < $1.key }) {
+            #expect(languages == ["rw", "en"], "\(page) exists only in \(languages.sorted())")
+            for (language, other) in [("rw", "en"), ("en", "rw")] {
+                let html = try site.read(Self.outputPath(of: page, language: language))
+                let translation = "/" + Self.outputPath(of: page, language: other).dropLast("index.html".count)
+                #expect(html.contains("<a href=\"\(translation)\" hreflang=\"\(other)\" lang=\"\(other)\">"),
+                        "\(page) in \(language) does not link to its translation \(translation)")
+                #expect(html.contains("<html lang=\"\(language)\">"))
+            }
+        }
+    }
+
+    @Test("the sections have the campaign's pages")
+    func sectionsAreComplete() throws {
+        let pages = try Self.pageFiles().keys
+        func count(_ section: String) -> Int { pages.count { $0.hasPrefix(section + "/") && !$0.hasSuffix("_index") } }
+        #expect(count("risks") >= 8)
+        #expect(count("schools") >= 5)
+        #expect(count("radio") == 2)
+        #expect(count("contact") >= 1)
+    }
+
+    @Test("every Kinyarwanda page says whether a native speaker has reviewed it")
+    func kinyarwandaIsMarked() throws {
+        for (page, _) in try Self.pageFiles() {
+            let url = Self.contentFolder.appendingPathComponent(page + ".rw.md")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let frontMatter = text.split(separator: "---", maxSplits: 2, omittingEmptySubsequences: true).first ?? ""
+            #expect(frontMatter.contains("translation: draft") || frontMatter.contains("translation: reviewed"),
+                    "\(page).rw.md has no 'translation: draft'")
+        }
+    }
+
+    @Test("every page is light and has exactly one h1")
+    func pagesAreLight() throws {
+        let site = try FixtureSite(nil)
+        defer { site.remove() }
+        _ = site.build()
+        let css = try Data(contentsOf: site.output.appendingPathComponent("style.css")).count
+        for path in site.outputFiles() where path.hasSuffix(".html") {
+            let html = try site.read(path)
+            #expect(html.utf8.count + css < 40 * 1024, "\(path) weighs \(html.utf8.count + css) bytes with its stylesheet")
+            #expect(html.components(separatedBy: "<h1").count == 2, "\(path) must have exactly one h1")
+            #expect(!html.contains("<script"), "\(path) has a script")
+        }
+    }
+}
