@@ -167,6 +167,7 @@ private struct Walker {
             let link = MarkdownLink(
                 kind: type == CMARK_NODE_LINK ? .link : .image,
                 destination: string(cmark_node_get_url(node)),
+                text: plainText(of: node),
                 line: fileLine(node),
                 column: fileColumn(node)
             )

@@ -19,12 +19,15 @@ public struct MarkdownLink: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case link, image }
     public var kind: Kind
     public var destination: String
+    /// The link text, or an image's description (its `alt` text), as plain text.
+    public var text: String
     public var line: Int
     public var column: Int
 
-    public init(kind: Kind, destination: String, line: Int, column: Int) {
+    public init(kind: Kind, destination: String, text: String, line: Int, column: Int) {
         self.kind = kind
         self.destination = destination
+        self.text = text
         self.line = line
         self.column = column
     }

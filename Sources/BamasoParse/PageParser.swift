@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoMarkdown
+import Foundation
 
 /// Stage 2: turns content files into typed pages.
 public enum PageParser {
@@ -22,10 +23,29 @@ public enum PageParser {
         guard let split = split(file, into: &diagnostics) else { return nil }
         let reader = YAMLReader(path: file.path, firstLine: 2)
         let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
+        let markdown = Markdown.scan(split.body, firstLine: split.bodyFirstLine)
+        checkAccessibility(markdown, path: file.path, into: &diagnostics)
         return Page(
             path: file.path, section: place.section, slug: place.slug, language: place.language,
             kind: place.kind, frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine,
-            markdown: Markdown.scan(split.body, firstLine: split.bodyFirstLine))
+            markdown: markdown)
+    }
+
+    /// What a visitor with a screen reader needs from the text itself: one page title, and a
+    /// description for every image.
+    static func checkAccessibility(_ markdown: MarkdownDocument, path: String, into diagnostics: inout [Diagnostic]) {
+        for heading in markdown.headings where heading.level == 1 {
+            diagnostics.append(.warning(
+                at: FileLocation(path: path, line: heading.line),
+                "a page has one main heading, its title; this '#' heading would be a second one",
+                hint: "write '## \(heading.text)' instead"))
+        }
+        for image in markdown.links where image.kind == .image && image.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.error(
+                at: FileLocation(path: path, line: image.line, column: image.column),
+                "this image has no description for people who cannot see it",
+                hint: "write what the image shows between the brackets: ![A teacher talks to a class](\(image.destination))"))
+        }
     }
 
     struct Place: Equatable {

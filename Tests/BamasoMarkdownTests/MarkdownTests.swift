@@ -8,7 +8,7 @@ import Testing
         // but at character 27, which is what an editor shows.
         let body = "Ibyago by’akazi kó hanze: [soma](@/risks/fake-job-offers)\n"
         #expect(Markdown.scan(body).links == [
-            MarkdownLink(kind: .link, destination: "@/risks/fake-job-offers", line: 1, column: 27),
+            MarkdownLink(kind: .link, destination: "@/risks/fake-job-offers", text: "soma", line: 1, column: 27),
         ])
     }
 
@@ -22,9 +22,9 @@ import Testing
             - Mu ishuri: [club](@/schools/start-a-school-club)
             """
         #expect(Markdown.scan(body, firstLine: 5).links == [
-            MarkdownLink(kind: .link, destination: "/media/leaflet.pdf", line: 7, column: 5),
-            MarkdownLink(kind: .image, destination: "media/poster.jpg", line: 7, column: 43),
-            MarkdownLink(kind: .link, destination: "@/schools/start-a-school-club", line: 9, column: 14),
+            MarkdownLink(kind: .link, destination: "/media/leaflet.pdf", text: "the leaflet", line: 7, column: 5),
+            MarkdownLink(kind: .image, destination: "media/poster.jpg", text: "A poster", line: 7, column: 43),
+            MarkdownLink(kind: .link, destination: "@/schools/start-a-school-club", text: "club", line: 9, column: 14),
         ])
     }
 
@@ -32,7 +32,7 @@ import Testing
     func linkOnContinuationLine() {
         let body = "Abakozi bo mu rugo\nbashobora [gufashwa](@/contact) vuba.\n"
         #expect(Markdown.scan(body, firstLine: 4).links == [
-            MarkdownLink(kind: .link, destination: "@/contact", line: 5, column: 11),
+            MarkdownLink(kind: .link, destination: "@/contact", text: "gufashwa", line: 5, column: 11),
         ])
     }
 

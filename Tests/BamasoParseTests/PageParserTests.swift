@@ -75,7 +75,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         let (page, _) = parse("content/about/a.rw.md", "---\ntitle: A\n\n# a comment\n---\n\nBa maso [x](@/risks)\n")
         #expect(page?.bodyFirstLine == 6)
         #expect(page?.body == "\nBa maso [x](@/risks)\n")
-        #expect(page?.markdown.links == [MarkdownLink(kind: .link, destination: "@/risks", line: 7, column: 9)])
+        #expect(page?.markdown.links == [MarkdownLink(kind: .link, destination: "@/risks", text: "x", line: 7, column: 9)])
     }
 
     @Test("a file that is only front matter has an empty body")
@@ -222,7 +222,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
             "the front matter of this risk message has no 'key_message'", "'weight' must be a whole number",
         ])
         #expect(page?.frontMatter == FrontMatter(title: "A", fields: .risk(keyMessage: "")))
-        #expect(page?.markdown.links == [MarkdownLink(kind: .link, destination: "@/risks/y", line: 5, column: 5)])
+        #expect(page?.markdown.links == [MarkdownLink(kind: .link, destination: "@/risks/y", text: "x", line: 5, column: 5)])
     }
 
     @Test("optional lists and numbers of a radio show are read")
@@ -377,5 +377,24 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
     func shortParagraphIsKept() throws {
         let text = String(repeating: "ba maso ", count: 20).trimmingCharacters(in: .whitespaces)  // 159 characters
         #expect(try page("title: A", text).summary == text)
+    }
+}
+
+@Suite struct AccessibilityCheckTests {
+    @Test("an image without a description is an error at the image; a second h1 is a warning")
+    func imagesAndHeadings() {
+        var diagnostics: [Diagnostic] = []
+        _ = PageParser.parse(
+            SourceFile(path: "content/about/a.en.md",
+                       text: "---\ntitle: A\n---\n# Again the title\n\nSee ![](media/poster.jpg) and ![A poster](media/poster.jpg).\n"),
+            sections: ["about"], into: &diagnostics)
+        #expect(diagnostics == [
+            .warning(at: FileLocation(path: "content/about/a.en.md", line: 4),
+                     "a page has one main heading, its title; this '#' heading would be a second one",
+                     hint: "write '## Again the title' instead"),
+            .error(at: FileLocation(path: "content/about/a.en.md", line: 6, column: 5),
+                   "this image has no description for people who cannot see it",
+                   hint: "write what the image shows between the brackets: ![A teacher talks to a class](media/poster.jpg)"),
+        ])
     }
 }
