@@ -52,6 +52,12 @@ public enum Site {
     /// Runs the whole pipeline. Never throws and never stops at the first problem: the report
     /// holds every diagnostic. On any error the output folder is left untouched.
     public static func build(_ options: BuildOptions) -> BuildReport {
+        build(options, cache: nil)
+    }
+
+    /// Runs the whole pipeline like `build(_:)`, reusing from `cache` the pages whose files
+    /// did not change since the previous build that used it (see `BuildCache`).
+    public static func build(_ options: BuildOptions, cache: BuildCache?) -> BuildReport {
         let started = DispatchTime.now()
         var diagnostics: [Diagnostic] = []
         var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], draftTranslations: [:],
@@ -64,7 +70,8 @@ public enum Site {
 
         guard let project = ProjectLoader.load(root: options.root, into: &diagnostics) else { return finish() }
         report.sections = project.site.sections
-        let parsed = PageParser.parse(project, into: &diagnostics)
+        let parsed = if let cache { cache.parse(project, into: &diagnostics) }
+            else { PageParser.parse(project, into: &diagnostics) }
         let resolved = Resolver.resolve(parsed, options: .init(includeDrafts: options.includeDrafts), into: &diagnostics)
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1

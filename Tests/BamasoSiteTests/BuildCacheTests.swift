@@ -1,0 +1,66 @@
+import BamasoDiagnostics
+import BamasoSite
+import Foundation
+import Testing
+
+@Suite struct BuildCacheTests {
+    @Test("a rebuild after one page changed reads only that page again, and shows the change")
+    func rebuildReadsOnlyTheChangedPage() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let cache = BuildCache()
+        let options = BuildOptions(root: site.root)
+
+        let first = Site.build(options, cache: cache)
+        #expect(!first.hasErrors)
+        let files = cache.lastBuild.parsed
+        #expect(files > 10)
+        #expect(cache.lastBuild.reused == 0)
+
+        let unchanged = Site.build(options, cache: cache)
+        #expect(cache.lastBuild == BuildCache.Statistics(reused: files, parsed: 0))
+        #expect(unchanged.diagnostics == first.diagnostics)
+
+        let page = site.root.appendingPathComponent("content/risks/fake-job-offers.en.md")
+        try String(contentsOf: page, encoding: .utf8)
+            .replacingOccurrences(of: "title: \"Fake job offers\"", with: "title: \"Job offers that lie\"")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let changed = Site.build(options, cache: cache)
+        #expect(!changed.hasErrors)
+        #expect(cache.lastBuild == BuildCache.Statistics(reused: files - 1, parsed: 1))
+        #expect(try site.read("en/risks/fake-job-offers/index.html").contains("<h1>Job offers that lie</h1>"))
+    }
+
+    @Test("a reused page reports its problems again, exactly as a build without a cache does")
+    func reusedPagesKeepTheirDiagnostics() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let page = site.root.appendingPathComponent("content/schools/debate-club.en.md")
+        try (String(contentsOf: page, encoding: .utf8) + "\n# A second title\n\n![](/media/none.png)\n")
+            .write(to: page, atomically: true, encoding: .utf8)
+        let options = BuildOptions(root: site.root, writeOutput: false)
+        let cache = BuildCache()
+
+        let uncached = Site.build(options)
+        #expect(uncached.hasErrors)
+        _ = Site.build(options, cache: cache)
+        let reused = Site.build(options, cache: cache)
+        #expect(cache.lastBuild.parsed == 0)
+        #expect(reused.diagnostics == uncached.diagnostics)
+    }
+
+    @Test("a deleted page is gone from the next build")
+    func deletedPageIsForgotten() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let cache = BuildCache()
+        let options = BuildOptions(root: site.root)
+        _ = Site.build(options, cache: cache)
+        #expect(site.outputFiles().contains("en/risks/forced-labour/index.html"))
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/risks/forced-labour.en.md"))
+        let report = Site.build(options, cache: cache)
+        // fake-job-offers links to forced-labour: the link is now broken, so nothing is written.
+        #expect(report.diagnostics.contains { $0.message.contains("forced-labour") && $0.severity == .error })
+    }
+}
