@@ -22,15 +22,18 @@ public enum Markdown {
     ///   - resolveLink: the new URL for a link or image, and HTML to put right after it
     ///     (a note such as "(English)"); nil keeps the link as written.
     ///   - renderComponent: the HTML that replaces a component's fenced block.
+    ///   - headings: how headings are written when the body is placed inside another page,
+    ///     as in a booklet: levels moved down and ids prefixed, so they stay unique.
     public static func render(
         _ source: String,
         firstLine: Int = 1,
+        headings: HeadingStyle = HeadingStyle(),
         resolveLink: (MarkdownLink) -> LinkRewrite?,
         renderComponent: (MarkdownComponent) -> String
     ) -> String {
         withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
-            walker.rewrite(root, resolveLink: resolveLink, renderComponent: renderComponent)
+            walker.rewrite(root, headingStyle: headings, resolveLink: resolveLink, renderComponent: renderComponent)
             return renderHTML(root)
         }
     }
@@ -71,6 +74,19 @@ public enum Markdown {
     }
 }
 
+/// How `Markdown.render` writes headings.
+public struct HeadingStyle: Sendable, Equatable {
+    /// Added to every heading's level (at most h6).
+    public var levelOffset: Int
+    /// Put before every heading's id.
+    public var idPrefix: String
+
+    public init(levelOffset: Int = 0, idPrefix: String = "") {
+        self.levelOffset = levelOffset
+        self.idPrefix = idPrefix
+    }
+}
+
 /// How `Markdown.render` changes a link.
 public struct LinkRewrite: Sendable, Equatable {
     public var url: String
@@ -104,6 +120,7 @@ private struct Walker {
 
     mutating func rewrite(
         _ root: OpaquePointer,
+        headingStyle: HeadingStyle,
         resolveLink: (MarkdownLink) -> LinkRewrite?,
         renderComponent: (MarkdownComponent) -> String
     ) {
@@ -134,12 +151,14 @@ private struct Walker {
             replace(node, withHTML: renderComponent(component))
         }
         for (node, heading) in headings {
-            let html = Markdown.renderHTML(node)
-            let open = "<h\(heading.level)>"
-            let withID = html.hasPrefix(open)
-                ? "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(open.count)
-                : html
-            replace(node, withHTML: withID)
+            var html = Markdown.renderHTML(node)
+            let open = "<h\(heading.level)>", close = "</h\(heading.level)>"
+            let level = min(6, heading.level + headingStyle.levelOffset)
+            if html.hasPrefix(open), let end = html.range(of: close, options: .backwards) {
+                html = "<h\(level) id=\"\(headingStyle.idPrefix)\(heading.id)\">"
+                    + html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound] + "</h\(level)>\n"
+            }
+            replace(node, withHTML: html)
         }
     }
 

@@ -11,7 +11,9 @@ public struct FrontMatter: Sendable, Equatable {
         case none
         case risk(keyMessage: String)
         case school(audience: String, duration: String, objectives: [String], materials: [String])
-        case radio(station: String, durationMinutes: Int, guests: [String], topics: [String])
+        case radio(
+            station: String, durationMinutes: Int, guests: [String], topics: [String],
+            audio: String? = nil, audioLocation: FileLocation? = nil)
         case contact(organisation: String, location: FileLocation)
     }
 
@@ -43,7 +45,7 @@ public struct FrontMatter: Sendable, Equatable {
         switch kind {
         case .risk: (["key_message"], ["key_message"])
         case .school: (["audience", "duration", "objectives", "materials"], ["audience", "duration", "objectives"])
-        case .radio: (["station", "duration_minutes", "guests", "topics"], ["station", "duration_minutes", "guests"])
+        case .radio: (["station", "duration_minutes", "guests", "topics", "audio"], ["station", "duration_minutes", "guests"])
         case .contact: (["organisation"], ["organisation"])
         case .home, .section, .plain: ([], [])
         }
@@ -87,7 +89,8 @@ public struct FrontMatter: Sendable, Equatable {
         case .radio:
             frontMatter.fields = .radio(
                 station: values.strings["station"] ?? "", durationMinutes: values.durationMinutes ?? 0,
-                guests: values.lists["guests"] ?? [], topics: values.lists["topics"] ?? [])
+                guests: values.lists["guests"] ?? [], topics: values.lists["topics"] ?? [],
+                audio: values.strings["audio"], audioLocation: values.strings["audio"] == nil ? nil : values.locations["audio"])
         case .contact:
             frontMatter.fields = .contact(
                 organisation: values.strings["organisation"] ?? "",
@@ -135,7 +138,7 @@ public struct FrontMatter: Sendable, Equatable {
                 }
             case "objectives", "materials", "guests", "topics":
                 lists[field.key] = reader.strings(field, into: &diagnostics)
-            case "key_message", "audience", "duration", "station", "organisation":
+            case "key_message", "audience", "duration", "station", "organisation", "audio":
                 strings[field.key] = reader.string(field, into: &diagnostics)
             default:
                 break

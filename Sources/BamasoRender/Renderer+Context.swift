@@ -55,6 +55,19 @@ extension Renderer {
             }
             return item
         }
+        if let audio = resolved.audio { context["audio"] = audioContext(audio) }
+        context["feeds"] = feedLinks(for: page)
+        if feeds.absolute {
+            context["og"] = [
+                "title": page.frontMatter.title, "description": context["description"] ?? "",
+                "url": urls.absolute(resolved.path), "site_name": siteTitle,
+                "locale": language == .rw ? "rw_RW" : "en_GB",
+                "type": page.isListing ? "website" : "article",
+            ]
+        }
+        if page.kind == .section, page.section == "schools", let booklet = feeds.bookletPath(language) {
+            context["booklet_url"] = urls.link(booklet)
+        }
         addFields(page.frontMatter.fields, language: language, to: &context)
         return context
     }
@@ -65,12 +78,15 @@ extension Renderer {
             break
         case .risk(let keyMessage):
             context["key_message"] = keyMessage
+            if feeds.absolute, let url = context["canonical"] as? String, let title = context["title"] as? String {
+                context["share"] = shareLinks(title: title, message: keyMessage, url: url)
+            }
         case .school(let audience, let duration, let objectives, let materials):
             context["audience"] = audience
             context["duration"] = duration
             context["objectives"] = objectives
             context["materials"] = materials
-        case .radio(let station, let minutes, let guests, let topics):
+        case .radio(let station, let minutes, let guests, let topics, _, _):
             context["station"] = station
             context["duration_minutes"] = minutes
             context["guests"] = guests
@@ -78,6 +94,7 @@ extension Renderer {
         case .contact(let organisation, _):
             if let contact = site.project.contacts[organisation] {
                 context["organisation"] = contactCard(contact, language: language)
+                context["json_ld"] = jsonLD(contact, language: language, pageURL: context["canonical"] as? String ?? "")
             }
         }
     }
@@ -140,17 +157,41 @@ extension Renderer {
         if let description = contact.description[language] { card["description"] = description }
         if let address = contact.address[language] { card["address"] = address }
         if let hours = contact.hours[language] { card["hours"] = hours }
+        if let vcard = vCardPath(contact, language: language) { card["vcard"] = urls.link(vcard) }
         card["has_details"] = contact.address[language] != nil || contact.hours[language] != nil
             || !contact.phones.isEmpty || !contact.emails.isEmpty || !contact.social.isEmpty
         return card
     }
 
+    /// The feeds a page announces in its head: the language's Atom feed everywhere, and the
+    /// podcast on radio pages.
+    private func feedLinks(for page: Page) -> [[String: Any]] {
+        var links: [[String: Any]] = []
+        if let atom = feeds.atomPath(page.language) {
+            links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom)])
+        }
+        if page.section == "radio", let podcast = feeds.podcastPath(page.language) {
+            links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast)])
+        }
+        return links
+    }
+
+    /// Links that share a risk message by WhatsApp, text message or email, with no script.
+    private func shareLinks(title: String, message: String, url: String) -> [String: String] {
+        let text = "\(title): \(message) \(url)"
+        return [
+            "whatsapp": "https://wa.me/?text=" + Escape.query(text),
+            "sms": "sms:?body=" + Escape.query(text),
+            "email": "mailto:?subject=" + Escape.query(title) + "&body=" + Escape.query("\(message)\n\n\(url)"),
+        ]
+    }
+
     // MARK: - Body
 
-    func body(of resolved: ResolvedPage) -> String {
+    func body(of resolved: ResolvedPage, headings: HeadingStyle = HeadingStyle()) -> String {
         let page = resolved.page
         return Markdown.render(
-            page.body, firstLine: page.bodyFirstLine,
+            page.body, firstLine: page.bodyFirstLine, headings: headings,
             resolveLink: { rewrite($0, in: resolved) },
             renderComponent: { component in
                 guard let value = resolved.components[component.line] else { return "" }
@@ -192,14 +233,24 @@ extension Renderer {
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
                 body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved) }, renderComponent: { _ in "" })
-        case .audio(let path, let bytes, let type):
+        case .audio(let audio):
             name = "components.audio"
-            context["url"] = urls.link(path)
-            context["type"] = type
-            context["format"] = (path as NSString).pathExtension.uppercased()
-            context["size"] = ByteCountFormatter.string(fromByteCount: Int64(bytes), countStyle: .file)
+            context.merge(audioContext(audio)) { _, new in new }
         }
         return templates.render(context, with: name)
+    }
+
+    func audioContext(_ audio: AudioFile) -> [String: Any] {
+        var context: [String: Any] = [
+            "url": urls.link(audio.path),
+            "type": audio.type,
+            "format": (audio.path as NSString).pathExtension.uppercased(),
+            "size": ByteCountFormatter.string(fromByteCount: Int64(audio.bytes), countStyle: .file),
+        ]
+        if let seconds = audio.seconds {
+            context["duration"] = String(format: "%d:%02d", seconds / 60, seconds % 60)
+        }
+        return context
     }
 
     // MARK: - Landing page

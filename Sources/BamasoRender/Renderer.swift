@@ -21,6 +21,7 @@ public struct Renderer {
     let strings: [Language: StringTable]
     let urls: URLBuilder
     let dates = DateFormat()
+    let feeds: FeedPlan
 
     public static func render(
         _ site: ResolvedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
@@ -29,8 +30,9 @@ public struct Renderer {
         guard let templates = TemplateSet.load(site.project, into: &diagnostics),
               strings.count == Language.allCases.count
         else { return nil }
-        let renderer = Renderer(site: site, templates: templates, strings: strings,
-                                urls: URLBuilder(baseURL: options.baseURL ?? site.site.baseURL))
+        let urls = URLBuilder(baseURL: options.baseURL ?? site.site.baseURL)
+        let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
+                                feeds: FeedPlan(site: site, urls: urls))
         return renderer.render(into: &diagnostics)
     }
 
@@ -44,9 +46,16 @@ public struct Renderer {
             reportMissingStrings(rendering: layout, language: page.page.language, into: &diagnostics)
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
+        files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))
         for language in site.site.languages {
+            if let path = feeds.bookletPath(language) {
+                files.append(OutputFile(path: path + "index.html",
+                                        contents: .text(templates.render(bookletContext(language), with: "layouts.booklet"))))
+                reportMissingStrings(rendering: "layouts.booklet", language: language, into: &diagnostics)
+            }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
         }
+        files += feedFiles() + vCardFiles()
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url)))
         }

@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
     }
 
     public static var requiredNames: [String] {
-        ["layouts.base", "layouts.landing"] + PageKind.allCases.map(layout(for:))
+        ["layouts.base", "layouts.landing", "layouts.404", "layouts.booklet"] + PageKind.allCases.map(layout(for:))
             + ["components.table", "components.contact", "components.callout", "components.audio"]
     }
 

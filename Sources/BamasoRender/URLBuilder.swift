@@ -19,6 +19,10 @@ public struct URLBuilder: Sendable, Equatable {
         }
     }
 
+    /// True when the base is a full URL (`https://…`), which feeds, the sitemap and share
+    /// links need.
+    public var isAbsolute: Bool { baseURL.contains("://") }
+
     /// For links and assets inside the site: `/bamaso/rw/risks/`.
     public func link(_ path: String) -> String {
         basePath + path.drop { $0 == "/" }

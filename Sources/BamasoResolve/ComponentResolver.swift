@@ -9,8 +9,6 @@ import SwiftCSV
 struct ComponentResolver {
     static let names = ["table", "contact", "callout", "audio"]
     static let calloutKinds = ["warning", "help", "note"]
-    static let audioTypes = ["mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "oga": "audio/ogg",
-                             "opus": "audio/ogg", "wav": "audio/wav"]
 
     let project: LoadedProject
     let page: Page
@@ -125,20 +123,24 @@ struct ComponentResolver {
     }
 
     private func audio(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
-        let path = component.arguments.drop { $0 == "/" }
-        let key = path.hasPrefix("media/") ? String(path) : "media/" + path
-        guard let url = project.media[key] else {
-            diagnostics.append(.error(at: location, "the audio file '\(component.arguments)' does not exist",
-                                      hint: "put it in content/\(key), or correct the name"))
-            return nil
-        }
-        let ext = (key as NSString).pathExtension.lowercased()
-        guard let type = Self.audioTypes[ext] else {
-            diagnostics.append(.error(at: location, "'\(component.arguments)' is not an audio file bamaso can play",
-                                      hint: "use one of: \(Self.audioTypes.keys.sorted().joined(separator: ", "))"))
-            return nil
-        }
-        let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        return .audio(path: key, bytes: bytes, type: type)
+        audioFile(component.arguments, at: location, project: project, into: &diagnostics).map(ResolvedComponent.audio)
     }
+}
+
+/// Finds an audio file named by an editor (`media/show.mp3`, `/media/show.mp3` or `show.mp3`)
+/// in `content/media/`, or reports why it cannot be played.
+func audioFile(_ name: String, at location: FileLocation, project: LoadedProject, into diagnostics: inout [Diagnostic]) -> AudioFile? {
+    let path = name.drop { $0 == "/" }
+    let key = path.hasPrefix("media/") ? String(path) : "media/" + path
+    guard !name.isEmpty, let url = project.media[key] else {
+        diagnostics.append(.error(at: location, name.isEmpty ? "no audio file is named" : "the audio file '\(name)' does not exist",
+                                  hint: "put it in content/\(key.isEmpty ? "media/" : key), or correct the name"))
+        return nil
+    }
+    guard let audio = AudioFile.read(url, path: key) else {
+        diagnostics.append(.error(at: location, "'\(name)' is not an audio file bamaso can play",
+                                  hint: "use one of: \(AudioFile.types.keys.sorted().joined(separator: ", "))"))
+        return nil
+    }
+    return audio
 }

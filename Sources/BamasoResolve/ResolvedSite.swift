@@ -16,6 +16,8 @@ public struct ResolvedPage: Sendable {
     public var components: [Int: ResolvedComponent]
     /// For a section page, its pages in order; for the home page, the sections.
     public var children: [ListedPage]
+    /// A radio show's recording, from its front matter's `audio`.
+    public var audio: AudioFile?
 
     public init(page: Page, path: String, alternates: [Language: String] = [:], links: [LinkPosition: ResolvedLink] = [:],
                 components: [Int: ResolvedComponent] = [:], children: [ListedPage] = []) {
@@ -70,7 +72,7 @@ public enum ResolvedComponent: Sendable, Equatable {
     case table(caption: String, header: [String], rows: [[String]])
     case contact(Contact)
     case callout(kind: String, title: String, body: String, bodyFirstLine: Int)
-    case audio(path: String, bytes: Int, type: String)
+    case audio(AudioFile)
 }
 
 /// A menu entry: a section in one language.

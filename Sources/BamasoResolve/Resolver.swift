@@ -36,6 +36,10 @@ public enum Resolver {
             result.components = ComponentResolver(project: parsed.project, page: page)
                 .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
             result.links = linker.resolved
+            if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
+                result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
+                                         project: parsed.project, into: &diagnostics)
+            }
             result.children = listing(for: page, index: index, site: site)
             resolved.append(result)
         }

@@ -375,7 +375,7 @@ extension ResolvedSite {
         defer { try? FileManager.default.removeItem(at: file) }
         let (components, diagnostics) = resolve("```audio talk-show-1.mp3\n```\n", media: ["media/talk-show-1.mp3": file])
         #expect(diagnostics == [])
-        #expect(components == [7: .audio(path: "media/talk-show-1.mp3", bytes: 5, type: "audio/mpeg")])
+        #expect(components == [7: .audio(AudioFile(path: "media/talk-show-1.mp3", bytes: 5, type: "audio/mpeg"))])
     }
 
     @Test("an audio player refuses a file that is not audio")

@@ -50,9 +50,14 @@ struct FixtureSite {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
-    /// The values of every `href` and `src` attribute in an HTML text.
+    /// The values of every `href` and `src` attribute in an HTML text, with the character
+    /// references Mustache writes (`&amp;`, `&#39;`, `&quot;`) decoded.
     static func links(in html: String) -> [String] {
         let pattern = /(?:href|src)="([^"]*)"/
-        return html.matches(of: pattern).map { String($0.output.1) }
+        return html.matches(of: pattern).map {
+            String($0.output.1).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
     }
 }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Escaping for the formats bamaso writes besides HTML (which Mustache escapes itself).
+enum Escape {
+    /// Text and attribute values in XML.
+    static func xml(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// JSON for a `<script type="application/ld+json">` block: `<`, `>` and `&` are written as
+    /// `\u003c`-style escapes, so no value can close the element or start a comment.
+    static func jsonForHTML(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+              let json = String(data: data, encoding: .utf8)
+        else { return "{}" }
+        return json.replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    /// A value in a vCard 3.0 property (RFC 2426 §5): backslash, comma, semicolon, newline.
+    static func vCard(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: ",", with: "\\,")
+            .replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// A query value in a share link (`https://wa.me/?text=`, `sms:?body=`, `mailto:?body=`).
+    static func query(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#/:;,@")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}

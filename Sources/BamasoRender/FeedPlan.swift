@@ -1,0 +1,57 @@
+import BamasoLoad
+import BamasoParse
+import BamasoResolve
+
+/// Which feeds and files for other tools a build publishes, worked out once per build.
+///
+/// Feeds, the sitemap and share links are read outside the site, so they need absolute
+/// addresses: they are published only when the site's address (`base_url` or `--base-url`) is
+/// a full URL such as `https://example.org/bamaso/`.
+struct FeedPlan {
+    /// Dated pages per language, newest first: the Atom feed's entries.
+    var dated: [Language: [ResolvedPage]] = [:]
+    /// Radio shows with a recording per language, newest first: the podcast's episodes.
+    var episodes: [Language: [ResolvedPage]] = [:]
+    /// School materials per language in section order: the booklet's chapters.
+    var schoolMaterials: [Language: [ResolvedPage]] = [:]
+    let absolute: Bool
+
+    init(site: ResolvedSite, urls: URLBuilder) {
+        absolute = urls.isAbsolute
+        let sections = Dictionary(site.pages.filter { $0.page.kind == .section }.map {
+            ("\($0.page.language.rawValue)/\($0.page.section ?? "")", $0)
+        }, uniquingKeysWith: { first, _ in first })
+        for page in site.pages {
+            let language = page.page.language
+            if page.page.frontMatter.date != nil { dated[language, default: []].append(page) }
+            if page.page.kind == .radio, page.audio != nil { episodes[language, default: []].append(page) }
+        }
+        for language in Language.allCases {
+            dated[language]?.sort(by: Self.newestFirst)
+            episodes[language]?.sort(by: Self.newestFirst)
+            // The booklet follows the schools section's order, in the booklet's language only.
+            let order = sections["\(language.rawValue)/schools"]?.children
+                .filter { $0.fallbackLanguage == nil }.map(\.path) ?? []
+            let byPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            schoolMaterials[language] = order.compactMap { byPath[$0] }.filter { $0.page.kind == .school }
+        }
+    }
+
+    private static func newestFirst(_ a: ResolvedPage, _ b: ResolvedPage) -> Bool {
+        let (da, db) = (a.page.frontMatter.date, b.page.frontMatter.date)
+        if da != db { return (da.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)) > (db.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)) }
+        return a.path < b.path
+    }
+
+    func atomPath(_ language: Language) -> String? {
+        absolute && !(dated[language] ?? []).isEmpty ? "\(language.rawValue)/atom.xml" : nil
+    }
+
+    func podcastPath(_ language: Language) -> String? {
+        absolute && !(episodes[language] ?? []).isEmpty ? "\(language.rawValue)/radio/podcast.xml" : nil
+    }
+
+    func bookletPath(_ language: Language) -> String? {
+        (schoolMaterials[language] ?? []).isEmpty ? nil : "\(language.rawValue)/schools/booklet/"
+    }
+}

@@ -1,0 +1,61 @@
+import BamasoLoad
+import BamasoMarkdown
+import BamasoParse
+import BamasoResolve
+import Foundation
+
+/// Pages the build makes itself: the school booklet and the bilingual 404 page.
+extension Renderer {
+    /// Every school material of one language in one printable page, in the section's order.
+    func bookletContext(_ language: Language) -> [String: Any] {
+        let path = feeds.bookletPath(language) ?? ""
+        let section = site.pages.first { $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language }
+        var context = section.map { self.context(for: $0) } ?? [:]
+        let t = strings[language]!
+        let title = t["booklet_title"]
+        let siteTitle = site.site.title[language] ?? ""
+        context["kind"] = "booklet"
+        context["title"] = title
+        context["head_title"] = "\(title) · \(siteTitle)"
+        context["description"] = t["booklet_description"]
+        context["canonical"] = urls.absolute(path)
+        context["url"] = urls.link(path)
+        context["content"] = nil
+        context["children"] = []
+        context["og"] = nil
+        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path)] }
+        context["alternates"] = site.site.languages.compactMap { other -> [String: Any]? in
+            feeds.bookletPath(other).map { ["lang": other.tag, "url": urls.absolute($0)] }
+        }
+        context["languages"] = site.site.languages.map { other -> [String: Any] in
+            let target = feeds.bookletPath(other) ?? "\(other.rawValue)/schools/"
+            return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target),
+                    "missing": feeds.bookletPath(other) == nil]
+        }
+        context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> [String: Any] in
+            var chapter = self.context(for: material)
+            let slug = material.page.slug ?? "material"
+            chapter["id"] = slug
+            chapter["content"] = body(of: material, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
+            return chapter
+        }
+        return context
+    }
+
+    /// Served for any address that does not exist, so it says everything in both languages
+    /// and links with root-based addresses.
+    func notFoundContext() -> [String: Any] {
+        let first = site.site.defaultLanguage
+        return [
+            "lang": first.tag,
+            "t": strings[first]!,
+            "site_title": site.site.title[first] ?? "",
+            "stylesheet": urls.link("style.css"),
+            "entries": site.site.languages.map { language -> [String: Any] in
+                ["lang": language.tag, "t": strings[language]!, "url": urls.link("\(language.rawValue)/"),
+                 "help_url": site.site.sections.contains("contact") ? urls.link("\(language.rawValue)/contact/") : nil as String?]
+                    .compactMapValues { $0 }
+            },
+        ]
+    }
+}
