@@ -56,6 +56,18 @@ import FoundationXML
             "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Podcast\" href=\"/bamaso/en/radio/podcast.xml\">"))
     }
 
+    @Test("an audio component plays the file, offers it for download, and says its format, size and length")
+    func audioComponent() throws {
+        let site = try Self.built()
+        defer { site.remove() }
+        #expect(try site.read("en/about/index.html").contains("""
+            <figure class="audio">
+            <audio controls preload="none" src="/bamaso/media/talk-show-1.mp3"></audio>
+            <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> (MP3, 7 KB, 0:02)</figcaption>
+            </figure>
+            """))
+    }
+
     @Test("the Atom feed lists dated pages of its language, newest first")
     func atom() throws {
         let site = try Self.built()
