@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
                 "BamasoResolve", "BamasoRender", "BamasoWrite",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(

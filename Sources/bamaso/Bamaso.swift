@@ -1,11 +1,11 @@
 import ArgumentParser
 
 @main
-struct Bamaso: ParsableCommand {
+struct Bamaso: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bamaso",
         abstract: "Builds the Ba Maso campaign website from Markdown, in Kinyarwanda and English.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, New.self, Check.self],
         defaultSubcommand: Build.self
     )
 }

@@ -11,16 +11,53 @@ enum Terminal {
         }
     }
 
-    /// A few lines staff can read at a glance: what was built, per language and section,
-    /// how many Kinyarwanda pages are draft translations, and how many problems.
-    static func summary(of report: BuildReport) -> String {
-        var lines: [String] = []
+    /// A line on standard output, written at once even when the output is a pipe.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// `error: message; hint` on standard error, for a problem that is not in a file.
+    static func printError(_ message: String, hint: String? = nil) {
+        FileHandle.standardError.write(Data(("error: " + message + (hint.map { "; " + $0 } ?? "") + "\n").utf8))
+    }
+
+    static func problems(in report: BuildReport) -> String {
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
-        let problems = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+        return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+    }
+
+    /// What `bamaso serve` says after each build.
+    static func previewSummary(of report: BuildReport, statistics: BuildCache.Statistics, first: Bool) -> String {
+        let seconds = String(format: "%.2f", report.seconds)
+        if report.hasErrors {
+            return "Not \(first ? "built" : "rebuilt"): \(problems(in: report)). The browser shows them too, "
+                + "until they are fixed; it keeps the last good build for everything else."
+        }
+        if first { return "Built in \(seconds) s: \(problems(in: report))." }
+        let parsed = statistics.parsed == 1 ? "1 page read again" : "\(statistics.parsed) pages read again"
+        return "Rebuilt in \(seconds) s (\(parsed), \(statistics.reused) unchanged): \(problems(in: report))."
+    }
+
+    /// What to put before the paths of a project in `root` so that they are relative to the
+    /// current folder, as GitHub annotations need: "" for ".", "site/" for "site".
+    static func repositoryPrefix(forRoot root: String) -> String {
+        let current = FileManager.default.currentDirectoryPath
+        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path
+        guard absolute != current else { return "" }
+        if absolute.hasPrefix(current + "/") { return String(absolute.dropFirst(current.count + 1)) + "/" }
+        return absolute + "/"
+    }
+
+    /// A few lines staff can read at a glance: what was built, per language and section,
+    /// how many Kinyarwanda pages are draft translations, and how many problems. `checkOnly`:
+    /// the build was asked to write nothing (`bamaso check`).
+    static func summary(of report: BuildReport, checkOnly: Bool = false) -> String {
+        var lines: [String] = []
+        let problems = problems(in: report)
         if report.filesWritten > 0 {
             lines.append("Built \(report.output.path) in \(String(format: "%.2f", report.seconds)) s: \(problems).")
-        } else if report.hasErrors {
+        } else if report.hasErrors, !checkOnly {
             lines.append("Not built: \(problems). The previous \(report.output.lastPathComponent)/ was left as it was.")
         } else {
             lines.append("Checked in \(String(format: "%.2f", report.seconds)) s: \(problems). Nothing was written.")
