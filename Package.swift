@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -58,10 +61,21 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server of `bamaso serve`: Hummingbird, live reload, the error page.
+        .target(
+            name: "BamasoServe",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bamaso",
             dependencies: [
-                "BamasoSite",
+                "BamasoSite", "BamasoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +89,7 @@ let package = Package(
             dependencies: ["BamasoSite"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "BamasoServeTests", dependencies: ["BamasoServe", "BamasoSite"]),
         .testTarget(
             name: "bamasoCLITests",
             dependencies: ["bamaso"],
