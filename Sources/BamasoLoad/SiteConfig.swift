@@ -15,6 +15,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var helpContact: String?
     /// Where `helpContact` was written, for error messages.
     public var helpContactLocation: FileLocation?
+    /// The language pages are first written in; the other is their translation.
+    public var translationSource: Language = .rw
+    /// Whether pages tell visitors that their translation is a draft or outdated.
+    public var translationNotices: Bool = false
 
     public init(
         title: [Language: String], description: [Language: String] = [:],
@@ -32,7 +36,8 @@ public struct SiteConfig: Sendable, Equatable {
 
     public var defaultLanguage: Language { languages.first ?? .rw }
 
-    static let keys = ["title", "description", "languages", "sections", "base_url", "help"]
+    static let keys = ["title", "description", "languages", "sections", "base_url", "help", "translation_source",
+                       "translation_notices"]
 
     /// Reads `site.yml`; problems become diagnostics and nil.
     public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -76,6 +81,17 @@ public struct SiteConfig: Sendable, Equatable {
                         hint: "use lowercase letters, digits and hyphens, such as 'risks'"))
                 }
                 config.sections = names
+            case "translation_source":
+                guard let text = reader.string(field, into: &diagnostics) else { break }
+                if let language = Language(rawValue: text) {
+                    config.translationSource = language
+                } else {
+                    diagnostics.append(.error(at: reader.location(of: field.value),
+                                              "'translation_source' must be rw or en, not '\(text)'",
+                                              hint: "write the language pages are first written in"))
+                }
+            case "translation_notices":
+                config.translationNotices = reader.bool(field, into: &diagnostics) ?? false
             case "help":
                 guard let helpFields = reader.fields(of: field.value, what: "'help'", into: &diagnostics) else { break }
                 reader.checkKeys(helpFields, allowed: ["contact"], required: ["contact"], what: "'help'",

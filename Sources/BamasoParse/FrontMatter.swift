@@ -23,11 +23,19 @@ public struct FrontMatter: Sendable, Equatable {
     public var weight: Int?
     public var draft: Bool
     public var translation: Translation?
+    /// On a translation: the fingerprint of its source page when it was last brought up to
+    /// date (`bamaso translations --ack`). It differs from the source's current fingerprint
+    /// once the source has changed.
+    public var translatedFrom: String?
+    /// Overrides, for this page's pair, which language is the original (site.yml's
+    /// `translation_source`).
+    public var translationSource: Language?
     public var fields: Fields
 
     public init(
         title: String, description: String? = nil, date: Day? = nil, weight: Int? = nil,
-        draft: Bool = false, translation: Translation? = nil, fields: Fields = .none
+        draft: Bool = false, translation: Translation? = nil, translatedFrom: String? = nil,
+        translationSource: Language? = nil, fields: Fields = .none
     ) {
         self.title = title
         self.description = description
@@ -35,10 +43,13 @@ public struct FrontMatter: Sendable, Equatable {
         self.weight = weight
         self.draft = draft
         self.translation = translation
+        self.translatedFrom = translatedFrom
+        self.translationSource = translationSource
         self.fields = fields
     }
 
-    static let commonKeys = ["title", "description", "date", "weight", "draft", "translation"]
+    static let commonKeys = ["title", "description", "date", "weight", "draft", "translation", "translated_from",
+                             "translation_source"]
 
     /// Keys allowed, and required, on each kind of page besides the common ones.
     static func schema(for kind: PageKind) -> (allowed: [String], required: [String]) {
@@ -78,7 +89,8 @@ public struct FrontMatter: Sendable, Equatable {
         }
         var frontMatter = FrontMatter(
             title: values.title ?? "", description: values.description, date: values.date, weight: values.weight,
-            draft: values.draft ?? false, translation: values.translation)
+            draft: values.draft ?? false, translation: values.translation, translatedFrom: values.strings["translated_from"],
+            translationSource: values.translationSource)
         switch kind {
         case .risk:
             frontMatter.fields = .risk(keyMessage: values.strings["key_message"] ?? "")
@@ -109,6 +121,7 @@ public struct FrontMatter: Sendable, Equatable {
         var weight: Int?
         var draft: Bool?
         var translation: Translation?
+        var translationSource: Language?
         var durationMinutes: Int?
         var strings: [String: String] = [:]
         var lists: [String: [String]] = [:]
@@ -136,14 +149,41 @@ public struct FrontMatter: Sendable, Equatable {
                         at: reader.location(of: field.value), "'translation' must be 'draft' or 'reviewed', not '\(text)'",
                         hint: "write 'translation: draft' until a native speaker has checked the page"))
                 }
+            case "translation_source":
+                guard let text = reader.string(field, into: &diagnostics) else { return }
+                translationSource = Language(rawValue: text)
+                if translationSource == nil {
+                    diagnostics.append(.error(
+                        at: reader.location(of: field.value), "'translation_source' must be rw or en, not '\(text)'",
+                        hint: "write the language the page was first written in"))
+                }
             case "objectives", "materials", "guests", "topics":
                 lists[field.key] = reader.strings(field, into: &diagnostics)
-            case "key_message", "audience", "duration", "station", "organisation", "audio":
+            case "key_message", "audience", "duration", "station", "organisation", "audio", "translated_from":
                 strings[field.key] = reader.string(field, into: &diagnostics)
             default:
                 break
             }
         }
+    }
+}
+
+extension FrontMatter {
+    /// The words a translator translates, for fingerprinting: title, description and the
+    /// kind's text fields. Dates, weights and bookkeeping keys are left out, so changing
+    /// them does not make translations outdated.
+    var translatableText: [String] {
+        var texts = [title, description ?? ""]
+        switch fields {
+        case .none: break
+        case .risk(let keyMessage): texts.append(keyMessage)
+        case .school(let audience, let duration, let objectives, let materials):
+            texts += [audience, duration] + objectives + materials
+        case .radio(let station, let minutes, let guests, let topics, _, _):
+            texts += [station, String(minutes)] + guests + topics
+        case .contact(let organisation, _): texts.append(organisation)
+        }
+        return texts
     }
 }
 

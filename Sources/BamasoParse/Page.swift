@@ -70,6 +70,21 @@ public struct ParsedSite: Sendable {
 }
 
 extension Page {
+    /// A short fingerprint of what a translator translates on this page (front-matter texts
+    /// and the Markdown body): 16 hex digits of FNV-1a. It is recorded in a translation's
+    /// `translated_from` to notice later that the source changed; it is a change detector,
+    /// not a security measure.
+    public var translationFingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for text in frontMatter.translatableText + [body.trimmingCharacters(in: .whitespacesAndNewlines)] {
+            for byte in text.utf8 + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16).leftPadded(to: 16)
+    }
+
     /// For listings and the meta description: the front matter's `description`, or the
     /// first paragraph cut at a word near 160 characters.
     public var summary: String {
@@ -79,5 +94,11 @@ extension Page {
         let cut = text.prefix(160)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

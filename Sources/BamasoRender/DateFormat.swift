@@ -1,9 +1,11 @@
 import BamasoLoad
 import Foundation
 
-/// Dates as each language writes them, from ICU: "1 Kamena 2012", "1 June 2012".
+/// Dates and numbers as each language writes them, from ICU: "1 Kamena 2012", "1 June 2012";
+/// "1.500" and "1,500".
 public struct DateFormat {
     private let formatters: [Language: DateFormatter]
+    private let numbers: [Language: NumberFormatter]
     private let calendar: Calendar
 
     public init() {
@@ -20,6 +22,16 @@ public struct DateFormat {
             formatters[language] = formatter
         }
         self.formatters = formatters
+        self.numbers = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            let formatter = NumberFormatter()
+            formatter.locale = Locale(identifier: language.tag)
+            formatter.numberStyle = .decimal
+            return (language, formatter)
+        })
+    }
+
+    public func number(_ value: Int, in language: Language) -> String {
+        numbers[language]?.string(from: NSNumber(value: value)) ?? String(value)
     }
 
     public func string(_ day: Day, in language: Language) -> String {

@@ -57,6 +57,7 @@ extension Renderer {
         }
         if let audio = resolved.audio { context["audio"] = audioContext(audio) }
         context["feeds"] = feedLinks(for: page)
+        if let notice = translationNotice(for: resolved) { context["translation_notice"] = notice }
         if feeds.absolute {
             context["og"] = [
                 "title": page.frontMatter.title, "description": context["description"] ?? "",
@@ -88,7 +89,7 @@ extension Renderer {
             context["materials"] = materials
         case .radio(let station, let minutes, let guests, let topics, _, _):
             context["station"] = station
-            context["duration_minutes"] = minutes
+            context["duration_minutes"] = dates.number(minutes, in: language)
             context["guests"] = guests
             context["topics"] = topics
         case .contact(let organisation, _):
@@ -174,6 +175,21 @@ extension Renderer {
             links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast)])
         }
         return links
+    }
+
+    /// When site.yml asks for it (`translation_notices: true`): a note on a draft or outdated
+    /// translation, in its own language, with a link to the original.
+    private func translationNotice(for resolved: ResolvedPage) -> [String: Any]? {
+        guard site.site.translationNotices, let status = translationStates[resolved.page.path],
+              status.state == .outdated || (status.isDraft && status.state != .source)
+        else { return nil }
+        let t = strings[resolved.page.language]!
+        return [
+            "text": status.state == .outdated ? t["notice_outdated"] : t["notice_draft"],
+            "url": urls.link(status.originalPath),
+            "lang": status.originalLanguage.tag,
+            "link_text": t["notice_original"],
+        ]
     }
 
     /// Links that share a risk message by WhatsApp, text message or email, with no script.

@@ -22,6 +22,17 @@ public struct Renderer {
     let urls: URLBuilder
     let dates = DateFormat()
     let feeds: FeedPlan
+    /// Each published page's translation state, and where its original is published, by the
+    /// page's file path.
+    let translationStates: [String: TranslationState]
+
+    struct TranslationState {
+        var state: TranslationReport.State
+        var isDraft: Bool
+        /// The original's site path (`en/risks/fake-job-offers/`) and language.
+        var originalPath: String
+        var originalLanguage: Language
+    }
 
     public static func render(
         _ site: ResolvedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
@@ -31,8 +42,17 @@ public struct Renderer {
               strings.count == Language.allCases.count
         else { return nil }
         let urls = URLBuilder(baseURL: options.baseURL ?? site.site.baseURL)
+        let sitePaths = Dictionary(site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
+        var states: [String: TranslationState] = [:]
+        for entry in site.translations.entries {
+            guard let original = entry.statuses[entry.source], let originalPath = sitePaths[original.path] else { continue }
+            for status in entry.statuses.values where status.state != .missing {
+                states[status.path] = TranslationState(state: status.state, isDraft: status.isDraft,
+                                                       originalPath: originalPath, originalLanguage: entry.source)
+            }
+        }
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
-                                feeds: FeedPlan(site: site, urls: urls))
+                                feeds: FeedPlan(site: site, urls: urls), translationStates: states)
         return renderer.render(into: &diagnostics)
     }
 

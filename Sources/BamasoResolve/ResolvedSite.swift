@@ -88,6 +88,8 @@ public struct ResolvedSite: Sendable {
     public var pages: [ResolvedPage]
     /// The menu of each language.
     public var menus: [Language: [SectionLink]]
+    /// Where each published page stands in each language.
+    public var translations: TranslationReport
 
     public var site: SiteConfig { project.site }
 }

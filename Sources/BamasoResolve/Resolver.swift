@@ -50,7 +50,8 @@ public enum Resolver {
                                    path: index.path(of: section, in: language))
             })
         })
-        return ResolvedSite(project: parsed.project, pages: resolved, menus: menus)
+        let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
+        return ResolvedSite(project: parsed.project, pages: resolved, menus: menus, translations: translations)
     }
 
     /// The home page and every section page must exist in every language: they are the

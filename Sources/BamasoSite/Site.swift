@@ -18,13 +18,19 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Run every check but write nothing.
     public var writeOutput: Bool
+    /// Treat missing and outdated translations as errors, for a release build.
+    public var strict: Bool
 
-    public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true) {
+    public init(
+        root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true,
+        strict: Bool = false
+    ) {
         self.root = root
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.writeOutput = writeOutput
+        self.strict = strict
     }
 
     public var outputFolder: URL { output ?? root.appendingPathComponent("public") }
@@ -38,8 +44,8 @@ public struct BuildReport: Sendable {
     public var pageCounts: [Language: [String: Int]]
     /// Sections in menu order, for the summary table.
     public var sections: [String]
-    /// Published pages whose front matter says `translation: draft`, per language.
-    public var draftTranslations: [Language: Int]
+    /// Pages, words, drafts, outdated and missing translations per language.
+    public var translationCoverage: [Language: TranslationReport.Coverage] = [:]
     /// Files written (pages, copies, landing page); 0 when nothing was written.
     public var filesWritten: Int
     public var output: URL
@@ -60,8 +66,8 @@ public enum Site {
     public static func build(_ options: BuildOptions, cache: BuildCache?) -> BuildReport {
         let started = DispatchTime.now()
         var diagnostics: [Diagnostic] = []
-        var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], draftTranslations: [:],
-                                 filesWritten: 0, output: options.outputFolder, seconds: 0)
+        var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], filesWritten: 0,
+                                 output: options.outputFolder, seconds: 0)
         func finish() -> BuildReport {
             report.diagnostics = diagnostics.sortedForReport()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -73,11 +79,10 @@ public enum Site {
         let parsed = if let cache { cache.parse(project, into: &diagnostics) }
             else { PageParser.parse(project, into: &diagnostics) }
         let resolved = Resolver.resolve(parsed, options: .init(includeDrafts: options.includeDrafts), into: &diagnostics)
+        report.translationCoverage = resolved.translations.coverage
+        if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
-            if page.page.frontMatter.translation == .draft {
-                report.draftTranslations[page.page.language, default: 0] += 1
-            }
         }
         guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL), into: &diagnostics)
         else { return finish() }

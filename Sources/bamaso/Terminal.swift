@@ -75,11 +75,11 @@ enum Terminal {
             lines.append(name + (cells + [cells.reduce(0, +)]).map { pad(String($0)) }.joined())
         }
         for language in Language.allCases {
-            let drafts = report.draftTranslations[language] ?? 0
-            let total = report.pageCounts[language]?.values.reduce(0, +) ?? 0
-            if drafts > 0 {
-                lines.append("\(language.nativeName): \(drafts) of \(total) pages are draft translations (translation: draft), not yet reviewed by a native speaker.")
-            }
+            guard let coverage = report.translationCoverage[language],
+                  coverage.draft + coverage.outdated + coverage.missing > 0
+            else { continue }
+            lines.append("\(language.nativeName) translations: \(coverage.draft) draft (not yet reviewed by a native speaker), "
+                + "\(coverage.outdated) outdated, \(coverage.missing) missing; 'bamaso translations' lists them.")
         }
         return lines.joined(separator: "\n")
     }

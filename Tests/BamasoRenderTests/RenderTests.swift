@@ -196,3 +196,14 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         #expect(diagnostics.first?.message.hasPrefix("template syntax error") == true)
     }
 }
+
+@Suite struct NumberFormatTests {
+    // ICU's CLDR data on this toolchain groups Kinyarwanda thousands with "." (the glossary
+    // lists ","; a native reviewer should confirm which the site should show).
+    @Test("numbers in templates are grouped as each language writes them", arguments: [
+        (Language.rw, 1500, "1.500"), (Language.en, 1500, "1,500"), (Language.rw, 45, "45"),
+    ])
+    func grouping(language: Language, value: Int, expected: String) {
+        #expect(DateFormat().number(value, in: language) == expected)
+    }
+}

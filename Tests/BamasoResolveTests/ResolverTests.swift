@@ -387,3 +387,57 @@ extension ResolvedSite {
                                        hint: "use one of: m4a, mp3, oga, ogg, opus, wav")])
     }
 }
+
+@Suite struct TranslationReportTests {
+    static func page(_ path: String, _ frontMatter: String, body: String = "Text.\n") -> SourceFile {
+        SourceFile(path: path, text: "---\n\(frontMatter)\n---\n\(body)")
+    }
+
+    static func report(_ files: [SourceFile], source: Language = .rw) -> (TranslationReport, [Diagnostic]) {
+        var site = SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso"], sections: ["about"])
+        site.translationSource = source
+        var diagnostics: [Diagnostic] = []
+        let pages = files.compactMap { PageParser.parse($0, sections: ["about"], into: &diagnostics) }
+        return (TranslationReport.make(pages: pages, site: site, into: &diagnostics), diagnostics)
+    }
+
+    @Test("a translation is present when it records its original's fingerprint, outdated otherwise")
+    func fingerprints() throws {
+        var diagnostics: [Diagnostic] = []
+        let original = try #require(PageParser.parse(Self.page("content/about/a.rw.md", "title: A"), sections: ["about"], into: &diagnostics))
+        let (report, _) = Self.report([
+            Self.page("content/about/a.rw.md", "title: A"),
+            Self.page("content/about/a.en.md", "title: A\ntranslated_from: \(original.translationFingerprint)"),
+            Self.page("content/about/b.rw.md", "title: B"),
+            Self.page("content/about/b.en.md", "title: B\ntranslated_from: 0000000000000000"),
+        ])
+        #expect(report.entries.map { $0.statuses[.en]?.state } == [.present, .outdated])
+        #expect(report.entries.map { $0.statuses[.rw]?.state } == [.source, .source])
+    }
+
+    @Test("a page can name its original; two files that disagree are an error")
+    func sourceOverride() {
+        let (report, diagnostics) = Self.report([
+            Self.page("content/about/a.rw.md", "title: A\ntranslation_source: en"),
+            Self.page("content/about/a.en.md", "title: A"),
+            Self.page("content/about/b.rw.md", "title: B\ntranslation_source: en"),
+            Self.page("content/about/b.en.md", "title: B\ntranslation_source: rw"),
+        ])
+        #expect(report.entries.first?.source == .en)
+        #expect(diagnostics == [.error(
+            at: FileLocation(path: "content/about/b.rw.md"), "the two languages of this page disagree about which one is the original",
+            hint: "give 'translation_source' the same value in both files, or remove it from one")])
+    }
+
+    @Test("coverage counts pages and the originals' words per language")
+    func coverage() {
+        let (report, _) = Self.report([
+            Self.page("content/about/a.en.md", "title: A", body: "One two three.\n"),
+            Self.page("content/about/b.en.md", "title: B", body: "Four five.\n"),
+            Self.page("content/about/b.rw.md", "title: B\ntranslation: draft", body: "Rimwe.\n"),
+        ], source: .en)
+        // b.rw.md was never acknowledged, so it counts as outdated.
+        #expect(report.coverage[.rw] == .init(pages: 0, totalPages: 2, words: 0, totalWords: 5, draft: 1, outdated: 1, missing: 1))
+        #expect(report.coverage[.en] == .init(pages: 2, totalPages: 2, words: 5, totalWords: 5, draft: 0, outdated: 0, missing: 0))
+    }
+}

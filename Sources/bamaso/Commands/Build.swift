@@ -26,10 +26,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Also publish pages marked 'draft: true'.")
     var drafts = false
 
+    @Flag(help: "Treat missing and outdated translations as errors (for a release).")
+    var strict = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         let report = Site.build(BuildOptions(
-            root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts))
+            root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
+            strict: strict))
         Terminal.printDiagnostics(report.diagnostics)
         print(Terminal.summary(of: report))
         if report.hasErrors { throw ExitCode.failure }

@@ -27,8 +27,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check pages marked 'draft: true' as if they were published.")
     var drafts = false
 
+    @Flag(help: "Treat missing and outdated translations as errors (for a release).")
+    var strict = false
+
     func run() throws {
-        let report = Site.build(BuildOptions(root: URL(fileURLWithPath: root), includeDrafts: drafts, writeOutput: false))
+        let report = Site.build(BuildOptions(root: URL(fileURLWithPath: root), includeDrafts: drafts, writeOutput: false,
+                                              strict: strict))
         switch format {
         case .text:
             Terminal.printDiagnostics(report.diagnostics)

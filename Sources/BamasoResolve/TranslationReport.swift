@@ -1,0 +1,143 @@
+import BamasoDiagnostics
+import BamasoLoad
+import BamasoParse
+
+/// Where every page stands in every language: the original, a translation that is up to
+/// date, a draft, outdated (its original changed since it was translated), or missing.
+public struct TranslationReport: Sendable, Equatable {
+    public enum State: String, Sendable, Equatable, CaseIterable {
+        /// The original the other languages are translated from.
+        case source
+        /// A translation that matches its original.
+        case present
+        /// A translation no native speaker has reviewed yet (`translation: draft`).
+        case draft
+        /// A translation whose original changed after it was last brought up to date.
+        case outdated
+        case missing
+    }
+
+    public struct Status: Sendable, Equatable {
+        public var state: State
+        /// The file, or for a missing translation the file it would be.
+        public var path: String
+        public var words: Int
+        /// A draft can also be outdated; `state` then says `outdated`.
+        public var isDraft: Bool
+    }
+
+    public struct Entry: Sendable, Equatable {
+        /// `risks/fake-job-offers`; `` for the home page.
+        public var key: String
+        public var source: Language
+        public var statuses: [Language: Status]
+    }
+
+    public struct Coverage: Sendable, Equatable {
+        /// Pages that exist in this language and are not outdated (originals included).
+        public var pages: Int
+        public var totalPages: Int
+        /// Words of the originals of those pages, against the words of all originals.
+        public var words: Int
+        public var totalWords: Int
+        public var draft: Int
+        public var outdated: Int
+        public var missing: Int
+
+        public init(pages: Int, totalPages: Int, words: Int, totalWords: Int, draft: Int, outdated: Int, missing: Int) {
+            self.pages = pages
+            self.totalPages = totalPages
+            self.words = words
+            self.totalWords = totalWords
+            self.draft = draft
+            self.outdated = outdated
+            self.missing = missing
+        }
+    }
+
+    public var entries: [Entry]
+    public var coverage: [Language: Coverage]
+
+    /// Works out the report for `pages`. A pair whose two files name different originals
+    /// (`translation_source`) is reported as an error.
+    public static func make(
+        pages: [Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
+    ) -> TranslationReport {
+        var byKey: [String: [Language: Page]] = [:]
+        for page in pages { byKey[page.key, default: [:]][page.language] = page }
+
+        var entries: [Entry] = []
+        for (key, versions) in byKey.sorted(by: { $0.key < $1.key }) {
+            let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }
+            if Set(overrides).count > 1, let page = versions.values.sorted(by: { $0.path < $1.path }).last {
+                diagnostics.append(.error(
+                    at: FileLocation(path: page.path), "the two languages of this page disagree about which one is the original",
+                    hint: "give 'translation_source' the same value in both files, or remove it from one"))
+            }
+            let preferred = overrides.first ?? site.translationSource
+            let source = versions[preferred] != nil ? preferred : site.languages.first { versions[$0] != nil } ?? preferred
+            guard let original = versions[source] else { continue }
+            let fingerprint = original.translationFingerprint
+            var statuses: [Language: Status] = [:]
+            for language in site.languages {
+                guard let page = versions[language] else {
+                    statuses[language] = Status(state: .missing, path: translationPath(of: original, in: language),
+                                                words: 0, isDraft: false)
+                    continue
+                }
+                let isDraft = page.frontMatter.translation == .draft
+                let state: State = language == source ? .source
+                    : page.frontMatter.translatedFrom != fingerprint ? .outdated
+                    : isDraft ? .draft : .present
+                statuses[language] = Status(state: state, path: page.path, words: page.markdown.wordCount, isDraft: isDraft)
+            }
+            entries.append(Entry(key: key, source: source, statuses: statuses))
+        }
+
+        var coverage: [Language: Coverage] = [:]
+        for language in site.languages {
+            var total = Coverage(pages: 0, totalPages: entries.count, words: 0, totalWords: 0, draft: 0, outdated: 0, missing: 0)
+            for entry in entries {
+                guard let status = entry.statuses[language] else { continue }
+                let sourceWords = entry.statuses[entry.source]?.words ?? 0
+                total.totalWords += sourceWords
+                switch status.state {
+                case .source, .present, .draft:
+                    total.pages += 1
+                    total.words += sourceWords
+                case .outdated: total.outdated += 1
+                case .missing: total.missing += 1
+                }
+                if status.isDraft { total.draft += 1 }
+            }
+            coverage[language] = total
+        }
+        return TranslationReport(entries: entries, coverage: coverage)
+    }
+
+    /// `content/risks/fake-job-offers.en.md` for the English translation of a Kinyarwanda page.
+    static func translationPath(of page: Page, in language: Language) -> String {
+        let suffix = ".\(page.language.rawValue).md"
+        return String(page.path.dropLast(suffix.count)) + ".\(language.rawValue).md"
+    }
+
+    /// `--strict`: a missing or outdated translation is an error, for a release build.
+    public func strictDiagnostics() -> [Diagnostic] {
+        entries.flatMap { entry -> [Diagnostic] in
+            let original = entry.statuses[entry.source]?.path ?? ""
+            return entry.statuses.sorted { $0.key < $1.key }.compactMap { language, status in
+                switch status.state {
+                case .missing:
+                    return .error(at: FileLocation(path: original), "this page has no \(language.nativeName) translation",
+                                  hint: "write \(status.path), or build without --strict")
+                case .outdated:
+                    return .error(at: FileLocation(path: status.path),
+                                  "this translation is outdated: \(original) changed after it was translated",
+                                  hint: "bring it up to date, then run 'bamaso translations --ack \(status.path)'")
+                case .source, .present, .draft:
+                    return nil
+                }
+            }
+        }
+    }
+}
