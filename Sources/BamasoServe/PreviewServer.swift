@@ -83,11 +83,13 @@ public struct PreviewServer: Sendable {
         watcher.interval = options.pollInterval
         let watching = WatchService(watcher: watcher, site: site, reload: reload, onEvent: onEvent)
         // Services stop in reverse order: the watcher first, then the server.
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+        var configuration = ServiceGroupConfiguration(
             services: [app, watching],
             gracefulShutdownSignals: options.stopsOnSignals ? [.sigint, .sigterm] : [],
-            logger: logger))
-        try await group.run()
+            logger: logger)
+        // Should a connection still hang on, Ctrl-C ends it all the same, soon.
+        configuration.maximumGracefulShutdownDuration = .seconds(3)
+        try await ServiceGroup(configuration: configuration).run()
         reload.finishAll()
     }
 }

@@ -47,9 +47,12 @@ struct Serve: AsyncParsableCommand {
                     Terminal.say("Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you save a file. Press Ctrl-C to stop.")
                 }
             }
+        } catch where "\(error)".contains("Address already in use") {
+            Terminal.printError("cannot serve at \(host):\(port): another program is using that port",
+                                hint: "stop it, or pass another port with --port (--port 0 picks a free one)")
+            throw ExitCode.failure
         } catch {
-            Terminal.printError("cannot serve at \(host):\(port) (\(error))",
-                                hint: "another program may be using the port: pass another one with --port")
+            Terminal.printError("cannot serve at \(host):\(port): \(error)")
             throw ExitCode.failure
         }
         Terminal.say("Stopped.")
