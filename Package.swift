@@ -84,6 +84,7 @@ let package = Package(
         .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
         .testTarget(name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad"]),
         .testTarget(name: "BamasoRenderTests", dependencies: ["BamasoRender", "BamasoLoad"]),
+        .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
             dependencies: ["BamasoSite"],

@@ -10,10 +10,14 @@ public struct OutputFile: Sendable, Equatable {
 
     public var path: String
     public var contents: Contents
+    /// The project file it comes from (`content/risks/a.en.md`, `content/media/a.pdf`), for
+    /// error messages; nil for what the build makes itself (landing page, feeds).
+    public var source: String?
 
-    public init(path: String, contents: Contents) {
+    public init(path: String, contents: Contents, source: String? = nil) {
         self.path = path
         self.contents = contents
+        self.source = source
     }
 }
 

@@ -62,7 +62,7 @@ public struct Renderer {
         for page in site.pages {
             let layout = TemplateSet.layout(for: page.page.kind)
             let html = templates.render(context(for: page), with: layout)
-            files.append(OutputFile(path: page.path + "index.html", contents: .text(html)))
+            files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
             reportMissingStrings(rendering: layout, language: page.page.language, into: &diagnostics)
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
@@ -77,10 +77,10 @@ public struct Renderer {
         }
         files += feedFiles() + vCardFiles()
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .copy(url)))
+            files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
         for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .copy(url)))
+            files.append(OutputFile(path: path, contents: .copy(url), source: "templates/static/" + path))
         }
         return RenderedSite(files: files)
     }

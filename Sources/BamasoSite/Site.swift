@@ -87,7 +87,8 @@ public enum Site {
         guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL), into: &diagnostics)
         else { return finish() }
         guard !diagnostics.hasErrors, options.writeOutput else { return finish() }
-        if SiteWriter.write(rendered, to: options.outputFolder, into: &diagnostics) {
+        let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
+        if SiteWriter.write(rendered, to: options.outputFolder, protecting: sources, into: &diagnostics) {
             report.filesWritten = rendered.files.count
         }
         return finish()

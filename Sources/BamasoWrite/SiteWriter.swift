@@ -13,30 +13,61 @@ import Darwin
 /// and a failed build leaves the last good one as it was.
 public enum SiteWriter {
     /// Writes `site` to `output`. Returns false, with diagnostics, when nothing was changed.
+    /// - Parameter sources: folders the build reads (the project's `content/` and `templates/`):
+    ///   the output may not be one of them, hold one, or lie inside one, because the swap
+    ///   replaces the whole output folder.
     @discardableResult
-    public static func write(_ site: RenderedSite, to output: URL, into diagnostics: inout [Diagnostic]) -> Bool {
+    public static func write(
+        _ site: RenderedSite, to output: URL, protecting sources: [URL] = [], into diagnostics: inout [Diagnostic]
+    ) -> Bool {
         let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let shown = FileLocation(path: name + "/")
         let files = FileManager.default
 
-        var isDirectory: ObjCBool = false
-        if files.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            diagnostics.append(.error(at: shown, "the output \(output.path) is a file, not a folder",
-                                      hint: "move that file away, or choose another output folder with --output"))
+        if let problem = OutputFolder.overlap(of: output, with: sources) {
+            diagnostics.append(.error(at: shown, problem, hint: "choose another output folder with --output, such as public/ in the project"))
             return false
         }
+        var isDirectory: ObjCBool = false
+        if files.fileExists(atPath: output.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue {
+                diagnostics.append(.error(at: shown, "the output \(output.path) is a file, not a folder",
+                                          hint: "move that file away, or choose another output folder with --output"))
+                return false
+            }
+            if !OutputFolder.isReplaceable(output) {
+                diagnostics.append(.error(
+                    at: shown, "\(output.path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it",
+                    hint: "choose a new or empty folder with --output, or delete this one yourself if you are sure"))
+                return false
+            }
+        }
+        guard checkCollisions(site.files, into: &diagnostics) else { return false }
         do {
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            diagnostics.append(.error(at: shown, "cannot create \(parent.path): \(error.localizedDescription)"))
+            let reason = OutputFolder.fileInTheWay(of: parent).map { "\($0.path) is a file, not a folder" }
+                ?? SystemError.describe(error)
+            diagnostics.append(.error(
+                at: shown, "cannot create the folder \(parent.path) for the output: \(reason)",
+                hint: "check that each folder on that path is a folder, not a file, and that you may write there; or choose another output folder with --output"))
             return false
         }
 
-        guard let lock = BuildLock(at: parent.appendingPathComponent(".\(name).lock")) else {
+        let lock: BuildLock
+        switch BuildLock.acquire(at: parent.appendingPathComponent(".\(name).lock")) {
+        case .success(let acquired):
+            lock = acquired
+        case .failure(.busy):
             diagnostics.append(.error(at: shown, "another build is writing \(output.path) right now",
                                       hint: "wait for it to finish, then build again"))
+            return false
+        case .failure(.cannotCreate(let code)):
+            diagnostics.append(.error(
+                at: shown, "cannot write into \(parent.path): \(SystemError.describe(errno: code))",
+                hint: "choose an output folder you may write to with --output; the previous site was left as it was"))
             return false
         }
         defer { lock.release() }
@@ -61,11 +92,42 @@ public enum SiteWriter {
             try? files.removeItem(at: staging)
             if !(error is CancellationError) {
                 diagnostics.append(.error(
-                    at: shown, "cannot write the site into \(parent.path): \(error.localizedDescription)",
-                    hint: "check that the folder exists and that you may write to it; the previous site was left as it was"))
+                    at: shown, "cannot write the site into \(parent.path): \(SystemError.describe(error))",
+                    hint: "check that the folder exists, that you may write to it and that the disk is not full; the previous site was left as it was"))
             }
             return false
         }
+    }
+
+    /// Two files for one address: the second would silently replace the first. Names that
+    /// differ only in capital letters are one file on a USB stick and on Windows and Mac
+    /// computers, where the site must work too, so they count as one address.
+    static func checkCollisions(_ outputFiles: [OutputFile], into diagnostics: inout [Diagnostic]) -> Bool {
+        var seen: [String: OutputFile] = [:]
+        var ok = true
+        for file in outputFiles {
+            let key = file.path.lowercased()
+            guard let first = seen[key] else {
+                seen[key] = file
+                continue
+            }
+            ok = false
+            // Report at a project file: the one the editor can rename.
+            let (here, other) = file.source == nil && first.source != nil ? (first, file) : (file, first)
+            let location = FileLocation(path: here.source ?? here.path)
+            let otherName = other.source.map { "'\($0)'" } ?? "a page the build makes itself"
+            if here.path == other.path {
+                diagnostics.append(.error(
+                    at: location, "this would be published as \(here.path), where \(otherName) is published too",
+                    hint: "rename one of them; only one file can have an address"))
+            } else {
+                diagnostics.append(.error(
+                    at: location,
+                    "this would be published as \(here.path) and \(otherName) as \(other.path): names that differ only in capital letters are the same file on USB sticks and on Windows and Mac computers",
+                    hint: "rename one of them, using lowercase letters only"))
+            }
+        }
+        return ok
     }
 
     private static func writeFiles(_ outputFiles: [OutputFile], into folder: URL, diagnostics: inout [Diagnostic]) throws {
@@ -83,33 +145,54 @@ public enum SiteWriter {
             }
             switch file.contents {
             case .text(let text): try Data(text.utf8).write(to: destination)
-            case .copy(let source): try files.copyItem(at: source, to: destination)
+            // A media file may be a link inside the project: publish the file, not a link that
+            // would point out of the output folder.
+            case .copy(let source): try files.copyItem(at: source.resolvingSymlinksInPath(), to: destination)
             }
         }
     }
 
-    /// The file's place inside `folder`, or nil when its path is absolute or climbs out.
+    /// The file's place inside `folder`, or nil when its path is absolute, climbs out, or
+    /// passes through a symbolic link that already exists inside `folder` (which could lead
+    /// anywhere). Checked after normalisation, so no spelling of a path can leave the folder.
     static func safeDestination(_ path: String, in folder: URL) -> URL? {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return nil }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+        let folder = folder.standardizedFileURL
         let destination = folder.appendingPathComponent(path).standardizedFileURL
-        return destination.path.hasPrefix(folder.standardizedFileURL.path + "/") ? destination : nil
+        guard destination.path.hasPrefix(folder.path + "/") else { return nil }
+        var step = folder
+        for part in parts {
+            step.appendPathComponent(String(part))
+            var status = stat()
+            if lstat(step.path, &status) != 0 { break }  // nothing there yet, nor below it
+            if status.st_mode & S_IFMT == S_IFLNK { return nil }
+        }
+        return destination
     }
 }
 
 /// An exclusive lock on a file beside the output, so two builds never swap folders at once.
 struct BuildLock {
+    enum Failure: Error {
+        /// Another build holds the lock.
+        case busy
+        /// The lock file cannot be created: the folder is not writable, or does not exist.
+        case cannotCreate(errno: Int32)
+    }
+
     private let descriptor: Int32
 
-    init?(at url: URL) {
-        let descriptor = open(url.path, O_CREAT | O_RDWR, 0o644)
-        guard descriptor >= 0 else { return nil }
+    static func acquire(at url: URL) -> Result<BuildLock, Failure> {
+        let descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { return .failure(.cannotCreate(errno: errno)) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
             close(descriptor)
-            return nil
+            return .failure(code == EWOULDBLOCK ? .busy : .cannotCreate(errno: code))
         }
-        self.descriptor = descriptor
+        return .success(BuildLock(descriptor: descriptor))
     }
 
     func release() {
