@@ -88,7 +88,15 @@ public struct Contact: Sendable, Equatable {
                 switch field.key {
                 case "network": social.network = reader.string(field, into: &diagnostics) ?? ""
                 case "handle": social.handle = reader.string(field, into: &diagnostics) ?? ""
-                case "url": social.url = reader.string(field, into: &diagnostics)
+                case "url":
+                    social.url = reader.string(field, into: &diagnostics)
+                    // It becomes a link on the contact card: only a web address, never `javascript:`.
+                    if let url = social.url, !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) {
+                        diagnostics.append(.error(at: reader.location(of: field.value),
+                                                  "'\(url)' is not a web address",
+                                                  hint: "write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'"))
+                        social.url = nil
+                    }
                 default: break
                 }
             }

@@ -1,6 +1,12 @@
 import BamasoDiagnostics
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Everything a build reads, before any of it is interpreted.
 public struct LoadedProject: Sendable {
     public var root: URL
@@ -134,14 +140,30 @@ struct ProjectFiles {
             let projectPath = String(path.dropFirst(rootPath.count))
             let values = try? url.resourceValues(forKeys: Set(keys))
             if values?.isSymbolicLink == true {
-                let target = url.resolvingSymlinksInPath().path
+                guard let resolved = realpath(path, nil) else {
+                    let looped = errno == ELOOP
+                    diagnostics.append(.error(
+                        at: FileLocation(path: projectPath),
+                        looped ? "this link leads back to itself through other links" : "this is a link to a file that does not exist",
+                        hint: "replace the link with the file itself"))
+                    continue
+                }
+                let target = String(cString: resolved)
+                free(resolved)
+                let folder = isDirectory(URL(fileURLWithPath: target))
                 if !target.hasPrefix(rootPath) {
                     diagnostics.append(.error(
                         at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
-                        hint: "copy the file into the project instead of linking to it"))
+                        hint: "copy the \(folder ? "folder" : "file") into the project instead of linking to it"))
                     continue
                 }
-                if isDirectory(url) { continue }  // the enumerator does not follow it; its files are elsewhere
+                if folder { continue }  // the enumerator does not follow it; its files are elsewhere
+                var status = stat()
+                guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                    diagnostics.append(.error(at: FileLocation(path: projectPath), "this is a link to \(target), which is not a file",
+                                              hint: "replace the link with the file itself"))
+                    continue
+                }
             } else if values?.isRegularFile != true {
                 continue
             }

@@ -13,14 +13,28 @@ public struct SourceFile: Sendable, Equatable {
         self.text = text
     }
 
+    /// The largest text file bamaso reads. A page of this size is already far more than a
+    /// visitor on a paid-per-megabyte phone connection should download; a larger file is
+    /// almost always a mistake (a pasted log, a document that belongs in `content/media/`),
+    /// and reading it would make every build and preview slow.
+    public static let maximumBytes = 5_000_000
+
     /// Reads `url`; on failure appends a diagnostic naming `path` and returns nil.
     public static func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maximumBytes {
+            diagnostics.append(.error(
+                at: FileLocation(path: path),
+                "this file is \(String(format: "%.1f", Double(size) / 1e6)) MB; bamaso reads text files of up to \(maximumBytes / 1_000_000) MB",
+                hint: "split the text into several pages, and put long documents in content/media/ as PDF files linked from a page"))
+            return nil
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             diagnostics.append(.error(
-                at: FileLocation(path: path), "cannot read this file (\(error.localizedDescription))",
+                at: FileLocation(path: path), "cannot read this file: \(SystemError.describe(error))",
                 hint: "check that it exists and that you may read it"))
             return nil
         }

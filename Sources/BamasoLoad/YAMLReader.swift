@@ -65,12 +65,27 @@ public struct YAMLReader: Sendable {
             return .error(at: location(of: mark), "YAML syntax error: \(problem)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // Yams points at the first one; say where the next one is, which is often far below.
+            let others = duplicates.count == 1 ? linesOfKey(duplicates[0], in: text, after: context.mark) : []
             return .error(at: location(of: context.mark), "key \(names) appears more than once",
-                          hint: "keep one and delete the others")
+                          hint: others.isEmpty ? "keep one and delete the others"
+                              : "it is also on line \(others.map { String($0 + firstLine - 1) }.joined(separator: ", ")); keep one and delete the others")
         case let .reader(problem, _, _, _):
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(problem)")
         default:
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(error)")
+        }
+    }
+
+    /// Lines (1-based, of `text`) below `mark` where `key` starts a `key:` line at the same
+    /// indentation as the key at `mark`.
+    private func linesOfKey(_ key: String, in text: String, after mark: Mark) -> [Int] {
+        let indent = mark.column - 1
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { offset, line in
+            guard offset + 1 > mark.line, line.prefix(indent).allSatisfy({ $0 == " " }) else { return nil }
+            let rest = line.dropFirst(indent)
+            let spellings = [key, "\"\(key)\"", "'\(key)'"].map { $0 + ":" }
+            return spellings.contains(where: { rest.hasPrefix($0) }) ? offset + 1 : nil
         }
     }
 
@@ -112,13 +127,14 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    /// Reports unknown keys (with a "did you mean") and missing required ones.
+    /// Reports unknown keys (with a "did you mean", or the hint `unknownKeyHints` has for
+    /// that key) and missing required ones.
     public func checkKeys(
         _ fields: [Field], allowed: [String], required: [String], what: String,
-        at location: FileLocation, into diagnostics: inout [Diagnostic]
+        at location: FileLocation, unknownKeyHints: [String: String] = [:], into diagnostics: inout [Diagnostic]
     ) {
         for field in fields where !allowed.contains(field.key) {
-            let hint = Suggestion.didYouMean(field.key, in: allowed)
+            let hint = unknownKeyHints[field.key] ?? Suggestion.didYouMean(field.key, in: allowed)
                 ?? "the keys allowed here are: \(allowed.joined(separator: ", "))"
             diagnostics.append(.error(at: field.location, "unknown key '\(field.key)' in \(what)", hint: hint))
         }

@@ -222,6 +222,10 @@ private struct Walker {
                 document.firstParagraph = plainText(of: node)
             }
             return nil
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+            document.rawHTML.append(MarkdownHTML(
+                text: string(cmark_node_get_literal(node)), line: fileLine(node), column: fileColumn(node)))
+            return nil
         case CMARK_NODE_TEXT:
             document.wordCount += string(cmark_node_get_literal(node))
                 .split(whereSeparator: { $0.isWhitespace }).count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the pipeline needs to know about a Markdown body, as plain Swift values.
 ///
 /// Lines are lines of the whole file (the caller says where the body starts), columns count
@@ -10,8 +12,29 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var firstParagraph: String = ""
     /// Words in the text (not counting code), for translation coverage and reading time.
     public var wordCount: Int = 0
+    /// HTML written into the text, which safe mode leaves out of the page.
+    public var rawHTML: [MarkdownHTML] = []
 
     public init() {}
+}
+
+/// A piece of raw HTML in Markdown: a block (`<div>`) or inline (`<b>`).
+public struct MarkdownHTML: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    public init(text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+
+    /// `<!-- a note for other editors -->`: meant not to be published, and it is not.
+    public var isComment: Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")
+    }
 }
 
 /// A link or image destination, exactly as the editor wrote it.

@@ -51,6 +51,12 @@ public struct FrontMatter: Sendable, Equatable {
     static let commonKeys = ["title", "description", "date", "weight", "draft", "translation", "translated_from",
                              "translation_source"]
 
+    /// Keys other site generators use to set a page's address. bamaso takes the address from
+    /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
+    static let addressKeyHints = Dictionary(uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
+        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase letters, digits and hyphens)")
+    })
+
     /// Keys allowed, and required, on each kind of page besides the common ones.
     static func schema(for kind: PageKind) -> (allowed: [String], required: [String]) {
         switch kind {
@@ -81,7 +87,8 @@ public struct FrontMatter: Sendable, Equatable {
         }
         let schema = schema(for: kind)
         reader.checkKeys(fields, allowed: commonKeys + schema.allowed, required: ["title"] + schema.required,
-                         what: "the front matter of this \(kind.displayName)", at: start, into: &diagnostics)
+                         what: "the front matter of this \(kind.displayName)", at: start,
+                         unknownKeyHints: addressKeyHints, into: &diagnostics)
 
         var values = Values()
         for field in fields {

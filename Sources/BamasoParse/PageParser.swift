@@ -25,6 +25,7 @@ public enum PageParser {
         let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
         let markdown = Markdown.scan(split.body, firstLine: split.bodyFirstLine)
         checkAccessibility(markdown, path: file.path, into: &diagnostics)
+        checkUnpublished(markdown, path: file.path, into: &diagnostics)
         return Page(
             path: file.path, section: place.section, slug: place.slug, language: place.language,
             kind: place.kind, frontMatter: frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine,
@@ -45,6 +46,39 @@ public enum PageParser {
                 at: FileLocation(path: path, line: image.line, column: image.column),
                 "this image has no description for people who cannot see it",
                 hint: "write what the image shows between the brackets: ![A teacher talks to a class](\(image.destination))"))
+        }
+    }
+
+    /// What cmark's safe mode leaves out of the page: raw HTML (it could carry a script) and
+    /// links that could run code or that point at one computer's files. The page would lose
+    /// them without a word, so each is an error the editor sees. HTML comments are notes for
+    /// other editors, meant not to be published, and are not reported.
+    public static func checkUnpublished(_ markdown: MarkdownDocument, path: String, into diagnostics: inout [Diagnostic]) {
+        // A closing tag (`</b>`) goes with an opening one that is reported already.
+        for html in markdown.rawHTML where !html.isComment && !html.text.hasPrefix("</") {
+            let firstLine = html.text.split(separator: "\n").first.map(String.init) ?? html.text
+            let excerpt = firstLine.count > 40 ? firstLine.prefix(40) + "…" : firstLine
+            diagnostics.append(.error(
+                at: FileLocation(path: path, line: html.line, column: html.column),
+                "HTML is not published, only Markdown: '\(excerpt.trimmingCharacters(in: .whitespaces))'",
+                hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, put it between backticks"))
+        }
+        for link in markdown.links {
+            let destination = link.destination.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let scheme = ["javascript:", "vbscript:", "file:", "data:"].first(where: { destination.hasPrefix($0) }),
+                  !(scheme == "data:" && ["png", "gif", "jpeg", "webp"].contains(where: { destination.hasPrefix("data:image/\($0)") }))
+            else { continue }
+            let shown = link.destination.count > 40 ? link.destination.prefix(40) + "…" : link.destination
+            let location = FileLocation(path: path, line: link.line, column: link.column)
+            if scheme == "javascript:" || scheme == "vbscript:" {
+                diagnostics.append(.error(
+                    at: location, "'\(shown)' is not published: a '\(scheme)' link could run a program in the visitor's browser",
+                    hint: "link to a web address (https://...) or to a page (@/risks/fake-job-offers)"))
+            } else {
+                diagnostics.append(.error(
+                    at: location, "'\(shown)' is not published: visitors cannot open a '\(scheme)' link",
+                    hint: "put the file in content/media/ and link to it as /media/NAME"))
+            }
         }
     }
 
@@ -95,9 +129,12 @@ public enum PageParser {
             }
             if name == "_index" { return Place(section: section, slug: nil, language: language, kind: .section) }
             guard Slug.isValid(name) else {
+                let suggestion = suggestedSlug(for: name)
                 diagnostics.append(.error(
                     at: location, "'\(name)' cannot be part of a web address",
-                    hint: "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"))
+                    hint: suggestion.isEmpty || suggestion == name
+                        ? "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"
+                        : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and single hyphens"))
                 return nil
             }
             return Place(section: section, slug: name, language: language, kind: .ofPages(inSection: section))
@@ -107,6 +144,21 @@ public enum PageParser {
                 hint: "move it to content/\(parts.first!)/\(fileName)"))
             return nil
         }
+    }
+
+    /// `Fake Job Offers!` → `fake-job-offers`: the name an editor most likely meant.
+    static func suggestedSlug(for name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for character in folded {
+            if character.isASCII, character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return slug
     }
 
     struct Split: Equatable {

@@ -2,18 +2,22 @@ import Foundation
 
 /// Escaping for the formats bamaso writes besides HTML (which Mustache escapes itself).
 enum Escape {
-    /// Text and attribute values in XML.
+    /// Text and attribute values in XML. Characters XML 1.0 forbids (control characters, which
+    /// a YAML escape such as `"\x01"` can put into a title) become U+FFFD: one of them would
+    /// make a feed reader reject the whole feed.
     static func xml(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&apos;"
-            default: escaped.append(character)
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
@@ -35,6 +39,8 @@ enum Escape {
         text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: ",", with: "\\,")
             .replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\n")
             .replacingOccurrences(of: "\n", with: "\\n")
     }
 

@@ -114,6 +114,7 @@ struct ComponentResolver {
             return nil
         }
         let body = Markdown.scan(component.body, firstLine: component.bodyFirstLine)
+        PageParser.checkUnpublished(body, path: page.path, into: &diagnostics)
         if let nested = body.components.first {
             diagnostics.append(.error(at: FileLocation(path: page.path, line: nested.line, column: nested.column),
                                       "components cannot be put inside a callout"))
@@ -132,6 +133,11 @@ struct ComponentResolver {
 func audioFile(_ name: String, at location: FileLocation, project: LoadedProject, into diagnostics: inout [Diagnostic]) -> AudioFile? {
     let path = name.drop { $0 == "/" }
     let key = path.hasPrefix("media/") ? String(path) : "media/" + path
+    if key.split(separator: "/").contains("..") {
+        diagnostics.append(.error(at: location, "'\(name)' climbs out of content/media/ with '..'",
+                                  hint: "name a file inside content/media/, such as 'media/talk-show-1.mp3'"))
+        return nil
+    }
     guard !name.isEmpty, let url = project.media[key] else {
         diagnostics.append(.error(at: location, name.isEmpty ? "no audio file is named" : "the audio file '\(name)' does not exist",
                                   hint: "put it in content/\(key.isEmpty ? "media/" : key), or correct the name"))

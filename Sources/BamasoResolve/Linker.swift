@@ -50,6 +50,13 @@ struct Linker {
         while target.hasSuffix("/") { target = target.dropLast() }
         let key = String(target)
 
+        if key.split(separator: "/").contains("..") {
+            diagnostics.append(.error(
+                at: location, "'\(destination)' climbs out with '..', which a link cannot do",
+                hint: key.hasPrefix("media/") ? "name a file inside content/media/, such as '/media/leaflet.pdf'"
+                    : "write the section and the page name, such as '@/risks/fake-job-offers'"))
+            return nil
+        }
         if key.hasPrefix("media/") {
             guard media[key] != nil else {
                 diagnostics.append(.error(at: location, "'\(destination)' links to a media file that does not exist",

@@ -112,9 +112,15 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
          "move it into one of: content/risks/, content/schools/, content/radio/, content/about/, content/contact/"),
         ("content/risks/Fake_Job_Offers.en.md",
          "'Fake_Job_Offers' cannot be part of a web address",
-         "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"),
+         "rename the file to 'fake-job-offers.en.md': lowercase letters a-z, digits and single hyphens"),
         ("content/risks/fake--job.en.md",
          "'fake--job' cannot be part of a web address",
+         "rename the file to 'fake-job.en.md': lowercase letters a-z, digits and single hyphens"),
+        ("content/risks/Ingo Zarenga!.rw.md",
+         "'Ingo Zarenga!' cannot be part of a web address",
+         "rename the file to 'ingo-zarenga.rw.md': lowercase letters a-z, digits and single hyphens"),
+        ("content/risks/---.en.md",
+         "'---' cannot be part of a web address",
          "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"),
     ])
     func badPlace(path: String, message: String, hint: String) {
@@ -275,11 +281,12 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: line, column: column), message, hint: hint)])
     }
 
-    @Test("a key written twice is reported at the right file line")
+    @Test("a key written twice is reported at the right file line, with the line of the other one")
     func duplicateKey() {
         let (_, diagnostics) = parse(Self.path, "---\ntitle: A\nkey_message: B\ntitle: C\n---\n")
         #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 2, column: 1),
-                                       "key 'title' appears more than once", hint: "keep one and delete the others")])
+                                       "key 'title' appears more than once",
+                                       hint: "it is also on line 4; keep one and delete the others")])
     }
 
     @Test("a page without front matter, with unclosed front matter, or empty", arguments: [

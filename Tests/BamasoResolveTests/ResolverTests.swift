@@ -163,8 +163,10 @@ extension ResolvedSite {
          "links to pages start with '@/', such as '@/risks/fake-job-offers'"),
         ("@/risks/x.en.md", "'@/risks/x.en.md' is not a page address",
          "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"),
-        ("@/risks/../x", "'@/risks/../x' is not a page address",
-         "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"),
+        ("@/risks/../x", "'@/risks/../x' climbs out with '..', which a link cannot do",
+         "write the section and the page name, such as '@/risks/fake-job-offers'"),
+        ("/media/../../etc/passwd", "'/media/../../etc/passwd' climbs out with '..', which a link cannot do",
+         "name a file inside content/media/, such as '/media/leaflet.pdf'"),
     ])
     func badAddresses(destination: String, message: String, hint: String) {
         let (_, diagnostics) = SiteFixture([
