@@ -90,7 +90,7 @@ let package = Package(
             dependencies: ["BamasoSite"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "BamasoServeTests", dependencies: ["BamasoServe", "BamasoSite"]),
+        .testTarget(name: "BamasoServeTests", dependencies: ["BamasoServe", "BamasoSite", "BamasoLoad"]),
         .testTarget(
             name: "bamasoCLITests",
             dependencies: ["bamaso"],

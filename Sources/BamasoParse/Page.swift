@@ -70,19 +70,16 @@ public struct ParsedSite: Sendable {
 }
 
 extension Page {
-    /// A short fingerprint of what a translator translates on this page (front-matter texts
-    /// and the Markdown body): 16 hex digits of FNV-1a. It is recorded in a translation's
-    /// `translated_from` to notice later that the source changed; it is a change detector,
-    /// not a security measure.
+    /// A fingerprint of what a translator translates on this page (front-matter texts and the
+    /// Markdown body), recorded in a translation's `translated_from` to notice later that the
+    /// original changed.
     public var translationFingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var fingerprint = Fingerprint()
         for text in frontMatter.translatableText + [body.trimmingCharacters(in: .whitespacesAndNewlines)] {
-            for byte in text.utf8 + [0] {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
+            fingerprint.add(text.utf8)
+            fingerprint.add([0])
         }
-        return String(hash, radix: 16).leftPadded(to: 16)
+        return fingerprint.hex
     }
 
     /// For listings and the meta description: the front matter's `description`, or the
@@ -97,8 +94,3 @@ extension Page {
     }
 }
 
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        String(repeating: "0", count: max(0, length - count)) + self
-    }
-}

@@ -10,7 +10,7 @@ extension Renderer {
     func bookletContext(_ language: Language) -> [String: Any] {
         let path = feeds.bookletPath(language) ?? ""
         let section = site.pages.first { $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language }
-        var context = section.map { self.context(for: $0) } ?? [:]
+        var context = section.map { self.context(for: $0, at: path) } ?? [:]
         let t = strings[language]!
         let title = t["booklet_title"]
         let siteTitle = site.site.title[language] ?? ""
@@ -18,25 +18,25 @@ extension Renderer {
         context["title"] = title
         context["head_title"] = "\(title) · \(siteTitle)"
         context["description"] = t["booklet_description"]
-        context["canonical"] = urls.absolute(path)
-        context["url"] = urls.link(path)
+        context["canonical"] = urls.reference(path, from: path)
+        context["url"] = urls.link(path, from: path)
         context["content"] = nil
         context["children"] = []
         context["og"] = nil
-        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path)] }
+        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] }
         context["alternates"] = site.site.languages.compactMap { other -> [String: Any]? in
-            feeds.bookletPath(other).map { ["lang": other.tag, "url": urls.absolute($0)] }
+            feeds.bookletPath(other).map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
         }
         context["languages"] = site.site.languages.map { other -> [String: Any] in
             let target = feeds.bookletPath(other) ?? "\(other.rawValue)/schools/"
-            return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target),
+            return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target, from: path),
                     "missing": feeds.bookletPath(other) == nil]
         }
         context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> [String: Any] in
-            var chapter = self.context(for: material)
+            var chapter = self.context(for: material, at: path)
             let slug = material.page.slug ?? "material"
             chapter["id"] = slug
-            chapter["content"] = body(of: material, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
+            chapter["content"] = body(of: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             return chapter
         }
         return context
@@ -50,10 +50,10 @@ extension Renderer {
             "lang": first.tag,
             "t": strings[first]!,
             "site_title": site.site.title[first] ?? "",
-            "stylesheet": urls.link("style.css"),
+            "stylesheet": urls.link(assets.stylesheet, from: ""),
             "entries": site.site.languages.map { language -> [String: Any] in
-                ["lang": language.tag, "t": strings[language]!, "url": urls.link("\(language.rawValue)/"),
-                 "help_url": site.site.sections.contains("contact") ? urls.link("\(language.rawValue)/contact/") : nil as String?]
+                ["lang": language.tag, "t": strings[language]!, "url": urls.link("\(language.rawValue)/", from: ""),
+                 "help_url": site.site.sections.contains("contact") ? urls.link("\(language.rawValue)/contact/", from: "") : nil as String?]
                     .compactMapValues { $0 }
             },
         ]

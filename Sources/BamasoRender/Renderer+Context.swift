@@ -7,8 +7,12 @@ import Foundation
 
 /// The values templates see. Names are snake_case, as in the templates.
 extension Renderer {
-    func context(for resolved: ResolvedPage) -> [String: Any] {
+    /// - Parameter location: where the HTML is published, when not at the page's own address
+    ///   (the booklet gathers pages); relative links are computed from there.
+    func context(for resolved: ResolvedPage, at location: String? = nil) -> [String: Any] {
         let page = resolved.page
+        let from = location ?? resolved.path
+        func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
         let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
@@ -20,31 +24,31 @@ extension Renderer {
             "site_title": siteTitle,
             "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
             "description": page.summary.isEmpty ? (site.site.description[language] ?? siteTitle) : page.summary,
-            "canonical": urls.absolute(resolved.path),
-            "url": urls.link(resolved.path),
-            "landing_url": urls.link(""),
-            "home_url": urls.link("\(language.rawValue)/"),
-            "stylesheet": urls.link("style.css"),
+            "canonical": urls.reference(resolved.path, from: from),
+            "url": link(resolved.path),
+            "landing_url": link(""),
+            "home_url": link("\(language.rawValue)/"),
+            "stylesheet": link(assets.stylesheet),
             "alternates": site.site.languages.compactMap { other -> [String: Any]? in
-                resolved.alternates[other].map { ["lang": other.tag, "url": urls.absolute($0)] }
+                resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
-            "landing_absolute": urls.absolute(""),
-            "languages": switcher(for: resolved),
-            "menu": menu(language: language, current: page.section),
-            "content": body(of: resolved),
+            "landing_absolute": urls.reference("", from: from),
+            "languages": switcher(for: resolved, from: from),
+            "menu": menu(language: language, current: page.section, from: from),
+            "content": body(of: resolved, at: from),
             "translation_draft": page.frontMatter.translation == .draft,
         ]
-        if let help = help(language: language) { context["help"] = help }
+        if let help = help(language: language, from: from) { context["help"] = help }
         if let date = page.frontMatter.date {
             context["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
         }
         if let section = page.section, page.slug != nil,
-           let link = site.menus[language]?.first(where: { $0.section == section }) {
-            context["section"] = ["title": link.title, "url": urls.link(link.path)]
+           let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
+            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)]
         }
         context["children"] = resolved.children.map { child -> [String: Any] in
             var item: [String: Any] = [
-                "title": child.title, "url": urls.link(child.path), "summary": child.summary,
+                "title": child.title, "url": link(child.path), "summary": child.summary,
                 "kind": child.kind.rawValue,
             ]
             if let date = child.date {
@@ -55,9 +59,9 @@ extension Renderer {
             }
             return item
         }
-        if let audio = resolved.audio { context["audio"] = audioContext(audio) }
-        context["feeds"] = feedLinks(for: page)
-        if let notice = translationNotice(for: resolved) { context["translation_notice"] = notice }
+        if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from) }
+        context["feeds"] = feedLinks(for: page, from: from)
+        if let notice = translationNotice(for: resolved, from: from) { context["translation_notice"] = notice }
         if feeds.absolute {
             context["og"] = [
                 "title": page.frontMatter.title, "description": context["description"] ?? "",
@@ -67,13 +71,13 @@ extension Renderer {
             ]
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds.bookletPath(language) {
-            context["booklet_url"] = urls.link(booklet)
+            context["booklet_url"] = link(booklet)
         }
-        addFields(page.frontMatter.fields, language: language, to: &context)
+        addFields(page.frontMatter.fields, language: language, from: from, to: &context)
         return context
     }
 
-    private func addFields(_ fields: FrontMatter.Fields, language: Language, to context: inout [String: Any]) {
+    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout [String: Any]) {
         switch fields {
         case .none:
             break
@@ -94,7 +98,7 @@ extension Renderer {
             context["topics"] = topics
         case .contact(let organisation, _):
             if let contact = site.project.contacts[organisation] {
-                context["organisation"] = contactCard(contact, language: language)
+                context["organisation"] = contactCard(contact, language: language, from: from)
                 context["json_ld"] = jsonLD(contact, language: language, pageURL: context["canonical"] as? String ?? "")
             }
         }
@@ -102,30 +106,30 @@ extension Renderer {
 
     /// The language switcher: every language, leading to this page in that language, or to
     /// the nearest page that exists (the section, then the home page) when it is not translated.
-    private func switcher(for resolved: ResolvedPage) -> [[String: Any]] {
+    private func switcher(for resolved: ResolvedPage, from: String) -> [[String: Any]] {
         site.site.languages.map { language in
             var item: [String: Any] = [
                 "lang": language.tag, "name": language.nativeName,
                 "current": language == resolved.page.language,
             ]
             if let path = resolved.alternates[language] {
-                item["url"] = urls.link(path)
+                item["url"] = urls.link(path, from: from)
             } else {
                 let section = resolved.page.section.map { "\(language.rawValue)/\($0)/" }
-                item["url"] = urls.link(section ?? "\(language.rawValue)/")
+                item["url"] = urls.link(section ?? "\(language.rawValue)/", from: from)
                 item["missing"] = true
             }
             return item
         }
     }
 
-    private func menu(language: Language, current: String?) -> [[String: Any]] {
+    private func menu(language: Language, current: String?, from: String) -> [[String: Any]] {
         (site.menus[language] ?? []).map { link in
-            ["title": link.title, "url": urls.link(link.path), "current": link.section == current]
+            ["title": link.title, "url": urls.link(link.path, from: from), "current": link.section == current]
         }
     }
 
-    private func help(language: Language) -> [String: Any]? {
+    private func help(language: Language, from: String) -> [String: Any]? {
         guard let id = site.site.helpContact, let contact = site.project.contacts[id] else { return nil }
         var help: [String: Any] = ["name": contact.name[language] ?? id]
         if let phone = contact.phones.first {
@@ -138,12 +142,12 @@ extension Renderer {
             if case .contact(let organisation, _) = $0.page.frontMatter.fields { return organisation == id }
             return false
         }), let section = page.page.section {
-            help["url"] = urls.link("\(language.rawValue)/\(section)/")
+            help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
         }
         return help
     }
 
-    func contactCard(_ contact: Contact, language: Language) -> [String: Any] {
+    func contactCard(_ contact: Contact, language: Language, from: String) -> [String: Any] {
         var card: [String: Any] = [
             "id": contact.id,
             "name": contact.name[language] ?? contact.id,
@@ -158,7 +162,7 @@ extension Renderer {
         if let description = contact.description[language] { card["description"] = description }
         if let address = contact.address[language] { card["address"] = address }
         if let hours = contact.hours[language] { card["hours"] = hours }
-        if let vcard = vCardPath(contact, language: language) { card["vcard"] = urls.link(vcard) }
+        if let vcard = vCardPath(contact, language: language) { card["vcard"] = urls.link(vcard, from: from) }
         card["has_details"] = contact.address[language] != nil || contact.hours[language] != nil
             || !contact.phones.isEmpty || !contact.emails.isEmpty || !contact.social.isEmpty
         return card
@@ -166,27 +170,27 @@ extension Renderer {
 
     /// The feeds a page announces in its head: the language's Atom feed everywhere, and the
     /// podcast on radio pages.
-    private func feedLinks(for page: Page) -> [[String: Any]] {
+    private func feedLinks(for page: Page, from: String) -> [[String: Any]] {
         var links: [[String: Any]] = []
         if let atom = feeds.atomPath(page.language) {
-            links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom)])
+            links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom, from: from)])
         }
         if page.section == "radio", let podcast = feeds.podcastPath(page.language) {
-            links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast)])
+            links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast, from: from)])
         }
         return links
     }
 
     /// When site.yml asks for it (`translation_notices: true`): a note on a draft or outdated
     /// translation, in its own language, with a link to the original.
-    private func translationNotice(for resolved: ResolvedPage) -> [String: Any]? {
+    private func translationNotice(for resolved: ResolvedPage, from: String) -> [String: Any]? {
         guard site.site.translationNotices, let status = translationStates[resolved.page.path],
               status.state == .outdated || (status.isDraft && status.state != .source)
         else { return nil }
         let t = strings[resolved.page.language]!
         return [
             "text": status.state == .outdated ? t["notice_outdated"] : t["notice_draft"],
-            "url": urls.link(status.originalPath),
+            "url": urls.link(status.originalPath, from: from),
             "lang": status.originalLanguage.tag,
             "link_text": t["notice_original"],
         ]
@@ -204,20 +208,21 @@ extension Renderer {
 
     // MARK: - Body
 
-    func body(of resolved: ResolvedPage, headings: HeadingStyle = HeadingStyle()) -> String {
+    func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String {
         let page = resolved.page
+        let from = location ?? resolved.path
         return Markdown.render(
             page.body, firstLine: page.bodyFirstLine, headings: headings,
-            resolveLink: { rewrite($0, in: resolved) },
+            resolveLink: { rewrite($0, in: resolved, from: from) },
             renderComponent: { component in
                 guard let value = resolved.components[component.line] else { return "" }
-                return renderComponent(value, in: resolved)
+                return renderComponent(value, in: resolved, from: from)
             })
     }
 
-    private func rewrite(_ link: MarkdownLink, in resolved: ResolvedPage) -> LinkRewrite? {
+    private func rewrite(_ link: MarkdownLink, in resolved: ResolvedPage, from: String) -> LinkRewrite? {
         guard let target = resolved.links[LinkPosition(line: link.line, column: link.column)] else { return nil }
-        var url = urls.link(target.path)
+        var url = urls.link(target.path, from: from)
         if let fragment = target.fragment, !fragment.isEmpty { url += "#" + fragment }
         let note = target.fallbackLanguage.map { language in
             "<span class=\"lang-note\" lang=\"\(language.tag)\">(\(language.nativeName))</span>"
@@ -225,7 +230,7 @@ extension Renderer {
         return LinkRewrite(url: url, htmlAfter: note.map { " " + $0 })
     }
 
-    private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage) -> String {
+    private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage, from: String) -> String {
         let language = resolved.page.language
         var context: [String: Any] = ["t": strings[language]!, "lang": language.tag]
         let name: String
@@ -239,7 +244,7 @@ extension Renderer {
             }
         case .contact(let contact):
             name = "components.contact"
-            context.merge(contactCard(contact, language: language)) { _, new in new }
+            context.merge(contactCard(contact, language: language, from: from)) { _, new in new }
         case .callout(let kind, let title, let body, let firstLine):
             name = "components.callout"
             context["kind"] = kind
@@ -248,17 +253,17 @@ extension Renderer {
             context["label"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
-                body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved) }, renderComponent: { _ in "" })
+                body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved, from: from) }, renderComponent: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
-            context.merge(audioContext(audio)) { _, new in new }
+            context.merge(audioContext(audio, from: from)) { _, new in new }
         }
         return templates.render(context, with: name)
     }
 
-    func audioContext(_ audio: AudioFile) -> [String: Any] {
+    func audioContext(_ audio: AudioFile, from: String) -> [String: Any] {
         var context: [String: Any] = [
-            "url": urls.link(audio.path),
+            "url": urls.link(audio.path, from: from),
             "type": audio.type,
             "format": (audio.path as NSString).pathExtension.uppercased(),
             "size": ByteCountFormatter.string(fromByteCount: Int64(audio.bytes), countStyle: .file),
@@ -278,15 +283,15 @@ extension Renderer {
             "t": strings[first]!,
             "site_title": site.site.title[first] ?? "",
             "description": site.site.description[first] ?? "",
-            "canonical": urls.absolute(""),
-            "stylesheet": urls.link("style.css"),
-            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.absolute("\($0.rawValue)/")] },
+            "canonical": urls.reference("", from: ""),
+            "stylesheet": urls.link(assets.stylesheet, from: ""),
+            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] },
             "entries": site.site.languages.map { language -> [String: Any] in
                 [
                     "lang": language.tag, "name": language.nativeName,
                     "title": site.site.title[language] ?? "",
                     "description": site.site.description[language] ?? "",
-                    "url": urls.link("\(language.rawValue)/"),
+                    "url": urls.link("\(language.rawValue)/", from: ""),
                     "t": strings[language]!,
                 ]
             },

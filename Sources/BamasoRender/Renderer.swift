@@ -10,9 +10,12 @@ public struct Renderer {
     public struct Options: Sendable {
         /// Overrides `base_url` from site.yml.
         public var baseURL: String?
+        /// Relative links that name their file, for opening the site from a folder.
+        public var portable: Bool
 
-        public init(baseURL: String? = nil) {
+        public init(baseURL: String? = nil, portable: Bool = false) {
             self.baseURL = baseURL
+            self.portable = portable
         }
     }
 
@@ -22,6 +25,7 @@ public struct Renderer {
     let urls: URLBuilder
     let dates = DateFormat()
     let feeds: FeedPlan
+    let assets: Assets
     /// Each published page's translation state, and where its original is published, by the
     /// page's file path.
     let translationStates: [String: TranslationState]
@@ -41,7 +45,7 @@ public struct Renderer {
         guard let templates = TemplateSet.load(site.project, into: &diagnostics),
               strings.count == Language.allCases.count
         else { return nil }
-        let urls = URLBuilder(baseURL: options.baseURL ?? site.site.baseURL)
+        let urls = URLBuilder(baseURL: options.baseURL ?? site.site.baseURL, portable: options.portable)
         let sitePaths = Dictionary(site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
         var states: [String: TranslationState] = [:]
         for entry in site.translations.entries {
@@ -52,7 +56,8 @@ public struct Renderer {
             }
         }
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
-                                feeds: FeedPlan(site: site, urls: urls), translationStates: states)
+                                feeds: FeedPlan(site: site, urls: urls), assets: Assets(site.project.staticFiles),
+                                translationStates: states)
         return renderer.render(into: &diagnostics)
     }
 
@@ -80,7 +85,7 @@ public struct Renderer {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
         for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .copy(url), source: "templates/static/" + path))
+            files.append(OutputFile(path: assets.published[path] ?? path, contents: .copy(url), source: "templates/static/" + path))
         }
         return RenderedSite(files: files)
     }

@@ -1,12 +1,16 @@
 /// Turns site paths (`rw/risks/fake-job-offers/`) into the URLs pages use, for a site
-/// published at `baseURL` (`https://example.org/bamaso/` or just `/bamaso/`).
+/// published at `baseURL` (`https://example.org/bamaso/` or just `/bamaso/`), or, when
+/// `portable`, opened from a folder (a USB stick) with every link relative and naming its file.
 public struct URLBuilder: Sendable, Equatable {
+    /// Links relative to the page and ending in `index.html`, for file:// browsing.
+    public let portable: Bool
     /// Always ends with `/`.
     public let baseURL: String
     /// The path part of `baseURL`, starting and ending with `/`: `/bamaso/`.
     public let basePath: String
 
-    public init(baseURL: String) {
+    public init(baseURL: String, portable: Bool = false) {
+        self.portable = portable
         var base = baseURL.isEmpty ? "/" : baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
@@ -23,9 +27,21 @@ public struct URLBuilder: Sendable, Equatable {
     /// links need.
     public var isAbsolute: Bool { baseURL.contains("://") }
 
-    /// For links and assets inside the site: `/bamaso/rw/risks/`.
-    public func link(_ path: String) -> String {
-        basePath + path.drop { $0 == "/" }
+    /// For links and assets inside the site, on the page published at site path `page`:
+    /// `/bamaso/rw/risks/`, or when portable `../../rw/risks/index.html`.
+    public func link(_ path: String, from page: String) -> String {
+        let path = path.drop { $0 == "/" }
+        guard portable else { return basePath + path }
+        let target = (path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path).split(separator: "/")
+        let folder = page.split(separator: "/")
+        let common = zip(folder, target.dropLast()).prefix { $0 == $1 }.count
+        return String(repeating: "../", count: folder.count - common) + target.dropFirst(common).joined(separator: "/")
+    }
+
+    /// For canonical URLs and `hreflang` alternates: the full address when the base is one;
+    /// otherwise what `link` gives, so a portable site never points at the disk's root.
+    public func reference(_ path: String, from page: String) -> String {
+        isAbsolute ? absolute(path) : link(path, from: page)
     }
 
     /// For canonical URLs, `hreflang` alternates and anything read outside the site.

@@ -20,10 +20,12 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// Treat missing and outdated translations as errors, for a release build.
     public var strict: Bool
+    /// Every link relative and naming its file, so the site works opened from a folder.
+    public var portable: Bool
 
     public init(
         root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true,
-        strict: Bool = false
+        strict: Bool = false, portable: Bool = false
     ) {
         self.root = root
         self.output = output
@@ -31,6 +33,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.writeOutput = writeOutput
         self.strict = strict
+        self.portable = portable
     }
 
     public var outputFolder: URL { output ?? root.appendingPathComponent("public") }
@@ -50,8 +53,23 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var output: URL
     public var seconds: Double
+    /// The wall time of each pipeline stage that ran, in order: load, parse, resolve, render,
+    /// write (`bamaso build --timings`).
+    public var timings: [StageTiming] = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// How long one stage of the pipeline took.
+public struct StageTiming: Sendable, Equatable {
+    /// `load`, `parse`, `resolve`, `render` or `write`.
+    public var stage: String
+    public var seconds: Double
+
+    public init(stage: String, seconds: Double) {
+        self.stage = stage
+        self.seconds = seconds
+    }
 }
 
 public enum Site {
@@ -68,7 +86,18 @@ public enum Site {
         var diagnostics: [Diagnostic] = []
         var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], filesWritten: 0,
                                  output: options.outputFolder, seconds: 0)
+        // Each stage's time is recorded when the next one starts, or when the build ends.
+        var stage: (name: String, started: DispatchTime)? = ("load", started)
+        func lap(_ next: String?) {
+            let now = DispatchTime.now()
+            if let stage {
+                let seconds = Double(now.uptimeNanoseconds - stage.started.uptimeNanoseconds) / 1e9
+                report.timings.append(StageTiming(stage: stage.name, seconds: seconds))
+            }
+            stage = next.map { ($0, now) }
+        }
         func finish() -> BuildReport {
+            lap(nil)
             report.diagnostics = diagnostics.sortedForReport()
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return report
@@ -76,17 +105,22 @@ public enum Site {
 
         guard let project = ProjectLoader.load(root: options.root, into: &diagnostics) else { return finish() }
         report.sections = project.site.sections
+        lap("parse")
         let parsed = if let cache { cache.parse(project, into: &diagnostics) }
             else { PageParser.parse(project, into: &diagnostics) }
+        lap("resolve")
         let resolved = Resolver.resolve(parsed, options: .init(includeDrafts: options.includeDrafts), into: &diagnostics)
         report.translationCoverage = resolved.translations.coverage
         if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
         }
-        guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL), into: &diagnostics)
+        lap("render")
+        guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
+                                              into: &diagnostics)
         else { return finish() }
         guard !diagnostics.hasErrors, options.writeOutput else { return finish() }
+        lap("write")
         let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
         if SiteWriter.write(rendered, to: options.outputFolder, protecting: sources, into: &diagnostics) {
             report.filesWritten = rendered.files.count

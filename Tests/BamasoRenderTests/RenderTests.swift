@@ -37,19 +37,43 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     ])
     func urls(base: String, link: String, absolute: String) {
         let urls = URLBuilder(baseURL: base)
-        #expect(urls.link("rw/risks/") == link)
+        #expect(urls.link("rw/risks/", from: "en/about/") == link)
         #expect(urls.absolute("rw/risks/") == absolute)
     }
 
     @Test("the site root, media and a path written with a leading slash")
     func otherPaths() {
         let urls = URLBuilder(baseURL: "https://example.org/bamaso/")
-        #expect(urls.link("") == "/bamaso/")
+        #expect(urls.link("", from: "rw/") == "/bamaso/")
         #expect(urls.absolute("") == "https://example.org/bamaso/")
-        #expect(urls.link("/media/leaflet.pdf") == "/bamaso/media/leaflet.pdf")
-        #expect(urls.link("style.css") == "/bamaso/style.css")
+        #expect(urls.link("/media/leaflet.pdf", from: "rw/") == "/bamaso/media/leaflet.pdf")
+        #expect(urls.link("style.css", from: "rw/") == "/bamaso/style.css")
         #expect(urls.baseURL == "https://example.org/bamaso/")
         #expect(urls.basePath == "/bamaso/")
+    }
+}
+
+@Suite struct PortableURLTests {
+    @Test("portable links are relative to the page and name their file", arguments: [
+        ("rw/risks/", "rw/risks/fake-job-offers/", "../index.html"),
+        ("rw/risks/fake-job-offers/", "rw/risks/", "fake-job-offers/index.html"),
+        ("en/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "../../../en/risks/fake-job-offers/index.html"),
+        ("", "rw/risks/fake-job-offers/", "../../../index.html"),
+        ("rw/", "", "rw/index.html"),
+        ("style.3f2a9c1e.css", "rw/", "../style.3f2a9c1e.css"),
+        ("media/show.mp3", "en/radio/show/", "../../../media/show.mp3"),
+        ("rw/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "index.html"),
+    ])
+    func relative(target: String, page: String, expected: String) {
+        let urls = URLBuilder(baseURL: "https://example.org/bamaso/", portable: true)
+        #expect(urls.link(target, from: page) == expected)
+    }
+
+    @Test("canonical and alternate references: full when the address is known, relative when portable")
+    func references() {
+        #expect(URLBuilder(baseURL: "https://example.org/", portable: true).reference("rw/", from: "en/") == "https://example.org/rw/")
+        #expect(URLBuilder(baseURL: "/", portable: true).reference("rw/", from: "en/") == "../rw/index.html")
+        #expect(URLBuilder(baseURL: "/").reference("rw/", from: "en/") == "/rw/")
     }
 }
 

@@ -1,3 +1,4 @@
+import BamasoLoad
 import BamasoSite
 import Foundation
 import Testing
@@ -6,6 +7,12 @@ import Testing
 
 /// The preview server over real HTTP on a free loopback port.
 @Suite(.serialized) struct PreviewServerTests {
+    /// The theme's stylesheet as published: its name carries its contents' fingerprint.
+    static func stylesheet(of preview: RunningPreview) -> String {
+        let css = (try? Data(contentsOf: preview.root.appendingPathComponent("templates/static/style.css"))) ?? Data()
+        return "/style.\(Fingerprint.hex(of: css).prefix(8)).css"
+    }
+
     /// Starts a preview, runs `body`, and always stops the preview.
     func withPreview(_ body: (RunningPreview) async throws -> Void) async throws {
         let preview = try await RunningPreview.start()
@@ -45,7 +52,8 @@ import Testing
             // Never a protocol-relative address, which would lead to another site.
             #expect(try await preview.get("//en").headers["location"] == "/en/")
 
-            let style = try await preview.get("/style.css")
+            let stylesheet = Self.stylesheet(of: preview)
+            let style = try await preview.get(stylesheet)
             #expect(style.status == 200)
             #expect(style.headers["content-type"] == "text/css; charset=utf-8")
             #expect(style.body == (try Data(contentsOf: preview.root.appendingPathComponent("templates/static/style.css"))))
@@ -81,7 +89,7 @@ import Testing
                 #expect(response.text.contains("Page not found"))
                 #expect(response.text.contains("<a href=\"/rw/\">") && response.text.contains("<a href=\"/en/\">"))
             }
-            #expect(try await preview.get("/style.css/").status == 404)
+            #expect(try await preview.get(Self.stylesheet(of: preview) + "/").status == 404)
         }
     }
 
@@ -173,7 +181,7 @@ import Testing
             #expect(page.text.contains("EventSource"))
             // Any other page shows the errors too; styles and media come from the last good build.
             #expect(try await preview.get("/rw/").status == 500)
-            #expect(try await preview.get("/style.css").status == 200)
+            #expect(try await preview.get(Self.stylesheet(of: preview)).status == 200)
 
             try preview.edit(file, replacing: "\n<b>weight</b>: 3", with: "")
             try await preview.waitUntil("the page is back") {

@@ -79,7 +79,8 @@ import Testing
         let site = try FixtureSite(nil)
         defer { site.remove() }
         _ = site.build()
-        let css = try Data(contentsOf: site.output.appendingPathComponent("style.css")).count
+        let stylesheet = try #require(site.outputFiles().first { $0.hasSuffix(".css") })
+        let css = try Data(contentsOf: site.output.appendingPathComponent(stylesheet)).count
         for path in site.outputFiles() where path.hasSuffix(".html") {
             let html = try site.read(path)
             #expect(html.utf8.count + css < 40 * 1024, "\(path) weighs \(html.utf8.count + css) bytes with its stylesheet")

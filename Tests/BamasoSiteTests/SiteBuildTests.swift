@@ -113,3 +113,54 @@ import Testing
         #expect(site.outputFiles() == filesBefore)
     }
 }
+
+@Suite struct PortableBuildTests {
+    /// Follows every link of a portable build from the landing page as a browser would with
+    /// file://, and returns the pages reached; records an issue for any link that leads nowhere.
+    static func crawl(_ site: FixtureSite) throws -> Set<String> {
+        var reached: Set<String> = []
+        var queue = ["index.html"]
+        while let page = queue.popLast() {
+            guard reached.insert(page).inserted else { continue }
+            let folder = URL(fileURLWithPath: "/" + page).deletingLastPathComponent()
+            for link in FixtureSite.links(in: try site.read(page)) {
+                if ["tel:", "mailto:", "sms:", "https://", "#"].contains(where: link.hasPrefix) { continue }
+                #expect(!link.hasPrefix("/"), "\(page) links to \(link), which a file:// page cannot reach")
+                let target = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                #expect(!target.hasSuffix("/") && !target.isEmpty, "\(page) links to the folder \(link), not a file")
+                let resolved = String(folder.appendingPathComponent(target).standardizedFileURL.path.dropFirst())
+                #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(resolved).path),
+                        "\(page) links to \(link), which does not exist")
+                if resolved.hasSuffix(".html") { queue.append(resolved) }
+            }
+        }
+        return reached
+    }
+
+    @Test("a portable build works from a folder: every link relative, naming its file, every page reached")
+    func portable() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let report = Site.build(BuildOptions(root: site.root, portable: true))
+        #expect(report.diagnostics.isEmpty)
+        let pages = Set(site.outputFiles().filter { $0.hasSuffix(".html") && $0 != "404.html" })
+        #expect(try Self.crawl(site) == pages)
+    }
+
+    @Test("the stylesheet's name carries its fingerprint, so servers can cache it forever")
+    func hashedStylesheet() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        _ = site.build()
+        let stylesheets = site.outputFiles().filter { $0.hasSuffix(".css") }
+        #expect(stylesheets.count == 1)
+        let name = try #require(stylesheets.first)
+        #expect(name.wholeMatch(of: /style\.[0-9a-f]{8}\.css/) != nil)
+        #expect(try site.read("en/index.html").contains("<link rel=\"stylesheet\" href=\"/bamaso/\(name)\">"))
+        // Another stylesheet gets another name.
+        let css = site.root.appendingPathComponent("templates/static/style.css")
+        try (String(contentsOf: css, encoding: .utf8) + "\n.x { color: red; }\n").write(to: css, atomically: true, encoding: .utf8)
+        _ = site.build()
+        #expect(site.outputFiles().filter { $0.hasSuffix(".css") } != [name])
+    }
+}

@@ -29,13 +29,25 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat missing and outdated translations as errors (for a release).")
     var strict = false
 
+    @Flag(help: "Make every link relative and name its file, so the site works opened from a folder or a USB stick.")
+    var portable = false
+
+    @Flag(help: "Also print how long each stage of the build took: load, parse, resolve, render, write.")
+    var timings = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         let report = Site.build(BuildOptions(
             root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
-            strict: strict))
+            strict: strict, portable: portable))
         Terminal.printDiagnostics(report.diagnostics)
         print(Terminal.summary(of: report))
+        if timings {
+            for timing in report.timings {
+                print("  " + timing.stage.padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + String(format: " %.3f s", timing.seconds))
+            }
+        }
         if report.hasErrors { throw ExitCode.failure }
     }
 }
