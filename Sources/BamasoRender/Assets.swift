@@ -4,7 +4,7 @@ import Foundation
 /// The theme's static files as published. Stylesheets and scripts get their contents'
 /// fingerprint in their name (`style.3f2a9c1e.css`), so a server may let browsers keep them
 /// forever: a changed file gets a new name. Other files keep theirs.
-struct Assets {
+struct Assets: Sendable {
     /// Published name by path under `templates/static/`, for the files that are renamed.
     let published: [String: String]
 

@@ -2,42 +2,32 @@ import BamasoLoad
 import Foundation
 
 /// Dates and numbers as each language writes them, from ICU: "1 Kamena 2012", "1 June 2012";
-/// "1.500" and "1,500".
-public struct DateFormat {
-    private let formatters: [Language: DateFormatter]
-    private let numbers: [Language: NumberFormatter]
+/// "1.500" and "1,500". Built on Foundation's value-type format styles, so pages rendered
+/// on several threads at once can share it.
+public struct DateFormat: Sendable {
     private let calendar: Calendar
+    private let locales: [Language: Locale]
 
     public init() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         self.calendar = calendar
-        var formatters: [Language: DateFormatter] = [:]
-        for language in Language.allCases {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: language.tag)
-            formatter.calendar = calendar
-            formatter.timeZone = calendar.timeZone
-            formatter.dateFormat = "d MMMM y"
-            formatters[language] = formatter
-        }
-        self.formatters = formatters
-        self.numbers = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
-            let formatter = NumberFormatter()
-            formatter.locale = Locale(identifier: language.tag)
-            formatter.numberStyle = .decimal
-            return (language, formatter)
-        })
+        self.locales = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Locale(identifier: $0.tag)) })
+    }
+
+    /// `d MMMM y`, the long date of both languages.
+    public func string(_ day: Day, in language: Language) -> String {
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
+              let locale = locales[language]
+        else { return day.description }
+        let style = Date.VerbatimFormatStyle(
+            format: "\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)",
+            locale: locale, timeZone: calendar.timeZone, calendar: calendar)
+        return style.format(date)
     }
 
     public func number(_ value: Int, in language: Language) -> String {
-        numbers[language]?.string(from: NSNumber(value: value)) ?? String(value)
-    }
-
-    public func string(_ day: Day, in language: Language) -> String {
-        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
-              let formatter = formatters[language]
-        else { return day.description }
-        return formatter.string(from: date)
+        guard let locale = locales[language] else { return String(value) }
+        return value.formatted(IntegerFormatStyle<Int>(locale: locale))
     }
 }

@@ -2,18 +2,21 @@ import BamasoLoad
 import BamasoParse
 import BamasoResolve
 
-/// Which feeds and files for other tools a build publishes, worked out once per build.
+/// Which feeds, files for other tools and cross-page links a build publishes, worked out once
+/// per build so that no page has to look through all the others.
 ///
 /// Feeds, the sitemap and share links are read outside the site, so they need absolute
 /// addresses: they are published only when the site's address (`base_url` or `--base-url`) is
 /// a full URL such as `https://example.org/bamaso/`.
-struct FeedPlan {
+struct FeedPlan: Sendable {
     /// Dated pages per language, newest first: the Atom feed's entries.
     var dated: [Language: [ResolvedPage]] = [:]
     /// Radio shows with a recording per language, newest first: the podcast's episodes.
     var episodes: [Language: [ResolvedPage]] = [:]
     /// School materials per language in section order: the booklet's chapters.
     var schoolMaterials: [Language: [ResolvedPage]] = [:]
+    /// The section holding the help contact's page, for the help strip's link.
+    var helpSection: String?
     let absolute: Bool
 
     init(site: ResolvedSite, urls: URLBuilder) {
@@ -22,6 +25,10 @@ struct FeedPlan {
             ("\($0.page.language.rawValue)/\($0.page.section ?? "")", $0)
         }, uniquingKeysWith: { first, _ in first })
         for page in site.pages {
+            if helpSection == nil, case .contact(let organisation, _) = page.page.frontMatter.fields,
+               organisation == site.site.helpContact {
+                helpSection = page.page.section
+            }
             let language = page.page.language
             if page.page.frontMatter.date != nil { dated[language, default: []].append(page) }
             if page.page.kind == .radio, page.audio != nil { episodes[language, default: []].append(page) }

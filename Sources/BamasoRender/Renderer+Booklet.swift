@@ -52,9 +52,12 @@ extension Renderer {
             "site_title": site.site.title[first] ?? "",
             "stylesheet": urls.link(assets.stylesheet, from: ""),
             "entries": site.site.languages.map { language -> [String: Any] in
-                ["lang": language.tag, "t": strings[language]!, "url": urls.link("\(language.rawValue)/", from: ""),
-                 "help_url": site.site.sections.contains("contact") ? urls.link("\(language.rawValue)/contact/", from: "") : nil as String?]
-                    .compactMapValues { $0 }
+                var entry: [String: Any] = ["lang": language.tag, "t": strings[language]!,
+                                            "url": urls.link("\(language.rawValue)/", from: "")]
+                if site.site.sections.contains("contact") {
+                    entry["help_url"] = urls.link("\(language.rawValue)/contact/", from: "")
+                }
+                return entry
             },
         ]
     }

@@ -138,10 +138,7 @@ extension Renderer {
         }
         if let email = contact.emails.first { help["email"] = email }
         // "Where to get help" leads to the section that lists every organisation.
-        if let page = site.pages.first(where: {
-            if case .contact(let organisation, _) = $0.page.frontMatter.fields { return organisation == id }
-            return false
-        }), let section = page.page.section {
+        if let section = feeds.helpSection {
             help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
         }
         return help

@@ -6,7 +6,7 @@ import BamasoResolve
 import Foundation
 
 /// Stage 4: turns resolved pages into HTML through the theme's templates.
-public struct Renderer {
+public struct Renderer: Sendable {
     public struct Options: Sendable {
         /// Overrides `base_url` from site.yml.
         public var baseURL: String?
@@ -30,7 +30,7 @@ public struct Renderer {
     /// page's file path.
     let translationStates: [String: TranslationState]
 
-    struct TranslationState {
+    struct TranslationState: Sendable {
         var state: TranslationReport.State
         var isDraft: Bool
         /// The original's site path (`en/risks/fake-job-offers/`) and language.
@@ -64,11 +64,19 @@ public struct Renderer {
     func render(into diagnostics: inout [Diagnostic]) -> RenderedSite {
         var files: [OutputFile] = []
         files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
-        for page in site.pages {
-            let layout = TemplateSet.layout(for: page.page.kind)
-            let html = templates.render(context(for: page), with: layout)
+        // Pages are rendered on every core: each page's HTML depends only on the resolved
+        // site, and templates, strings and formatters are safe to share.
+        let pages = site.pages
+        let rendered = ConcurrentResults<String>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let page = pages[index]
+            rendered[index] = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+        }
+        for (page, html) in zip(pages, rendered.values) {
             files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
-            reportMissingStrings(rendering: layout, language: page.page.language, into: &diagnostics)
+        }
+        for language in Set(pages.map(\.page.language)).sorted() {
+            reportMissingStrings(rendering: "layouts.base", language: language, into: &diagnostics)
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
         files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))

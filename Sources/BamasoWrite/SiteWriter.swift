@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoRender
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -133,6 +134,9 @@ public enum SiteWriter {
     private static func writeFiles(_ outputFiles: [OutputFile], into folder: URL, diagnostics: inout [Diagnostic]) throws {
         let files = FileManager.default
         var created = Set<String>()
+        var planned: [(destination: URL, contents: OutputFile.Contents)] = []
+        planned.reserveCapacity(outputFiles.count)
+        // Folders first, one at a time; then the files, on every core.
         for file in outputFiles {
             guard let destination = safeDestination(file.path, in: folder) else {
                 diagnostics.append(.error(at: FileLocation(path: file.path),
@@ -143,13 +147,25 @@ public enum SiteWriter {
             if created.insert(directory.path).inserted {
                 try files.createDirectory(at: directory, withIntermediateDirectories: true)
             }
-            switch file.contents {
-            case .text(let text): try Data(text.utf8).write(to: destination)
-            // A media file may be a link inside the project: publish the file, not a link that
-            // would point out of the output folder.
-            case .copy(let source): try files.copyItem(at: source.resolvingSymlinksInPath(), to: destination)
+            planned.append((destination, file.contents))
+        }
+        let failure = Mutex<(any Error)?>(nil)
+        let jobs = planned
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            do {
+                switch job.contents {
+                case .text(let text): try Data(text.utf8).write(to: job.destination)
+                // A media file may be a link inside the project: publish the file, not a link
+                // that would point out of the output folder.
+                case .copy(let source):
+                    try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: job.destination)
+                }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
             }
         }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// The file's place inside `folder`, or nil when its path is absolute, climbs out, or
