@@ -79,6 +79,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over parse, resolve and render (Fuzz/run.sh builds it with
+        // -DFUZZING); a plain build makes it a tool that replays saved inputs.
+        .executableTarget(
+            name: "BamasoFuzz",
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoRender"]
+        ),
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
         .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
