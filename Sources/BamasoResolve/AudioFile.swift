@@ -34,19 +34,25 @@ public struct AudioFile: Sendable, Equatable {
 /// Info header (what encoders write for variable bit rates), by bit rate otherwise.
 enum MP3Duration {
     static func seconds(of data: Data) -> Int? {
-        let bytes = [UInt8](data)
         var start = 0
         // An ID3v2 tag comes first: "ID3", version, flags, then a 28-bit "synchsafe" size.
-        if bytes.count > 10, bytes[0] == 0x49, bytes[1] == 0x44, bytes[2] == 0x33 {
-            let size = bytes[6...9].reduce(0) { ($0 << 7) | Int($1 & 0x7F) }
-            start = 10 + size
+        let head = [UInt8](data.prefix(10))
+        if head.count == 10, head[0] == 0x49, head[1] == 0x44, head[2] == 0x33 {
+            start = 10 + head[6...9].reduce(0) { ($0 << 7) | Int($1 & 0x7F) }
         }
-        while start + 4 <= bytes.count, !(bytes[start] == 0xFF && bytes[start + 1] & 0xE0 == 0xE0) {
-            start += 1
+        guard start < data.count else { return nil }
+        // Only the first megabyte of audio is read: the first frame and its Xing header are at
+        // its start. A long recording is mapped, not read, and is never copied whole.
+        let window = data.index(data.startIndex, offsetBy: start)..<data.index(data.startIndex, offsetBy: min(data.count, start + 1 << 20))
+        let bytes = [UInt8](data[window])
+        var offset = 0
+        while offset + 4 <= bytes.count, !(bytes[offset] == 0xFF && bytes[offset + 1] & 0xE0 == 0xE0) {
+            offset += 1
         }
-        guard start + 4 <= bytes.count, let frame = FrameHeader(bytes[start..<start + 4]) else { return nil }
+        guard offset + 4 <= bytes.count, let frame = FrameHeader(bytes[offset..<offset + 4]) else { return nil }
+        start += offset
 
-        let xing = start + 4 + frame.sideInfoSize
+        let xing = offset + 4 + frame.sideInfoSize
         if xing + 12 <= bytes.count {
             let tag = String(decoding: bytes[xing..<xing + 4], as: UTF8.self)
             let flags = bytes[xing + 4..<xing + 8].reduce(0) { ($0 << 8) | Int($1) }
@@ -55,7 +61,7 @@ enum MP3Duration {
                 return Int((Double(frames * frame.samplesPerFrame) / Double(frame.sampleRate)).rounded())
             }
         }
-        return Int((Double(bytes.count - start) * 8 / Double(frame.bitRate)).rounded())
+        return Int((Double(data.count - start) * 8 / Double(frame.bitRate)).rounded())
     }
 
     struct FrameHeader {
