@@ -52,6 +52,10 @@ public struct YAMLReader: Sendable {
                               "a double quote \" opened on this line is never closed",
                               hint: "add the closing \" at the end of the value")
             }
+            if problem.contains("nesting level") {
+                return .error(at: location(of: mark), "this value is nested more than 1000 levels deep",
+                              hint: "write it as text, or as a list of texts")
+            }
             var hint = "check the indentation and quotes on this line and the one before"
             let line = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(mark.line - 1).first ?? ""

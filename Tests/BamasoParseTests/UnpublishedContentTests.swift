@@ -139,3 +139,14 @@ import Testing
         #expect(contacts["iom"]?.social.map(\.url) == [nil, "HTTPS://example.org/iom"])
     }
 }
+
+@Suite struct DeepYAMLTests {
+    @Test("YAML nested deeper than libyaml allows is an error in plain words, not a crash")
+    func tooDeep() {
+        let (_, diagnostics) = parse("content/risks/a.en.md",
+                                     "---\ntitle: " + String(repeating: "[", count: 5000) + "\nkey_message: B\n---\n")
+        #expect(diagnostics.map(\.description) == [
+            "content/risks/a.en.md:2:9: error: this value is nested more than 1000 levels deep; write it as text, or as a list of texts",
+        ])
+    }
+}
