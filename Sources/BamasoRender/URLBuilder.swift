@@ -38,6 +38,10 @@ public struct URLBuilder: Sendable, Equatable {
         return String(repeating: "../", count: folder.count - common) + target.dropFirst(common).joined(separator: "/")
     }
 
+    /// Whether pages name their canonical address and translations in their head. A portable
+    /// build without a full site address leaves them out: from a USB stick they mean nothing.
+    public var hasReferences: Bool { isAbsolute || !portable }
+
     /// For canonical URLs and `hreflang` alternates: the full address when the base is one;
     /// otherwise what `link` gives, so a portable site never points at the disk's root.
     public func reference(_ path: String, from page: String) -> String {

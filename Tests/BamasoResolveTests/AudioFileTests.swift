@@ -33,14 +33,14 @@ import Testing
         #expect(MP3Duration.seconds(of: Data(bytes)) == nil)
     }
 
-    @Test("a recording of a gigabyte is measured from its first frame, without reading it whole")
+    @Test("a long recording is measured from its first frames: length from the bit rate, size from the file")
     func large() throws {
-        let url = try temporaryFile(Self.frame, size: 1_000_000_000)
+        // 64 MB: far past the first megabyte that is read (speed is the benchmark's business,
+        // not a unit test's).
+        let url = try temporaryFile(Self.frame, size: 64_000_000)
         defer { try? FileManager.default.removeItem(at: url) }
-        let started = Date()
         let audio = try #require(AudioFile.read(url, path: "media/long.mp3"))
-        #expect(audio.bytes == 1_000_000_000)
-        #expect(audio.seconds == 62_500)  // 10^9 bytes at 16 000 bytes a second
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(audio.bytes == 64_000_000)
+        #expect(audio.seconds == 4_000)  // 64 * 10^6 bytes at 16 000 bytes a second
     }
 }
