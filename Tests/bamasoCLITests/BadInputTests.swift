@@ -92,6 +92,13 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         "---\n" + frontMatter + "---\n" + body
     }
 
+    /// The line of the repository's theme file `path` that holds `text`, so that a case about
+    /// the theme does not break whenever the theme changes.
+    static func lineOfTheme(_ text: String, in path: String) -> Int {
+        let file = (try? String(contentsOf: BuildCommandTests.repositoryRoot.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        return (file.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+    }
+
     static let catalogue: [BadInput] = yaml + frontMatter + fileNames + encodings + addresses + links + theme + output + safety
 
     // MARK: Malformed YAML
@@ -278,7 +285,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         }, errors: ["templates/layouts/risk.mustache:1:1: error: the template templates/layouts/risk.mustache is missing; restore it from git: every build needs it"]),
         BadInput(name: "a missing partial", change: {
             try $0.remove("templates/partials/footer.mustache")
-        }, errors: ["templates/layouts/base.mustache:42:1: error: {{>partials.footer}} names the template templates/partials/footer.mustache, which does not exist; restore it from git, or correct the name"]),
+        }, errors: ["templates/layouts/base.mustache:\(lineOfTheme("{{> partials.footer}}", in: "templates/layouts/base.mustache")):1: error: {{>partials.footer}} names the template templates/partials/footer.mustache, which does not exist; restore it from git, or correct the name"]),
         BadInput(name: "a static file at the address of a page", change: {
             try $0.write("templates/static/en/index.html", "<p>old home</p>\n")
         }, errors: ["templates/static/en/index.html:1:1: error: this would be published as en/index.html, where 'content/_index.en.md' is published too; rename one of them; only one file can have an address"]),
