@@ -24,6 +24,7 @@ import datetime
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -420,7 +421,7 @@ def main():
                         help="the Markdown report (default: Benchmarks/results.md); '-' for none")
     args = parser.parse_args()
     started = datetime.datetime.now(datetime.timezone.utc)
-    command = "python3 Benchmarks/run.py " + " ".join(sys.argv[1:])
+    command = "python3 Benchmarks/run.py " + shlex.join(sys.argv[1:])
     install = not args.no_install
 
     if not Path(GNU_TIME).exists():
