@@ -16,16 +16,16 @@ WORK=${WORK:-/tmp/bamaso-profile}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 # The source tree to profile: this checkout's working tree unless SRC names another one.
 SRC=${SRC:-$REPO}
-OUT=$REPO/Benchmarks/profile-$N.txt
+OUT=${OUT:-$REPO/Benchmarks/profile-$N.txt}
 
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind; }
-mkdir -p "$WORK/src"
+rm -rf "$WORK/src" && mkdir -p "$WORK/src"
 # The working tree as it is, without build folders, output or git.
 (cd "$SRC" && tar --exclude='./.build*' --exclude=./public --exclude=./.git --exclude='./.public*' -cf - .) \
     | (cd "$WORK/src" && tar -xf -)
 mkdir -p "$WORK/src/Sources/bamaso-profile"
 cp "$REPO/Benchmarks/profile/main.swift" "$WORK/src/Sources/bamaso-profile/main.swift"
-cat >> "$WORK/src/Package.swift" <<'EOF'
+grep -q '"bamaso-profile"' "$WORK/src/Package.swift" || cat >> "$WORK/src/Package.swift" <<'EOF'
 
 // Added by Benchmarks/profile.sh in its copy of the package.
 package.targets.append(.executableTarget(name: "bamaso-profile", dependencies: ["BamasoSite"], path: "Sources/bamaso-profile"))
