@@ -102,16 +102,22 @@ public struct LinkRewrite: Sendable, Equatable {
 /// One pass over a cmark tree. Collects what `scan` reports; `rewrite` also changes the tree.
 private struct Walker {
     let firstLine: Int
-    let lines: [Substring]
+    let source: String
+    /// Where each line of `source` starts, worked out the first time a column is needed
+    /// (most pages need only a few: their links and components).
+    var lineStarts: [String.Index]?
+    /// Word counts are for `scan`; rendering does not need them.
+    var countsWords = false
     var document = MarkdownDocument()
     var headingIDs = HeadingIDs()
 
     init(source: String, firstLine: Int) {
         self.firstLine = firstLine
-        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.source = source
     }
 
     mutating func scan(_ root: OpaquePointer) {
+        countsWords = true
         Markdown.forEachNode(under: root) { entering, node in
             guard entering else { return }
             visit(node)
@@ -227,8 +233,7 @@ private struct Walker {
                 text: string(cmark_node_get_literal(node)), line: fileLine(node), column: fileColumn(node)))
             return nil
         case CMARK_NODE_TEXT:
-            document.wordCount += string(cmark_node_get_literal(node))
-                .split(whereSeparator: { $0.isWhitespace }).count
+            if countsWords { document.wordCount += Self.words(in: cmark_node_get_literal(node)) }
             return nil
         default:
             return nil
@@ -258,11 +263,34 @@ private struct Walker {
     }
 
     /// cmark counts columns in bytes; editors count characters.
-    private func fileColumn(_ node: OpaquePointer) -> Int {
+    private mutating func fileColumn(_ node: OpaquePointer) -> Int {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-        let prefix = lines[line - 1].utf8.prefix(byteColumn - 1)
+        if lineStarts == nil {
+            var starts = [source.startIndex]
+            var index = source.utf8.startIndex
+            while let newline = source.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                index = source.utf8.index(after: newline)
+                starts.append(index)
+            }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let prefix = source.utf8[starts[line - 1]...].prefix(byteColumn - 1)
         return (String(prefix) ?? String(decoding: prefix, as: UTF8.self)).count + 1
+    }
+
+    /// Words in a C string: runs of bytes that are not ASCII white space.
+    private static func words(in text: UnsafePointer<CChar>?) -> Int {
+        guard var byte = text else { return 0 }
+        var count = 0
+        var inWord = false
+        while byte.pointee != 0 {
+            let isSpace = byte.pointee == 0x20 || (byte.pointee >= 0x09 && byte.pointee <= 0x0D)
+            if !isSpace, !inWord { count += 1 }
+            inWord = !isSpace
+            byte += 1
+        }
+        return count
     }
 }
