@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "BamasoServe",
             dependencies: [
-                "BamasoDiagnostics", "BamasoSite",
+                "BamasoDiagnostics", "BamasoRender", "BamasoSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

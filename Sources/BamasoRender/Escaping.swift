@@ -1,11 +1,21 @@
 import Foundation
 
-/// Escaping for the formats bamaso writes besides HTML (which Mustache escapes itself).
-enum Escape {
+/// Escaping for what bamaso writes outside Mustache templates (which escape HTML themselves).
+public enum Escape {
     /// Text and attribute values in XML. Characters XML 1.0 forbids (control characters, which
     /// a YAML escape such as `"\x01"` can put into a title) become U+FFFD: one of them would
     /// make a feed reader reject the whole feed.
-    static func xml(_ text: String) -> String {
+    public static func xml(_ text: String) -> String {
+        markup(text, apostrophe: "&apos;")
+    }
+
+    /// Text and attribute values in HTML written by hand (the preview server's own pages), with
+    /// the same entities Mustache uses.
+    public static func html(_ text: String) -> String {
+        markup(text, apostrophe: "&#39;")
+    }
+
+    private static func markup(_ text: String, apostrophe: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -14,7 +24,7 @@ enum Escape {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
+            case "'": escaped += apostrophe
             case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
             case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
             default: escaped.unicodeScalars.append(scalar)

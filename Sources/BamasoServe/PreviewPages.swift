@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoRender
 
 /// The pages the preview server makes itself: the list of a failed build's problems, and a
 /// 404 page for a site that has none of its own.
@@ -78,19 +79,5 @@ enum PreviewPages {
     }
 
     /// Text safe inside HTML elements and attribute values.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { Escape.html(text) }
 }
