@@ -155,7 +155,7 @@ public enum SiteWriter {
             let job = jobs[index]
             do {
                 switch job.contents {
-                case .text(let text): try Data(text.utf8).write(to: job.destination)
+                case .text(let text): try writeText(text, to: job.destination)
                 // A media file may be a link inside the project: publish the file, not a link
                 // that would point out of the output folder.
                 case .copy(let source):
@@ -166,6 +166,27 @@ public enum SiteWriter {
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
+    }
+
+    /// Writes a new file with plain system calls. Foundation's `Data.write(to:)` calls `fsync`
+    /// on every file, which made writing 10,000 pages take seconds; the staging folder and the
+    /// final rename already keep a half-written site from ever being published.
+    static func writeText(_ text: String, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
     }
 
     /// The file's place inside `folder`, or nil when its path is absolute, climbs out, or
@@ -215,4 +236,13 @@ struct BuildLock {
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+}
+
+/// The C library's `write(2)`, which `SiteWriter.write(_:to:into:)` hides inside the type.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #else
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }
