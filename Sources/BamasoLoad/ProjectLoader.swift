@@ -41,14 +41,18 @@ public struct LoadedProject: Sendable {
 
 /// Stage 1: finds and reads the project's files.
 public enum ProjectLoader {
-    public static func load(root: URL, into diagnostics: inout [Diagnostic]) -> LoadedProject? {
+    /// - Parameter source: lists and reads the files; by default the disk, every time.
+    public static func load(
+        root: URL, source: (any ProjectFileSource)? = nil, into diagnostics: inout [Diagnostic]
+    ) -> LoadedProject? {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
-        let files = ProjectFiles(root: root)
+        let disk = ProjectFiles(root: root)
+        let files = source ?? disk
         let contentFolder = root.appendingPathComponent("content")
         let templatesFolder = root.appendingPathComponent("templates")
         for (folder, hint) in [(contentFolder, "run bamaso in the project folder, or pass --root FOLDER"),
                                (templatesFolder, "the theme lives in templates/; restore it from git")]
-        where !files.isDirectory(folder) {
+        where !disk.isDirectory(folder) {
             diagnostics.append(.error(at: FileLocation(path: folder.lastPathComponent + "/"),
                                       "there is no \(folder.lastPathComponent)/ folder in \(root.path)", hint: hint))
         }
@@ -63,14 +67,14 @@ public enum ProjectLoader {
             if relative.hasPrefix("media/") {
                 media[relative] = url
             } else if relative == "site.yml" {
-                site = SourceFile.read(url, path: path, into: &diagnostics)
+                site = files.read(url, path: path, into: &diagnostics)
                     .flatMap { SiteConfig.parse($0, into: &diagnostics) }
             } else if relative == "contacts.yml" {
-                if let file = SourceFile.read(url, path: path, into: &diagnostics) {
+                if let file = files.read(url, path: path, into: &diagnostics) {
                     contacts = Contact.parse(file, into: &diagnostics)
                 }
             } else if relative.hasSuffix(".md") {
-                if let file = SourceFile.read(url, path: path, into: &diagnostics) { contentFiles.append(file) }
+                if let file = files.read(url, path: path, into: &diagnostics) { contentFiles.append(file) }
             } else {
                 diagnostics.append(.warning(
                     at: FileLocation(path: path), "this file is not a page and is not published",
@@ -90,7 +94,7 @@ public enum ProjectLoader {
             if relative.hasPrefix("static/") {
                 staticFiles[String(relative.dropFirst("static/".count))] = url
             } else if relative.hasSuffix(".mustache") {
-                if let file = SourceFile.read(url, path: path, into: &diagnostics) { templates.append(file) }
+                if let file = files.read(url, path: path, into: &diagnostics) { templates.append(file) }
             } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
                 let name = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
                 guard let language = Language(rawValue: name) else {
@@ -98,7 +102,7 @@ public enum ProjectLoader {
                                                 hint: "string files are named rw.yml and en.yml"))
                     continue
                 }
-                strings[language] = SourceFile.read(url, path: path, into: &diagnostics)
+                strings[language] = files.read(url, path: path, into: &diagnostics)
             }
         }
         for language in Language.allCases where strings[language] == nil
@@ -116,8 +120,13 @@ public enum ProjectLoader {
 }
 
 /// Walks a folder of the project, refusing anything that leads outside it.
-struct ProjectFiles {
-    let root: URL
+public struct ProjectFiles: ProjectFileSource {
+    public let root: URL
+
+    /// - Parameter root: the project folder, symbolic links resolved.
+    public init(root: URL) {
+        self.root = root
+    }
 
     func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
@@ -125,50 +134,62 @@ struct ProjectFiles {
     }
 
     /// Regular files under `folder` by path relative to it, sorted; hidden files are skipped.
-    func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
-        let prefix = folder.path + "/"
+    public func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
         guard let enumerator = FileManager.default.enumerator(
             at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         else { return [] }
         var found: [(String, URL)] = []
-        let rootPath = root.path + "/"
         for case let url as URL in enumerator {
-            let path = url.path
-            guard path.hasPrefix(prefix) else { continue }
-            let relative = String(path.dropFirst(prefix.count))
-            let projectPath = String(path.dropFirst(rootPath.count))
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true {
-                guard let resolved = realpath(path, nil) else {
-                    let looped = errno == ELOOP
-                    diagnostics.append(.error(
-                        at: FileLocation(path: projectPath),
-                        looped ? "this link leads back to itself through other links" : "this is a link to a file that does not exist",
-                        hint: "replace the link with the file itself"))
-                    continue
-                }
-                let target = String(cString: resolved)
-                free(resolved)
-                let folder = isDirectory(URL(fileURLWithPath: target))
-                if !target.hasPrefix(rootPath) {
-                    diagnostics.append(.error(
-                        at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
-                        hint: "copy the \(folder ? "folder" : "file") into the project instead of linking to it"))
-                    continue
-                }
-                if folder { continue }  // the enumerator does not follow it; its files are elsewhere
-                var status = stat()
-                guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-                    diagnostics.append(.error(at: FileLocation(path: projectPath), "this is a link to \(target), which is not a file",
-                                              hint: "replace the link with the file itself"))
-                    continue
-                }
-            } else if values?.isRegularFile != true {
-                continue
-            }
-            found.append((relative, url))
+            if let entry = entry(url, in: folder, into: &diagnostics) { found.append(entry) }
         }
         return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// The file at `url` (inside `folder`) as `list` gives it, or nil when `list` leaves it out:
+    /// a folder, or a link that is broken, loops, or leads outside the project or to a folder.
+    /// A link that cannot be followed is reported.
+    public func entry(_ url: URL, in folder: URL, into diagnostics: inout [Diagnostic]) -> (String, URL)? {
+        let prefix = folder.path + "/"
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
+        let rootPath = root.path + "/"
+        let path = url.path
+        guard path.hasPrefix(prefix) else { return nil }
+        let relative = String(path.dropFirst(prefix.count))
+        let projectPath = String(path.dropFirst(rootPath.count))
+        let values = try? url.resourceValues(forKeys: Set(keys))
+        if values?.isSymbolicLink == true {
+            guard let resolved = realpath(path, nil) else {
+                let looped = errno == ELOOP
+                diagnostics.append(.error(
+                    at: FileLocation(path: projectPath),
+                    looped ? "this link leads back to itself through other links" : "this is a link to a file that does not exist",
+                    hint: "replace the link with the file itself"))
+                return nil
+            }
+            let target = String(cString: resolved)
+            free(resolved)
+            let folder = isDirectory(URL(fileURLWithPath: target))
+            if !target.hasPrefix(rootPath) {
+                diagnostics.append(.error(
+                    at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
+                    hint: "copy the \(folder ? "folder" : "file") into the project instead of linking to it"))
+                return nil
+            }
+            if folder { return nil }  // the enumerator does not follow it; its files are elsewhere
+            var status = stat()
+            guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                diagnostics.append(.error(at: FileLocation(path: projectPath), "this is a link to \(target), which is not a file",
+                                          hint: "replace the link with the file itself"))
+                return nil
+            }
+        } else if values?.isRegularFile != true {
+            return nil
+        }
+        return (relative, url)
+    }
+
+    public func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        SourceFile.read(url, path: path, into: &diagnostics)
     }
 }
