@@ -4,7 +4,7 @@ import BamasoParse
 
 /// A page with everything it refers to worked out: its address, its translations, where each
 /// of its links leads, its components, and, for a listing, the pages it lists.
-public struct ResolvedPage: Sendable {
+public struct ResolvedPage: Sendable, Equatable {
     public var page: Page
     /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
     public var path: String

@@ -24,39 +24,53 @@ public enum Resolver {
 
         checkListingsExist(index: index, site: site, into: &diagnostics)
 
-        var resolved: [ResolvedPage] = []
-        for page in published {
-            var result = ResolvedPage(page: page, path: index.path(of: page.key, in: page.language))
-            for language in site.languages where index.page(page.key, language) != nil {
-                result.alternates[language] = index.path(of: page.key, in: language)
-            }
-            var linker = Linker(index: index, media: parsed.project.media, drafts: options.includeDrafts ? [] : drafts,
-                                from: page)
-            linker.resolve(page.markdown.links, into: &diagnostics)
-            result.components = ComponentResolver(project: parsed.project, page: page)
-                .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
-            result.links = linker.resolved
-            if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
-                result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
-                                         project: parsed.project, into: &diagnostics)
-            }
-            result.children = listing(for: page, index: index, site: site)
-            resolved.append(result)
+        let resolved = published.map { page in
+            resolve(page, index: index, project: parsed.project, drafts: options.includeDrafts ? [] : drafts,
+                    into: &diagnostics)
         }
-        let menus = Dictionary(uniqueKeysWithValues: site.languages.map { language in
+        let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
+        return ResolvedSite(project: parsed.project, pages: resolved, menus: menus(index: index, site: site),
+                            translations: translations)
+    }
+
+    /// One page: its address and translations, its links, components and recording, and for
+    /// a listing the pages it lists.
+    /// - Parameter drafts: the keys of the pages that are drafts and not published.
+    static func resolve(
+        _ page: Page, index: PageIndex, project: LoadedProject, drafts: Set<String>, into diagnostics: inout [Diagnostic]
+    ) -> ResolvedPage {
+        let site = project.site
+        var result = ResolvedPage(page: page, path: index.path(of: page.key, in: page.language))
+        for language in site.languages where index.page(page.key, language) != nil {
+            result.alternates[language] = index.path(of: page.key, in: language)
+        }
+        var linker = Linker(index: index, media: project.media, drafts: drafts, from: page)
+        linker.resolve(page.markdown.links, into: &diagnostics)
+        result.components = ComponentResolver(project: project, page: page)
+            .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
+        result.links = linker.resolved
+        if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
+            result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
+                                     project: project, into: &diagnostics)
+        }
+        result.children = listing(for: page, index: index, site: site)
+        return result
+    }
+
+    /// The menu of each language: its sections, each in that language or else in another.
+    static func menus(index: PageIndex, site: SiteConfig) -> [Language: [SectionLink]] {
+        Dictionary(uniqueKeysWithValues: site.languages.map { language in
             (language, site.sections.compactMap { section -> SectionLink? in
                 guard let page = index.page(section, language) ?? index.anyPage(section) else { return nil }
                 return SectionLink(section: section, title: page.frontMatter.title,
                                    path: index.path(of: section, in: language))
             })
         })
-        let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
-        return ResolvedSite(project: parsed.project, pages: resolved, menus: menus, translations: translations)
     }
 
     /// The home page and every section page must exist in every language: they are the
     /// site's menu and the targets of the language switcher's fallbacks.
-    private static func checkListingsExist(index: PageIndex, site: SiteConfig, into diagnostics: inout [Diagnostic]) {
+    static func checkListingsExist(index: PageIndex, site: SiteConfig, into diagnostics: inout [Diagnostic]) {
         for key in [""] + site.sections {
             for language in site.languages where index.page(key, language) == nil {
                 let file = key.isEmpty ? "content/_index.\(language.rawValue).md"
@@ -69,7 +83,7 @@ public enum Resolver {
         }
     }
 
-    private static func listing(for page: Page, index: PageIndex, site: SiteConfig) -> [ListedPage] {
+    static func listing(for page: Page, index: PageIndex, site: SiteConfig) -> [ListedPage] {
         let keys: [String]
         switch page.kind {
         case .home: keys = site.sections

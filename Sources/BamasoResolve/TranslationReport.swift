@@ -66,34 +66,45 @@ public struct TranslationReport: Sendable, Equatable {
         var byKey: [String: [Language: Page]] = [:]
         for page in pages { byKey[page.key, default: [:]][page.language] = page }
 
-        var entries: [Entry] = []
-        for (key, versions) in byKey.sorted(by: { $0.key < $1.key }) {
-            let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }
-            if Set(overrides).count > 1, let page = versions.values.sorted(by: { $0.path < $1.path }).last {
-                diagnostics.append(.error(
-                    at: FileLocation(path: page.path), "the two languages of this page disagree about which one is the original",
-                    hint: "give 'translation_source' the same value in both files, or remove it from one"))
-            }
-            let preferred = overrides.first ?? site.translationSource
-            let source = versions[preferred] != nil ? preferred : site.languages.first { versions[$0] != nil } ?? preferred
-            guard let original = versions[source] else { continue }
-            let fingerprint = original.translationFingerprint
-            var statuses: [Language: Status] = [:]
-            for language in site.languages {
-                guard let page = versions[language] else {
-                    statuses[language] = Status(state: .missing, path: translationPath(of: original, in: language),
-                                                words: 0, isDraft: false)
-                    continue
-                }
-                let isDraft = page.frontMatter.translation == .draft
-                let state: State = language == source ? .source
-                    : page.frontMatter.translatedFrom != fingerprint ? .outdated
-                    : isDraft ? .draft : .present
-                statuses[language] = Status(state: state, path: page.path, words: page.markdown.wordCount, isDraft: isDraft)
-            }
-            entries.append(Entry(key: key, source: source, statuses: statuses))
+        let entries = byKey.sorted(by: { $0.key < $1.key }).compactMap { key, versions in
+            entry(key: key, versions: versions, site: site, into: &diagnostics)
         }
+        return TranslationReport(entries: entries, coverage: coverage(of: entries, site: site))
+    }
 
+    /// Where one page stands in each language, from the versions that exist (by language);
+    /// nil when there are none.
+    static func entry(
+        key: String, versions: [Language: Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
+    ) -> Entry? {
+        let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }
+        if Set(overrides).count > 1, let page = versions.values.sorted(by: { $0.path < $1.path }).last {
+            diagnostics.append(.error(
+                at: FileLocation(path: page.path), "the two languages of this page disagree about which one is the original",
+                hint: "give 'translation_source' the same value in both files, or remove it from one"))
+        }
+        let preferred = overrides.first ?? site.translationSource
+        let source = versions[preferred] != nil ? preferred : site.languages.first { versions[$0] != nil } ?? preferred
+        guard let original = versions[source] else { return nil }
+        let fingerprint = original.translationFingerprint
+        var statuses: [Language: Status] = [:]
+        for language in site.languages {
+            guard let page = versions[language] else {
+                statuses[language] = Status(state: .missing, path: translationPath(of: original, in: language),
+                                            words: 0, isDraft: false)
+                continue
+            }
+            let isDraft = page.frontMatter.translation == .draft
+            let state: State = language == source ? .source
+                : page.frontMatter.translatedFrom != fingerprint ? .outdated
+                : isDraft ? .draft : .present
+            statuses[language] = Status(state: state, path: page.path, words: page.markdown.wordCount, isDraft: isDraft)
+        }
+        return Entry(key: key, source: source, statuses: statuses)
+    }
+
+    /// Pages and words per language, over every entry.
+    static func coverage(of entries: [Entry], site: SiteConfig) -> [Language: Coverage] {
         var coverage: [Language: Coverage] = [:]
         for language in site.languages {
             var total = Coverage(pages: 0, totalPages: entries.count, words: 0, totalWords: 0, draft: 0, outdated: 0, missing: 0)
@@ -112,7 +123,7 @@ public struct TranslationReport: Sendable, Equatable {
             }
             coverage[language] = total
         }
-        return TranslationReport(entries: entries, coverage: coverage)
+        return coverage
     }
 
     /// `content/risks/fake-job-offers.en.md` for the English translation of a Kinyarwanda page.
