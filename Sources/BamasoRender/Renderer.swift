@@ -30,7 +30,7 @@ public struct Renderer: Sendable {
     /// page's file path.
     let translationStates: [String: TranslationState]
 
-    struct TranslationState: Sendable {
+    struct TranslationState: Sendable, Equatable {
         var state: TranslationReport.State
         var isDraft: Bool
         /// The original's site path (`en/risks/fake-job-offers/`) and language.
@@ -38,8 +38,10 @@ public struct Renderer: Sendable {
         var originalLanguage: Language
     }
 
+    /// - Parameter memo: what the previous render of this project can give this one (see
+    ///   `RenderMemo`); without it, everything is rendered.
     public static func render(
-        _ site: ResolvedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
+        _ site: ResolvedSite, options: Options = Options(), memo: RenderMemo? = nil, into diagnostics: inout [Diagnostic]
     ) -> RenderedSite? {
         let strings = StringTable.load(site.project, into: &diagnostics)
         guard let templates = TemplateSet.load(site.project, into: &diagnostics),
@@ -58,21 +60,20 @@ public struct Renderer: Sendable {
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
                                 feeds: FeedPlan(site: site, urls: urls), assets: Assets(site.project.staticFiles),
                                 translationStates: states)
-        return renderer.render(into: &diagnostics)
+        return renderer.render(memo: memo, into: &diagnostics)
     }
 
-    func render(into diagnostics: inout [Diagnostic]) -> RenderedSite {
+    func render(memo: RenderMemo? = nil, into diagnostics: inout [Diagnostic]) -> RenderedSite {
+        let before = diagnostics.count
+        let shared = memo.map { _ in sharedInputs }
+        let previous = shared.flatMap { memo?.take(for: $0) }
         var files: [OutputFile] = []
         files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
         // Pages are rendered on every core: each page's HTML depends only on the resolved
         // site, and templates, strings and formatters are safe to share.
         let pages = site.pages
-        let rendered = ConcurrentResults<String>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
-            rendered[index] = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
-        }
-        for (page, html) in zip(pages, rendered.values) {
+        let rendered = renderPages(reusing: previous?.pages ?? [])
+        for (page, html) in zip(pages, rendered.map(\.html)) {
             files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
         }
         for language in Set(pages.map(\.page.language)).sorted() {
@@ -80,10 +81,12 @@ public struct Renderer: Sendable {
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
         files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))
+        var booklets: [Language: RenderMemo.Booklet] = [:]
         for language in site.site.languages {
             if let path = feeds.bookletPath(language) {
-                files.append(OutputFile(path: path + "index.html",
-                                        contents: .text(templates.render(bookletContext(language), with: "layouts.booklet"))))
+                let booklet = renderBooklet(language, reusing: previous?.booklets[language])
+                booklets[language] = booklet
+                files.append(OutputFile(path: path + "index.html", contents: .text(booklet.html)))
                 reportMissingStrings(rendering: "layouts.booklet", language: language, into: &diagnostics)
             }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
@@ -94,6 +97,10 @@ public struct Renderer: Sendable {
         }
         for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: assets.published[path] ?? path, contents: .copy(url), source: "templates/static/" + path))
+        }
+        // Rendering reports nothing but missing strings.
+        if let shared {
+            memo?.keep(shared: shared, pages: rendered, booklets: booklets, clean: diagnostics.count == before)
         }
         return RenderedSite(files: files)
     }
