@@ -1,0 +1,99 @@
+import BamasoDiagnostics
+import BamasoRender
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SiteWriter {
+    /// Brings `output`, which holds `previous` as `write` or `update` left it, to `site` in
+    /// place: writes the files whose contents changed, and removes the files, and the folders
+    /// left empty, that `site` no longer has. For the preview server, where a rebuild after a
+    /// save changes a few files of thousands; a published folder is always written whole, by
+    /// `write`, so that visitors never see half a site.
+    ///
+    /// Each file is written beside its place and renamed into it, so a reader never sees half a
+    /// file.
+    /// - Parameter changedSources: the project files (`content/media/a.pdf`) whose contents may
+    ///   have changed since `previous` was written: what is copied from them is copied again.
+    ///   Nil when any may have.
+    /// - Returns: how many files were written or removed; nil, with diagnostics, when the
+    ///   folder could not be brought up to date (it may then be partly updated).
+    public static func update(
+        _ output: URL, from previous: RenderedSite, to site: RenderedSite, changedSources: Set<String>?,
+        into diagnostics: inout [Diagnostic]
+    ) -> Int? {
+        let output = output.standardizedFileURL
+        let samePaths = previous.files.count == site.files.count
+            && zip(previous.files, site.files).allSatisfy { $0.path == $1.path }
+        // The previous files passed this check; the same paths pass it again.
+        guard samePaths || checkCollisions(site.files, into: &diagnostics) else { return nil }
+
+        var changed: [OutputFile] = []
+        var removed: [String] = []
+        func copiedSourceChanged(_ file: OutputFile) -> Bool {
+            guard case .copy = file.contents else { return false }
+            guard let changedSources, let source = file.source else { return true }
+            return changedSources.contains(source)
+        }
+        if samePaths {
+            for (old, new) in zip(previous.files, site.files) where old.contents != new.contents || copiedSourceChanged(new) {
+                changed.append(new)
+            }
+        } else {
+            let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            let paths = Set(site.files.map(\.path))
+            changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
+            removed = previous.files.map(\.path).filter { !paths.contains($0) }
+        }
+
+        let shown = FileLocation(path: output.lastPathComponent + "/")
+        do {
+            for path in removed {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
+                removeEmptyFolders(above: path, in: output)
+            }
+            for file in changed {
+                guard let destination = safeDestination(file.path, in: output) else {
+                    diagnostics.append(.error(at: FileLocation(path: file.path),
+                                              "refusing to write '\(file.path)': it would land outside the output folder"))
+                    return nil
+                }
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                let temporary = destination.deletingLastPathComponent()
+                    .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8))")
+                do {
+                    switch file.contents {
+                    case .text(let text): try writeText(text, to: temporary)
+                    case .copy(let source):
+                        try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
+                    }
+                    guard rename(temporary.path, destination.path) == 0 else {
+                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    }
+                } catch {
+                    try? FileManager.default.removeItem(at: temporary)
+                    throw error
+                }
+            }
+        } catch {
+            diagnostics.append(.error(
+                at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",
+                hint: "check that you may write to it and that the disk is not full"))
+            return nil
+        }
+        return changed.count + removed.count
+    }
+
+    /// Removes the folders of `path` that are left empty, deepest first.
+    private static func removeEmptyFolders(above path: String, in output: URL) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty, rmdir(output.appendingPathComponent(parts.joined(separator: "/")).path) == 0 {
+            parts = parts.dropLast()
+        }
+    }
+}
