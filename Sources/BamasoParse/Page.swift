@@ -20,34 +20,97 @@ public enum PageKind: String, Sendable, CaseIterable {
 }
 
 /// A content file, read and checked: its place in the site, its front matter, its Markdown.
+///
+/// The fields live in one shared box, copied only when a copy is changed: pages pass from
+/// stage to stage in arrays of ten thousand, and copying a page is then one reference count
+/// instead of one for each of its strings and arrays. Two copies of one page compare equal at
+/// once.
 public struct Page: Sendable, Equatable {
+    @usableFromInline struct Fields: Equatable {
+        @usableFromInline var path: String
+        @usableFromInline var section: String?
+        @usableFromInline var slug: String?
+        @usableFromInline var language: Language
+        @usableFromInline var kind: PageKind
+        @usableFromInline var frontMatter: FrontMatter
+        @usableFromInline var body: String
+        @usableFromInline var bodyFirstLine: Int
+        @usableFromInline var markdown: MarkdownDocument
+    }
+
+    @usableFromInline final class Storage: @unchecked Sendable {
+        // Safe because it is changed only through `fields`, when no other page shares it.
+        @usableFromInline var fields: Fields
+
+        @usableFromInline init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// Read in place, and copied before a change when another page shares it. (`_read` and
+    /// `_modify` lend the value instead of copying it: reading `page.frontMatter.date` copies
+    /// nothing.)
+    @usableFromInline var fields: Fields {
+        @inlinable _read { yield storage.fields }
+        @inlinable _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
     /// `content/risks/fake-job-offers.en.md`
-    public var path: String
+    public var path: String {
+        @inlinable _read { yield fields.path }
+        @inlinable _modify { yield &fields.path }
+    }
     /// `risks`; nil for the home page.
-    public var section: String?
+    public var section: String? {
+        @inlinable _read { yield fields.section }
+        @inlinable _modify { yield &fields.section }
+    }
     /// `fake-job-offers`; nil for a section page or the home page.
-    public var slug: String?
-    public var language: Language
-    public var kind: PageKind
-    public var frontMatter: FrontMatter
-    public var body: String
+    public var slug: String? {
+        @inlinable _read { yield fields.slug }
+        @inlinable _modify { yield &fields.slug }
+    }
+    public var language: Language {
+        @inlinable _read { yield fields.language }
+        @inlinable _modify { yield &fields.language }
+    }
+    public var kind: PageKind {
+        @inlinable _read { yield fields.kind }
+        @inlinable _modify { yield &fields.kind }
+    }
+    public var frontMatter: FrontMatter {
+        @inlinable _read { yield fields.frontMatter }
+        @inlinable _modify { yield &fields.frontMatter }
+    }
+    public var body: String {
+        @inlinable _read { yield fields.body }
+        @inlinable _modify { yield &fields.body }
+    }
     /// The file line on which `body` starts.
-    public var bodyFirstLine: Int
-    public var markdown: MarkdownDocument
+    public var bodyFirstLine: Int {
+        @inlinable _read { yield fields.bodyFirstLine }
+        @inlinable _modify { yield &fields.bodyFirstLine }
+    }
+    public var markdown: MarkdownDocument {
+        @inlinable _read { yield fields.markdown }
+        @inlinable _modify { yield &fields.markdown }
+    }
 
     public init(
         path: String, section: String?, slug: String?, language: Language, kind: PageKind,
         frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
     ) {
-        self.path = path
-        self.section = section
-        self.slug = slug
-        self.language = language
-        self.kind = kind
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyFirstLine = bodyFirstLine
-        self.markdown = markdown
+        storage = Storage(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
+                                 frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, markdown: markdown))
+    }
+
+    @inlinable public static func == (lhs: Page, rhs: Page) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.

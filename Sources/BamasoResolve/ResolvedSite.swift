@@ -4,29 +4,85 @@ import BamasoParse
 
 /// A page with everything it refers to worked out: its address, its translations, where each
 /// of its links leads, its components, and, for a listing, the pages it lists.
+///
+/// The fields live in one shared box, copied only when a copy is changed, as `Page`'s do:
+/// copying a resolved page is one reference count, and two copies compare equal at once.
 public struct ResolvedPage: Sendable, Equatable {
-    public var page: Page
+    @usableFromInline struct Fields: Equatable {
+        @usableFromInline var page: Page
+        @usableFromInline var path: String
+        @usableFromInline var alternates: [Language: String]
+        @usableFromInline var links: [LinkPosition: ResolvedLink]
+        @usableFromInline var components: [Int: ResolvedComponent]
+        @usableFromInline var children: [ListedPage]
+        @usableFromInline var audio: AudioFile?
+    }
+
+    @usableFromInline final class Storage: @unchecked Sendable {
+        // Safe because it is changed only through `fields`, when no other page shares it.
+        @usableFromInline var fields: Fields
+
+        @usableFromInline init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// Read in place, and copied before a change when another page shares it. (`_read` and
+    /// `_modify` lend the value instead of copying it: reading `page.frontMatter.date` copies
+    /// nothing.)
+    @usableFromInline var fields: Fields {
+        @inlinable _read { yield storage.fields }
+        @inlinable _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            yield &storage.fields
+        }
+    }
+
+    public var page: Page {
+        @inlinable _read { yield fields.page }
+        @inlinable _modify { yield &fields.page }
+    }
     /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
-    public var path: String
+    public var path: String {
+        @inlinable _read { yield fields.path }
+        @inlinable _modify { yield &fields.path }
+    }
     /// The same page in each language it exists in (this one included).
-    public var alternates: [Language: String]
+    public var alternates: [Language: String] {
+        @inlinable _read { yield fields.alternates }
+        @inlinable _modify { yield &fields.alternates }
+    }
     /// Where each `@/` or media link leads, by the link's position.
-    public var links: [LinkPosition: ResolvedLink]
+    public var links: [LinkPosition: ResolvedLink] {
+        @inlinable _read { yield fields.links }
+        @inlinable _modify { yield &fields.links }
+    }
     /// The components of the page, by the line of their opening fence.
-    public var components: [Int: ResolvedComponent]
+    public var components: [Int: ResolvedComponent] {
+        @inlinable _read { yield fields.components }
+        @inlinable _modify { yield &fields.components }
+    }
     /// For a section page, its pages in order; for the home page, the sections.
-    public var children: [ListedPage]
+    public var children: [ListedPage] {
+        @inlinable _read { yield fields.children }
+        @inlinable _modify { yield &fields.children }
+    }
     /// A radio show's recording, from its front matter's `audio`.
-    public var audio: AudioFile?
+    public var audio: AudioFile? {
+        @inlinable _read { yield fields.audio }
+        @inlinable _modify { yield &fields.audio }
+    }
 
     public init(page: Page, path: String, alternates: [Language: String] = [:], links: [LinkPosition: ResolvedLink] = [:],
                 components: [Int: ResolvedComponent] = [:], children: [ListedPage] = []) {
-        self.page = page
-        self.path = path
-        self.alternates = alternates
-        self.links = links
-        self.components = components
-        self.children = children
+        storage = Storage(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
+                                 children: children, audio: nil))
+    }
+
+    @inlinable public static func == (lhs: ResolvedPage, rhs: ResolvedPage) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 }
 
