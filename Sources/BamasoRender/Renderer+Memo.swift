@@ -1,4 +1,6 @@
+import BamasoDiagnostics
 import BamasoLoad
+import BamasoParse
 import BamasoResolve
 import Foundation
 
@@ -23,8 +25,37 @@ public final class RenderMemo: @unchecked Sendable {
     private var shared: Shared?
     private var pages: [Page] = []
     private var booklets: [Language: Booklet] = [:]
+    private var theme: Theme?
+    /// The previous render's feed plan and the pages it was made from.
+    private var plan: (pages: [ResolvedPage], site: SiteConfig, plan: FeedPlan)?
+    private var vCards: (contacts: [String: Contact], languages: [Language], files: [OutputFile])?
 
     public init() {}
+
+    /// The interface strings and templates as loaded from the files they come from.
+    private struct Theme {
+        var files: [SourceFile]
+        var strings: [Language: StringTable]
+        var templates: TemplateSet?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// The project's interface strings and compiled templates, as `StringTable.load` and
+    /// `TemplateSet.load` give them, loaded again only when their files changed.
+    func theme(of project: LoadedProject, into diagnostics: inout [Diagnostic])
+        -> (strings: [Language: StringTable], templates: TemplateSet?) {
+        lock.withLock {
+            let files = project.templates + Language.allCases.compactMap { project.strings[$0] }
+            if theme?.files != files {
+                var found: [Diagnostic] = []
+                let strings = StringTable.load(project, into: &found)
+                theme = Theme(files: files, strings: strings, templates: TemplateSet.load(project, into: &found),
+                              diagnostics: found)
+            }
+            diagnostics += theme!.diagnostics
+            return (theme!.strings, theme!.templates)
+        }
+    }
 
     struct Shared: Equatable {
         var templates: [SourceFile]
@@ -42,7 +73,7 @@ public final class RenderMemo: @unchecked Sendable {
     struct Page {
         var resolved: ResolvedPage
         var state: Renderer.TranslationState?
-        var html: String
+        var file: OutputFile
     }
 
     struct Booklet: Equatable {
@@ -56,6 +87,32 @@ public final class RenderMemo: @unchecked Sendable {
         lock.withLock {
             defer { (pages, booklets) = ([], [:]) }
             return self.shared == shared ? (pages, booklets) : ([], [:])
+        }
+    }
+
+    /// The feed plan of `site`: the previous one with the changed pages put in, when no page
+    /// changed its place in it (see `FeedPlan.updated`).
+    func feedPlan(for site: ResolvedSite, urls: URLBuilder) -> FeedPlan {
+        lock.withLock {
+            let updated = plan.flatMap { previous in
+                previous.site == site.site
+                    ? previous.plan.updated(from: previous.pages, to: site.pages, absolute: urls.isAbsolute) : nil
+            }
+            let current = updated ?? FeedPlan(site: site, urls: urls)
+            plan = (site.pages, site.site, current)
+            return current
+        }
+    }
+
+    /// The organisations' vCards, made again only when contacts.yml or the languages changed.
+    func vCardFiles(
+        of contacts: [String: Contact], in languages: [Language], making make: () -> [OutputFile]
+    ) -> [OutputFile] {
+        lock.withLock {
+            if let vCards, vCards.contacts == contacts, vCards.languages == languages { return vCards.files }
+            let files = make()
+            vCards = (contacts, languages, files)
+            return files
         }
     }
 
@@ -84,27 +141,35 @@ extension Renderer {
     /// not change, rendered on every core for the others.
     func renderPages(reusing previous: [RenderMemo.Page]) -> [RenderMemo.Page] {
         let pages = site.pages
+        // What the notice on a draft or outdated translation shows, when site.yml asks for it.
+        func state(_ page: ResolvedPage) -> TranslationState? {
+            site.site.translationNotices ? translationStates[page.page.path] : nil
+        }
         // The previous render's page at the same place, or, after pages were added or removed,
-        // found by path.
-        let aligned: [RenderMemo.Page?]
+        // found by path; a page changed when its resolved page or translation state did.
+        var result: [RenderMemo.Page?]
         if previous.count == pages.count, zip(previous, pages).allSatisfy({ $0.resolved.path == $1.path }) {
-            aligned = previous
+            result = previous
         } else {
             let byPath = Dictionary(previous.map { ($0.resolved.path, $0) }, uniquingKeysWith: { first, _ in first })
-            aligned = pages.map { byPath[$0.path] }
+            result = pages.map { byPath[$0.path] }
         }
-        let results = ConcurrentResults<RenderMemo.Page>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        let changed = pages.indices.filter { index in
+            guard let old = result[index] else { return true }
+            return old.resolved != pages[index] || old.state != state(pages[index])
+        }
+        let rendered = ConcurrentResults<String>(count: changed.count)
+        DispatchQueue.concurrentPerform(iterations: changed.count) { position in
+            let page = pages[changed[position]]
+            rendered[position] = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+        }
+        for (position, index) in changed.enumerated() {
             let page = pages[index]
-            let state = translationStates[page.page.path]
-            if let old = aligned[index], old.state == state, old.resolved == page {
-                results[index] = RenderMemo.Page(resolved: page, state: state, html: old.html)
-            } else {
-                let html = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
-                results[index] = RenderMemo.Page(resolved: page, state: state, html: html)
-            }
+            let file = OutputFile(path: page.path + "index.html", contents: .text(rendered[position] ?? ""),
+                                  source: page.page.path)
+            result[index] = RenderMemo.Page(resolved: page, state: state(page), file: file)
         }
-        return results.values
+        return result.map { $0! }
     }
 
     /// The booklet of `language`, unless `previous` has the same chapters.
@@ -116,5 +181,46 @@ extension Renderer {
         if let previous, previous.section == section, previous.chapters == chapters { return previous }
         return RenderMemo.Booklet(section: section, chapters: chapters,
                                   html: templates.render(bookletContext(language), with: "layouts.booklet"))
+    }
+}
+
+extension FeedPlan {
+    /// This plan, made from `old`, with the pages of `new` put in their places; nil when a
+    /// page changed in a way that may move it in the plan (its date, kind, recording,
+    /// organisation or listing), or pages were added or removed: the plan is then made anew.
+    func updated(from old: [ResolvedPage], to new: [ResolvedPage], absolute: Bool) -> FeedPlan? {
+        guard absolute == self.absolute, old.count == new.count else { return nil }
+        var plan = self
+        for index in new.indices where old[index] != new[index] {
+            guard old[index].path == new[index].path, Self.place(of: old[index]) == Self.place(of: new[index]) else {
+                return nil
+            }
+            let language = new[index].page.language
+            let path = new[index].path
+            for list in [\FeedPlan.dated, \FeedPlan.episodes, \FeedPlan.schoolMaterials] {
+                if let position = plan[keyPath: list][language]?.firstIndex(where: { $0.path == path }) {
+                    plan[keyPath: list][language]?[position] = new[index]
+                }
+            }
+        }
+        return plan
+    }
+
+    /// What decides where a page is in a plan.
+    private struct Place: Equatable {
+        var date: Day?
+        var kind: PageKind
+        var hasAudio: Bool
+        var organisation: String?
+        var children: [ListedPage]
+    }
+
+    private static func place(of page: ResolvedPage) -> Place {
+        var organisation: String?
+        if case .contact(let id, _) = page.page.frontMatter.fields { organisation = id }
+        // The schools section's listing orders the booklets.
+        let isSchools = page.page.kind == .section && page.page.section == "schools"
+        return Place(date: page.page.frontMatter.date, kind: page.page.kind, hasAudio: page.audio != nil,
+                     organisation: organisation, children: isSchools ? page.children : [])
     }
 }

@@ -43,23 +43,26 @@ public struct Renderer: Sendable {
     public static func render(
         _ site: ResolvedSite, options: Options = Options(), memo: RenderMemo? = nil, into diagnostics: inout [Diagnostic]
     ) -> RenderedSite? {
-        let strings = StringTable.load(site.project, into: &diagnostics)
-        guard let templates = TemplateSet.load(site.project, into: &diagnostics),
-              strings.count == Language.allCases.count
+        let (strings, loaded) = memo?.theme(of: site.project, into: &diagnostics)
+            ?? (StringTable.load(site.project, into: &diagnostics), TemplateSet.load(site.project, into: &diagnostics))
+        guard let templates = loaded, strings.count == Language.allCases.count
         else { return nil }
         let urls = URLBuilder(baseURL: options.baseURL ?? site.site.baseURL, portable: options.portable)
-        let sitePaths = Dictionary(site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
         var states: [String: TranslationState] = [:]
-        for entry in site.translations.entries {
-            guard let original = entry.statuses[entry.source], let originalPath = sitePaths[original.path] else { continue }
-            for status in entry.statuses.values where status.state != .missing {
-                states[status.path] = TranslationState(state: status.state, isDraft: status.isDraft,
-                                                       originalPath: originalPath, originalLanguage: entry.source)
+        // Only the notices on draft and outdated translations show them.
+        if site.site.translationNotices {
+            let sitePaths = Dictionary(site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
+            for entry in site.translations.entries {
+                guard let original = entry.statuses[entry.source], let originalPath = sitePaths[original.path] else { continue }
+                for status in entry.statuses.values where status.state != .missing {
+                    states[status.path] = TranslationState(state: status.state, isDraft: status.isDraft,
+                                                           originalPath: originalPath, originalLanguage: entry.source)
+                }
             }
         }
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
-                                feeds: FeedPlan(site: site, urls: urls), assets: Assets(site.project.staticFiles),
-                                translationStates: states)
+                                feeds: memo?.feedPlan(for: site, urls: urls) ?? FeedPlan(site: site, urls: urls),
+                                assets: Assets(site.project.staticFiles), translationStates: states)
         return renderer.render(memo: memo, into: &diagnostics)
     }
 
@@ -73,9 +76,7 @@ public struct Renderer: Sendable {
         // site, and templates, strings and formatters are safe to share.
         let pages = site.pages
         let rendered = renderPages(reusing: previous?.pages ?? [])
-        for (page, html) in zip(pages, rendered.map(\.html)) {
-            files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
-        }
+        files += rendered.map(\.file)
         for language in Set(pages.map(\.page.language)).sorted() {
             reportMissingStrings(rendering: "layouts.base", language: language, into: &diagnostics)
         }
@@ -91,7 +92,8 @@ public struct Renderer: Sendable {
             }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
         }
-        files += feedFiles() + vCardFiles()
+        files += feedFiles() + (memo?.vCardFiles(of: site.project.contacts, in: site.site.languages, making: vCardFiles)
+            ?? vCardFiles())
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
