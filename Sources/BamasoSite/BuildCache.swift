@@ -1,15 +1,25 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
+import BamasoRender
+import BamasoResolve
 import Foundation
 
-/// Remembers parsed pages between builds of one project, so that a preview server that
-/// rebuilds after every save parses again only the files that changed.
+/// Remembers each stage's work between builds of one project, so that a preview server that
+/// rebuilds after every save does again only what the saved files change.
 ///
-/// A page is reused when its path, its text and the site's sections are exactly those of the
-/// previous build: the text is compared whole, so a reused page is always the page the parser
-/// would give. Its diagnostics are remembered with it and reported again, so a build with a
-/// cache reports exactly what a build without one does. Safe to share between threads.
+/// - Load: a file is read again only when it changed (see `ProjectFileCache`; a watcher can
+///   say which files did, `noteChanges`).
+/// - Parse: a page is reused when its path, its text and the site's sections are exactly those
+///   of the previous build: the text is compared whole, so a reused page is always the page the
+///   parser would give.
+/// - Resolve and render: see `ResolveMemo` and `RenderMemo`.
+/// - Write: the output folder is updated in place, writing only the files whose contents
+///   changed (see `SiteWriter.update`), once a first build has written it whole.
+///
+/// Diagnostics are remembered with the work and reported again, so a build with a cache
+/// reports, and writes, exactly what a build without one does. Safe to share between threads;
+/// builds that use one cache must not overlap.
 public final class BuildCache: @unchecked Sendable {
     /// How many content files the last build reused and how many it parsed.
     public struct Statistics: Sendable, Equatable {
@@ -23,46 +33,109 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private struct Entry {
-        var text: String
+        var path: String
+        /// Nil until the file is parsed.
+        var text: String?
         var sections: [String]
         var page: Page?
         var diagnostics: [Diagnostic]
     }
 
+    // Safe because every access to the state below holds `lock`.
     private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    /// The content files of the last build, in order, each with its page.
+    private var entries: [Entry] = []
     private var statistics = Statistics(reused: 0, parsed: 0)
+    /// The site in the output folder, as the last build that wrote it left it.
+    private var written: (output: URL, site: RenderedSite)?
+
+    let files = ProjectFileCache()
+    let resolved = ResolveMemo()
+    let rendered = RenderMemo()
 
     public init() {}
 
     /// What the most recent build that used this cache reused and parsed.
     public var lastBuild: Statistics { lock.withLock { statistics } }
 
+    /// Tells the cache which files changed since the previous build, by path relative to the
+    /// project root (`content/risks/a.en.md`; a folder for everything in it). The next build
+    /// then looks at those only; without this, it compares every file with the previous build's.
+    public func noteChanges(_ paths: some Sequence<String>) {
+        files.noteChanges(paths)
+    }
+
     /// Parses the project's content files like `PageParser.parse(_:into:)`, reusing every
-    /// page whose file did not change since the previous call.
+    /// page whose file did not change since the previous call; the others are parsed on every
+    /// core.
     func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
         lock.withLock {
+            let sections = project.site.sections
+            let files = project.contentFiles
+            // The previous build's entry of each file: at the same place while no file was
+            // added or removed, else found by path.
+            if entries.count != files.count || !zip(entries, files).allSatisfy({ $0.path == $1.path }) {
+                let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+                entries = files.map { byPath[$0.path] ?? Entry(path: $0.path, text: nil, sections: [], page: nil, diagnostics: []) }
+            }
+            let stale = files.indices.filter { index in
+                entries[index].text != files[index].text || entries[index].sections != sections
+            }
+            let parsed = ParsedEntries(count: stale.count)
+            DispatchQueue.concurrentPerform(iterations: stale.count) { index in
+                let file = files[stale[index]]
+                var found: [Diagnostic] = []
+                let page = PageParser.parse(file, sections: sections, into: &found)
+                parsed.set(index, Entry(path: file.path, text: file.text, sections: sections, page: page, diagnostics: found))
+            }
+            for (index, position) in stale.enumerated() { entries[position] = parsed.entries[index] }
             var pages: [Page] = []
-            var kept: [String: Entry] = [:]
-            var counts = Statistics(reused: 0, parsed: 0)
-            for file in project.contentFiles {
-                let entry: Entry
-                if let cached = entries[file.path], cached.text == file.text, cached.sections == project.site.sections {
-                    entry = cached
-                    counts.reused += 1
-                } else {
-                    var found: [Diagnostic] = []
-                    let page = PageParser.parse(file, sections: project.site.sections, into: &found)
-                    entry = Entry(text: file.text, sections: project.site.sections, page: page, diagnostics: found)
-                    counts.parsed += 1
-                }
-                kept[file.path] = entry
-                diagnostics.append(contentsOf: entry.diagnostics)
+            pages.reserveCapacity(files.count)
+            for entry in entries {
+                diagnostics += entry.diagnostics
                 if let page = entry.page { pages.append(page) }
             }
-            entries = kept  // files that are gone are forgotten
-            statistics = counts
+            statistics = Statistics(reused: files.count - stale.count, parsed: stale.count)
             return ParsedSite(project: project, pages: pages)
         }
+    }
+
+    /// The site the last build wrote into `output`, when `output` still holds it.
+    func site(writtenTo output: URL) -> RenderedSite? {
+        lock.withLock {
+            guard let written, written.output == output, FileManager.default.fileExists(atPath: output.path) else {
+                return nil
+            }
+            return written.site
+        }
+    }
+
+    /// Records what `output` holds after a build wrote it; nil when it is unknown (a write
+    /// that failed half-way).
+    func record(_ site: RenderedSite?, writtenTo output: URL) {
+        lock.withLock { written = site.map { (output, $0) } }
+    }
+
+    /// Slots for pages parsed on several threads, each written by one iteration only.
+    private final class ParsedEntries: @unchecked Sendable {
+        // Safe because each slot is written by exactly one iteration, and read only after
+        // `concurrentPerform` has returned.
+        private let slots: UnsafeMutableBufferPointer<Entry?>
+
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+
+        deinit {
+            _ = slots.deinitialize()
+            slots.deallocate()
+        }
+
+        func set(_ index: Int, _ entry: Entry) {
+            slots[index] = entry
+        }
+
+        var entries: [Entry] { slots.map { $0! } }
     }
 }

@@ -49,7 +49,8 @@ public struct BuildReport: Sendable {
     public var sections: [String]
     /// Pages, words, drafts, outdated and missing translations per language.
     public var translationCoverage: [Language: TranslationReport.Coverage] = [:]
-    /// Files written (pages, copies, landing page); 0 when nothing was written.
+    /// Files written (pages, copies, landing page); 0 when nothing was written. A build with a
+    /// cache that updates the output folder counts the files it wrote or removed.
     public var filesWritten: Int
     public var output: URL
     public var seconds: Double
@@ -79,8 +80,9 @@ public enum Site {
         build(options, cache: nil)
     }
 
-    /// Runs the whole pipeline like `build(_:)`, reusing from `cache` the pages whose files
-    /// did not change since the previous build that used it (see `BuildCache`).
+    /// Runs the whole pipeline like `build(_:)`, reusing from `cache` what the files that did
+    /// not change give (see `BuildCache`). Once a build with the cache has written the output
+    /// folder, later ones update it in place: for a preview, not for a folder visitors see.
     public static func build(_ options: BuildOptions, cache: BuildCache?) -> BuildReport {
         let started = DispatchTime.now()
         var diagnostics: [Diagnostic] = []
@@ -103,13 +105,24 @@ public enum Site {
             return report
         }
 
-        guard let project = ProjectLoader.load(root: options.root, into: &diagnostics) else { return finish() }
+        cache?.files.beginBuild()
+        guard let project = ProjectLoader.load(root: options.root, source: cache?.files, into: &diagnostics) else {
+            return finish()
+        }
         report.sections = project.site.sections
         lap("parse")
         let parsed = if let cache { cache.parse(project, into: &diagnostics) }
             else { PageParser.parse(project, into: &diagnostics) }
         lap("resolve")
-        let resolved = Resolver.resolve(parsed, options: .init(includeDrafts: options.includeDrafts), into: &diagnostics)
+        let resolveOptions = Resolver.Options(includeDrafts: options.includeDrafts)
+        let resolved: ResolvedSite
+        if let cache {
+            // Audio files are read while resolving; pages do not show that one changed.
+            if cache.files.changes?.contains(where: { $0.hasPrefix("content/media/") }) ?? true { cache.resolved.forget() }
+            resolved = Resolver.resolve(parsed, options: resolveOptions, memo: cache.resolved, into: &diagnostics)
+        } else {
+            resolved = Resolver.resolve(parsed, options: resolveOptions, into: &diagnostics)
+        }
         report.translationCoverage = resolved.translations.coverage
         if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
         for page in resolved.pages {
@@ -117,13 +130,24 @@ public enum Site {
         }
         lap("render")
         guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
-                                              into: &diagnostics)
+                                              memo: cache?.rendered, into: &diagnostics)
         else { return finish() }
         guard !diagnostics.hasErrors, options.writeOutput else { return finish() }
         lap("write")
+        let output = options.outputFolder
+        if let cache, let previous = cache.site(writtenTo: output) {
+            cache.record(nil, writtenTo: output)  // until the update succeeded
+            if let count = SiteWriter.update(output, from: previous, to: rendered, changedSources: cache.files.changes,
+                                             into: &diagnostics) {
+                report.filesWritten = count
+                cache.record(rendered, writtenTo: output)
+            }
+            return finish()
+        }
         let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
-        if SiteWriter.write(rendered, to: options.outputFolder, protecting: sources, into: &diagnostics) {
+        if SiteWriter.write(rendered, to: output, protecting: sources, into: &diagnostics) {
             report.filesWritten = rendered.files.count
+            cache?.record(rendered, writtenTo: output)
         }
         return finish()
     }

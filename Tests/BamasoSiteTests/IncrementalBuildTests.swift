@@ -1,0 +1,196 @@
+import BamasoDiagnostics
+import BamasoSite
+import Foundation
+import Testing
+
+/// A build with a cache (the preview server's) must give exactly what a build without one
+/// gives: after every kind of edit, the same diagnostics and a byte-identical output folder.
+@Suite struct IncrementalBuildTests {
+    /// One edit of the project: what it does, and the paths a watcher would report.
+    struct Edit: Sendable, CustomStringConvertible {
+        var description: String
+        var apply: @Sendable (Project) throws -> [String]
+    }
+
+    /// The project folder of a test, with ways to edit it.
+    struct Project {
+        let root: URL
+
+        func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+        func read(_ path: String) throws -> String { try String(contentsOf: url(path), encoding: .utf8) }
+
+        /// Writes as most editors do: a new file renamed over the old one.
+        func write(_ path: String, _ text: String) throws {
+            try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try text.write(to: url(path), atomically: true, encoding: .utf8)
+        }
+
+        /// Replaces `old` (which must be there) by `new` in a file; returns its path.
+        func replace(_ path: String, _ old: String, _ new: String) throws -> [String] {
+            let text = try read(path)
+            #expect(text.contains(old), "\(path) does not contain \(old)")
+            try write(path, text.replacingOccurrences(of: old, with: new))
+            return [path]
+        }
+
+        /// Appends to a file in place, as `>>` does (same inode).
+        func append(_ path: String, _ text: String) throws -> [String] {
+            let handle = try FileHandle(forWritingTo: url(path))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+            return [path]
+        }
+
+        func remove(_ path: String) throws -> [String] {
+            try FileManager.default.removeItem(at: url(path))
+            return [path]
+        }
+    }
+
+    static let risk = "content/risks/fake-job-offers.en.md"
+
+    /// Every kind of edit, in an order where each builds on the ones before.
+    static let edits: [Edit] = [
+        Edit(description: "nothing changed") { _ in [] },
+        Edit(description: "a body edit at the end") { try $0.append(risk, "\nOne more sentence.\n") },
+        Edit(description: "notices on draft and outdated translations turned on") {
+            try $0.replace("content/site.yml", "languages: [rw, en]", "languages: [rw, en]\ntranslation_notices: true")
+        },
+        Edit(description: "a body edit in the first paragraph (the summary)") {
+            try $0.replace(risk, "Traffickers promise good jobs", "Traffickers often promise good jobs")
+        },
+        Edit(description: "a heading edit") { try $0.replace(risk, "## Warning signs", "## Signs to watch for") },
+        Edit(description: "a title edit") { try $0.replace(risk, "title: \"Fake job offers\"", "title: \"Job offers that lie\"") },
+        Edit(description: "a weight edit, which reorders the section") { try $0.replace(risk, "weight: 1", "weight: 9") },
+        Edit(description: "a date added, which puts the page in the feed") {
+            try $0.replace(risk, "weight: 9", "weight: 9\ndate: 2013-01-01")
+        },
+        Edit(description: "the date changed, which moves it in the feed") {
+            try $0.replace(risk, "date: 2013-01-01", "date: 2011-01-01")
+        },
+        Edit(description: "the title of a page in the feed") {
+            try $0.replace(risk, "title: \"Job offers that lie\"", "title: \"Job offers that lie, again\"")
+        },
+        Edit(description: "the original of a translation edited") {
+            try $0.append("content/risks/fake-job-offers.rw.md", "\nIjambo rimwe.\n")
+        },
+        Edit(description: "a new page") {
+            try $0.write("content/risks/new-risk.en.md", """
+                ---
+                title: "A new risk"
+                key_message: "Stay alert."
+                ---
+                Something new, linking to [fake job offers](@/risks/fake-job-offers).
+
+                """)
+            return ["content/risks/new-risk.en.md"]
+        },
+        Edit(description: "a link to the new page") {
+            try $0.append("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n")
+        },
+        Edit(description: "the new page made a draft, so the link to it breaks") {
+            try $0.replace("content/risks/new-risk.en.md", "title: \"A new risk\"", "title: \"A new risk\"\ndraft: true")
+        },
+        Edit(description: "the broken link removed") {
+            try $0.replace("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n", "")
+        },
+        Edit(description: "the draft deleted") { try $0.remove("content/risks/new-risk.en.md") },
+        Edit(description: "a school material's title, which orders the booklet") {
+            try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"", "title: \"A debate club\"")
+        },
+        Edit(description: "a page deleted") { try $0.remove("content/schools/debate-club.rw.md") },
+        Edit(description: "a template edit") {
+            try $0.replace("templates/layouts/risk.mustache", "<article class=\"risk\">", "<article class=\"risk edited\">")
+        },
+        Edit(description: "an interface string edit") {
+            try $0.replace("templates/i18n/en.yml", "key_message: \"Remember:\"", "key_message: \"Keep in mind:\"")
+        },
+        Edit(description: "a template asks for a string that does not exist") {
+            try $0.replace("templates/layouts/risk.mustache", "{{t.key_message}}", "{{t.no_such_string}}")
+        },
+        Edit(description: "the string fixed") {
+            try $0.replace("templates/layouts/risk.mustache", "{{t.no_such_string}}", "{{t.key_message}}")
+        },
+        Edit(description: "the stylesheet edited") { try $0.append("templates/static/style.css", "\n/* edited */\n") },
+        Edit(description: "site.yml edited") {
+            try $0.replace("content/site.yml", "en: \"Ba Maso: Be Alert\"", "en: \"Ba Maso: Stay Alert\"")
+        },
+        Edit(description: "contacts.yml edited") {
+            try $0.replace("content/contacts.yml", "\"+250 252 586 710\"", "\"+250 252 586 711\"")
+        },
+        Edit(description: "an audio file replaced") {
+            try Data(repeating: 0, count: 4096).write(to: $0.url("content/media/talk-show-1.mp3"))
+            return ["content/media/talk-show-1.mp3"]
+        },
+        Edit(description: "a media file added") {
+            try Data("%PDF-1.4\n".utf8).write(to: $0.url("content/media/leaflet.pdf"))
+            return ["content/media/leaflet.pdf"]
+        },
+        Edit(description: "a new section: a new folder and site.yml") {
+            try $0.write("content/campaigns/_index.en.md", "---\ntitle: \"Campaigns\"\n---\nOur campaigns.\n")
+            try $0.write("content/campaigns/_index.rw.md", "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga bwacu.\n")
+            try $0.write("content/campaigns/radio-week.en.md", "---\ntitle: \"Radio week\"\n---\nA week on the radio.\n")
+            return try ["content/campaigns"]
+                + $0.replace("content/site.yml", "sections: [risks, schools, radio, about, contact]",
+                             "sections: [risks, schools, radio, about, contact, campaigns]")
+        },
+        Edit(description: "a folder removed") {
+            try FileManager.default.removeItem(at: $0.url("content/campaigns"))
+            return try ["content/campaigns"]
+                + $0.replace("content/site.yml", ", campaigns]", "]")
+        },
+        Edit(description: "a broken front matter") { try $0.replace(risk, "weight: 9", "weight: [nine") },
+        Edit(description: "the front matter fixed") { try $0.replace(risk, "weight: [nine", "weight: 2") },
+        Edit(description: "a hidden file, which is no part of the project") {
+            try $0.write("content/risks/.fake-job-offers.en.md.swp", "not a page")
+            return ["content/risks/.fake-job-offers.en.md.swp"]
+        },
+        Edit(description: "a file that is not a page") {
+            try $0.write("content/risks/notes.txt", "a note")
+            return ["content/risks/notes.txt"]
+        },
+    ]
+
+    @Test("after each edit, a build with a cache gives what a build without one gives",
+          arguments: [true, false], [nil, "/"])
+    func matchesFullBuilds(watched: Bool, baseURL: String?) throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let project = Project(root: site.root)
+        let incremental = site.root.appendingPathComponent("incremental")
+        let full = site.root.appendingPathComponent("full")
+        let cache = BuildCache()
+        for edit in Self.edits {
+            let paths = try edit.apply(project)
+            if watched { cache.noteChanges(paths) }
+            let cached = Site.build(BuildOptions(root: site.root, output: incremental, baseURL: baseURL), cache: cache)
+            let uncached = Site.build(BuildOptions(root: site.root, output: full, baseURL: baseURL))
+            #expect(cached.diagnostics == uncached.diagnostics, "after \(edit)")
+            #expect(cached.translationCoverage == uncached.translationCoverage, "after \(edit)")
+            #expect(try Self.differences(incremental, full) == [], "after \(edit)")
+        }
+    }
+
+    /// Files and folders that are in one folder and not the other, or differ.
+    static func differences(_ one: URL, _ other: URL) throws -> [String] {
+        let (a, b) = (try contents(of: one), try contents(of: other))
+        return Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }
+    }
+
+    /// Every file (with its bytes) and folder (with no bytes) under `folder`, by relative path.
+    static func contents(of folder: URL) throws -> [String: Data?] {
+        var found: [String: Data?] = [:]
+        let prefix = folder.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+        else { return found }
+        while let url = enumerator.nextObject() as? URL {
+            let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            let isDirectory = try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true
+            found[path] = isDirectory ? .some(nil) : try Data(contentsOf: url)
+        }
+        return found
+    }
+}
