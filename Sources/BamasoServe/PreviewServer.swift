@@ -20,7 +20,7 @@ public struct PreviewServer: Sendable {
         /// Stop gracefully on Ctrl-C (SIGINT) and SIGTERM. Tests, which stop the server by
         /// cancelling its task, turn this off.
         public var stopsOnSignals: Bool
-        /// How often to look for changed files.
+        /// How often to look for changed files where the system does not report changes.
         public var pollInterval: Duration
 
         public init(
@@ -64,7 +64,10 @@ public struct PreviewServer: Sendable {
         let buildOptions = BuildOptions(root: options.root, output: workspace.appendingPathComponent("site"),
                                         baseURL: "/", includeDrafts: options.includeDrafts)
         let site = PreviewSite(options: buildOptions, reload: reload)
-        let first = await site.rebuild()
+        var watcher = ChangeWatcher(root: buildOptions.root.standardizedFileURL.resolvingSymlinksInPath())
+        watcher.interval = options.pollInterval
+        let changes = watcher.start()
+        let first = await site.rebuild(changes: nil)
         onEvent(.built(first.report, first.statistics))
 
         var logger = Logger(label: "bamaso.serve")
@@ -79,9 +82,7 @@ public struct PreviewServer: Sendable {
                 if let url = URL(string: "http://\(shownHost):\(port)/") { onEvent(.listening(url)) }
             },
             logger: logger)
-        var watcher = ChangeWatcher(root: buildOptions.root.standardizedFileURL.resolvingSymlinksInPath())
-        watcher.interval = options.pollInterval
-        let watching = WatchService(watcher: watcher, site: site, reload: reload, onEvent: onEvent)
+        let watching = WatchService(watcher: watcher, changes: changes, site: site, reload: reload, onEvent: onEvent)
         // Services stop in reverse order: the watcher first, then the server.
         var configuration = ServiceGroupConfiguration(
             services: [app, watching],
@@ -97,6 +98,7 @@ public struct PreviewServer: Sendable {
 /// Rebuilds after each change until the server stops.
 struct WatchService: Service {
     let watcher: ChangeWatcher
+    let changes: any ChangeSource
     let site: PreviewSite
     let reload: LiveReload
     let onEvent: @Sendable (PreviewServer.Event) -> Void
@@ -104,13 +106,14 @@ struct WatchService: Service {
     func run() async throws {
         let ticksPerKeepAlive = max(1, Int(Duration.seconds(15) / watcher.interval))
         let ticks = TickCounter()
-        await cancelWhenGracefulShutdown { [watcher, site, reload, onEvent] in
+        await cancelWhenGracefulShutdown { [watcher, changes, site, reload, onEvent] in
             await watcher.watch(
+                changes,
                 onTick: {
                     if ticks.next() % ticksPerKeepAlive == 0 { reload.send(.keepAlive) }
                 },
-                onChange: {
-                    let rebuilt = await site.rebuild()
+                onChange: { paths in
+                    let rebuilt = await site.rebuild(changes: paths)
                     onEvent(.built(rebuilt.report, rebuilt.statistics))
                 })
         }

@@ -19,7 +19,8 @@ struct PreviewState: Sendable, Equatable {
 ///
 /// The site is built with the pipeline every command uses (`Site.build`), into a temporary
 /// folder (never the project's `public/`), with a `BuildCache`, so a rebuild after one page
-/// changed parses only that page. A failed build leaves the last good one in place.
+/// changed reads, parses, resolves, renders and writes again only what that page changes. A
+/// failed build leaves the last good one in place.
 actor PreviewSite {
     let options: BuildOptions
     let cache = BuildCache()
@@ -33,9 +34,12 @@ actor PreviewSite {
     }
 
     /// Builds once more, updates the state, and tells open pages to reload.
-    func rebuild() async -> (report: BuildReport, statistics: BuildCache.Statistics) {
+    /// - Parameter changes: the files that changed since the previous build, relative to the
+    ///   project root; nil when not known, and every file is compared.
+    func rebuild(changes: Set<String>?) async -> (report: BuildReport, statistics: BuildCache.Statistics) {
         let options = self.options
         let cache = self.cache
+        if let changes { cache.noteChanges(changes) }
         // The build is synchronous work that takes a while: keep it off the cooperative pool.
         let report = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
