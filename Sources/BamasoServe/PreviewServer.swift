@@ -20,18 +20,22 @@ public struct PreviewServer: Sendable {
         /// Stop gracefully on Ctrl-C (SIGINT) and SIGTERM. Tests, which stop the server by
         /// cancelling its task, turn this off.
         public var stopsOnSignals: Bool
-        /// How often to look for changed files where the system does not report changes.
+        /// Look for changed files every `pollInterval` even where the system reports changes:
+        /// for folders shared from another computer, whose changes it does not see.
+        public var polls: Bool
+        /// How often to look for changed files, where they are looked for.
         public var pollInterval: Duration
 
         public init(
             root: URL, host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false,
-            stopsOnSignals: Bool = true, pollInterval: Duration = .milliseconds(300)
+            stopsOnSignals: Bool = true, polls: Bool = false, pollInterval: Duration = .milliseconds(300)
         ) {
             self.root = root
             self.host = host
             self.port = port
             self.includeDrafts = includeDrafts
             self.stopsOnSignals = stopsOnSignals
+            self.polls = polls
             self.pollInterval = pollInterval
         }
     }
@@ -66,6 +70,7 @@ public struct PreviewServer: Sendable {
         let site = PreviewSite(options: buildOptions, reload: reload)
         var watcher = ChangeWatcher(root: buildOptions.root.standardizedFileURL.resolvingSymlinksInPath())
         watcher.interval = options.pollInterval
+        watcher.polls = options.polls
         let changes = watcher.start()
         let first = await site.rebuild(changes: nil)
         onEvent(.built(first.report, first.statistics))
