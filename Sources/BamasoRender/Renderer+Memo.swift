@@ -147,17 +147,22 @@ extension Renderer {
         }
         // The previous render's page at the same place, or, after pages were added or removed,
         // found by path; a page changed when its resolved page or translation state did.
-        var result: [RenderMemo.Page?]
+        var result: [RenderMemo.Page]
+        var stale: [Int]
         if previous.count == pages.count, zip(previous, pages).allSatisfy({ $0.resolved.path == $1.path }) {
             result = previous
+            stale = pages.indices.filter { result[$0].resolved != pages[$0] || result[$0].state != state(pages[$0]) }
         } else {
             let byPath = Dictionary(previous.map { ($0.resolved.path, $0) }, uniquingKeysWith: { first, _ in first })
-            result = pages.map { byPath[$0.path] }
+            stale = []
+            result = pages.indices.map { index in
+                let page = pages[index]
+                if let old = byPath[page.path], old.resolved == page, old.state == state(page) { return old }
+                stale.append(index)
+                return RenderMemo.Page(resolved: page, state: nil, file: OutputFile(path: "", contents: .text("")))
+            }
         }
-        let changed = pages.indices.filter { index in
-            guard let old = result[index] else { return true }
-            return old.resolved != pages[index] || old.state != state(pages[index])
-        }
+        let changed = stale
         let rendered = ConcurrentResults<String>(count: changed.count)
         DispatchQueue.concurrentPerform(iterations: changed.count) { position in
             let page = pages[changed[position]]
@@ -169,7 +174,7 @@ extension Renderer {
                                   source: page.page.path)
             result[index] = RenderMemo.Page(resolved: page, state: state(page), file: file)
         }
-        return result.map { $0! }
+        return result
     }
 
     /// The booklet of `language`, unless `previous` has the same chapters.

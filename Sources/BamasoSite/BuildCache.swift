@@ -91,9 +91,9 @@ public final class BuildCache: @unchecked Sendable {
             for (index, position) in stale.enumerated() { entries[position] = parsed.entries[index] }
             var pages: [Page] = []
             pages.reserveCapacity(files.count)
-            for entry in entries {
-                diagnostics += entry.diagnostics
-                if let page = entry.page { pages.append(page) }
+            for index in entries.indices {
+                diagnostics += entries[index].diagnostics
+                if let page = entries[index].page { pages.append(page) }
             }
             statistics = Statistics(reused: files.count - stale.count, parsed: stale.count)
             return ParsedSite(project: project, pages: pages)

@@ -17,7 +17,7 @@ import Darwin
 /// size, modification time and inode with the previous build's; a file modified within the
 /// last two seconds is read again all the same, since a change in the same clock tick would not
 /// show. Either way the build lists and reads what `ProjectFiles` would, with the same
-/// problems reported.
+/// problems reported; site.yml and contacts.yml are parsed again only when their text changed.
 final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     // Safe because every access to the state below holds `lock`.
     private let lock = NSLock()
@@ -30,6 +30,8 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     private var listings: [String: Listing] = [:]
     private var stamps: [String: Stamp] = [:]
     private var reads: [String: Read] = [:]
+    /// What site.yml and contacts.yml gave, with the text they gave it for.
+    private var results: [String: (text: String, value: any Sendable, diagnostics: [Diagnostic])] = [:]
     /// The paths found changed, added or removed by the current build; nil for the first build.
     private(set) var changes: Set<String>?
 
@@ -162,6 +164,22 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
         lock.withLock { reads[path] = Read(file: file, diagnostics: found) }
         diagnostics += found
         return file
+    }
+
+    /// Gives the previous result while the file's text is the same.
+    func parsed<Value: Sendable>(
+        _ file: SourceFile, with parse: (SourceFile, inout [Diagnostic]) -> Value, into diagnostics: inout [Diagnostic]
+    ) -> Value {
+        if let previous = lock.withLock({ results[file.path] }), previous.text == file.text,
+           let value = previous.value as? Value {
+            diagnostics += previous.diagnostics
+            return value
+        }
+        var found: [Diagnostic] = []
+        let value = parse(file, &found)
+        lock.withLock { results[file.path] = (file.text, value, found) }
+        diagnostics += found
+        return value
     }
 
     /// Lists `folder` from the disk and compares every file's stamp with the previous one.
