@@ -12,6 +12,8 @@ struct Linker {
     let drafts: Set<String>
     let from: Page
     var resolved: [LinkPosition: ResolvedLink] = [:]
+    /// Every page key the links asked the index for, found or not.
+    var keys = Set<String>()
 
     init(index: PageIndex, media: [String: URL], drafts: Set<String>, from page: Page) {
         self.index = index
@@ -29,7 +31,7 @@ struct Linker {
         }
     }
 
-    private func resolve(_ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedLink? {
+    private mutating func resolve(_ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedLink? {
         var target: Substring
         if destination.hasPrefix("@/") {
             target = destination.dropFirst(2)
@@ -70,6 +72,7 @@ struct Linker {
                                       hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
             return nil
         }
+        keys.insert(key)
         guard let page = index.page(key, from.language) ?? index.anyPage(key) else {
             if drafts.contains(key) {
                 diagnostics.append(.error(at: location, "'\(destination)' links to a draft, which is not published",

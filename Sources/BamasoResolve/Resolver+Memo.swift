@@ -7,13 +7,16 @@ import Foundation
 /// a page was saved, resolves that page again and not the other ten thousand.
 ///
 /// A page's resolution depends on the page itself and on what it reads of the others through
-/// the index: which pages exist in which language, their headings (links with a `#fragment`),
-/// which are drafts, and for listings and menus their titles, summaries, dates and weights;
-/// plus site.yml, contacts.yml and the media files. While the pages that exist, their headings
-/// and those files stay as they were, unchanged pages keep their result and diagnostics, and
-/// only the listings that show a changed title, summary, date or weight are made again; any
-/// other change resolves every page. The translation report is kept per page key. The result,
-/// diagnostics included, is always what `Resolver.resolve` gives.
+/// the index: which pages exist in which language and which are drafts (its translations, and
+/// where its links lead), the headings of the pages it links to (a `#fragment`), all keys when
+/// a link leads nowhere (the suggestion), and for listings and menus the titles, summaries,
+/// dates and weights of the pages listed; plus site.yml, contacts.yml and the media files.
+/// So after a change the memo resolves again the pages that changed, the pages of a key that
+/// appeared, went, became a draft or changed its headings, the pages that link to such a key,
+/// and, when keys appeared or went, the pages with problems; it lists again the listings that
+/// show a page that changed what they show. A change to site.yml, contacts.yml or the media
+/// resolves every page. The translation report is kept per page key. The result, diagnostics
+/// included, is always what `Resolver.resolve` gives.
 public final class ResolveMemo: @unchecked Sendable {
     // Safe because `resolve` holds `lock` for all its work.
     private let lock = NSLock()
@@ -40,9 +43,12 @@ public final class ResolveMemo: @unchecked Sendable {
         var inputs: Inputs
         /// The published pages, in order, and all that follows is in the same order.
         var pages: [Page]
+        var keys: [String]
         var index: PageIndex
         var resolved: [ResolvedPage]
         var diagnostics: [[Diagnostic]]
+        /// The keys each page's links lead to, found or not.
+        var linkedKeys: [Set<String>]
         var translations: TranslationMemo
     }
 
@@ -78,52 +84,112 @@ public final class ResolveMemo: @unchecked Sendable {
 
     /// Every page resolved anew.
     private func resolveAll(_ published: [Page], inputs: Inputs, project: LoadedProject) -> State {
-        let index = PageIndex(pages: published)
-        var found: [[Diagnostic]] = []
-        found.reserveCapacity(published.count)
-        let resolved = published.map { page in
+        var state = State(inputs: inputs, pages: published, keys: published.map(\.key), index: PageIndex(pages: published),
+                          resolved: [], diagnostics: [], linkedKeys: [], translations: TranslationMemo())
+        state.resolved.reserveCapacity(published.count)
+        for page in published {
             var diagnostics: [Diagnostic] = []
-            defer { found.append(diagnostics) }
-            return Resolver.resolve(page, index: index, project: project, drafts: inputs.drafts, into: &diagnostics)
+            let result = Resolver.resolve(page, index: state.index, project: project, drafts: inputs.drafts,
+                                          into: &diagnostics)
+            state.resolved.append(result.page)
+            state.diagnostics.append(diagnostics)
+            state.linkedKeys.append(result.linkedKeys)
         }
-        return State(inputs: inputs, pages: published, index: index, resolved: resolved, diagnostics: found,
-                     translations: TranslationMemo())
+        return state
     }
 
-    /// The previous state brought up to date with the pages that changed, and their keys; nil
-    /// when the change is one that needs every page resolved again.
+    /// The previous state brought up to date with the pages that changed, and the keys whose
+    /// translation entry may have changed (nil: any); nil when every page must be resolved again.
     private func update(
         _ previous: State, to published: [Page], inputs: Inputs, project: LoadedProject
-    ) -> (state: State, changedKeys: Set<String>)? {
-        guard previous.inputs == inputs, previous.pages.count == published.count else { return nil }
-        var state = previous
-        var changed: [Int] = []
+    ) -> (state: State, changedKeys: Set<String>?)? {
+        guard previous.inputs.site == inputs.site, previous.inputs.contacts == inputs.contacts,
+              previous.inputs.media == inputs.media
+        else { return nil }
+        // Where each page was in the previous state: at the same place while no page was added
+        // or removed, else found by path.
+        let samePlaces = previous.pages.count == published.count
+            && zip(previous.pages, published).allSatisfy { $0.path == $1.path }
+        let before: [Int?]
+        if samePlaces {
+            before = Array(published.indices)
+        } else {
+            let places = Dictionary(uniqueKeysWithValues: previous.pages.enumerated().map { ($1.path, $0) })
+            before = published.map { places[$0.path] }
+        }
+
+        // Keys that appeared, went, became or stopped being drafts, or changed their headings;
+        // the listings (by section, "" for the home page) that show a changed page.
+        var dirty = previous.inputs.drafts.symmetricDifference(inputs.drafts)
+        var keysChanged = !dirty.isEmpty
         var listings = Set<String>()
-        for position in published.indices where published[position] != previous.pages[position] {
-            let (old, new) = (previous.pages[position], published[position])
-            guard old.path == new.path, LinkFacts(old) == LinkFacts(new) else { return nil }
+        var changed: [Int] = []
+        for (position, page) in published.enumerated() {
+            guard let old = before[position].map({ previous.pages[$0] }) else {
+                changed.append(position)
+                dirty.insert(page.key)
+                keysChanged = true
+                if let listing = Self.listing(showing: page) { listings.insert(listing) }
+                continue
+            }
+            guard old != page else { continue }
             changed.append(position)
-            if ListingFacts(old) != ListingFacts(new), let listing = Self.listing(showing: new) {
+            if LinkFacts(old) != LinkFacts(page) { dirty.insert(page.key) }
+            if ListingFacts(old) != ListingFacts(page), let listing = Self.listing(showing: page) {
                 listings.insert(listing)
             }
         }
-        guard !changed.isEmpty else { return (state, []) }
+        if !samePlaces {
+            let paths = Set(published.map(\.path))
+            for (position, old) in previous.pages.enumerated() where !paths.contains(old.path) {
+                dirty.insert(previous.keys[position])
+                keysChanged = true
+                if let listing = Self.listing(showing: old) { listings.insert(listing) }
+            }
+        }
+        guard !changed.isEmpty || !dirty.isEmpty || !samePlaces else { return (previous, []) }
+
+        var state = previous
+        state.inputs = inputs
         state.pages = published
-        state.index.pages = published
-        for position in changed {
+        if samePlaces {
+            state.index.pages = published
+        } else {
+            state.index = PageIndex(pages: published)
+            state.keys = published.indices.map { before[$0].map { previous.keys[$0] } ?? published[$0].key }
+            state.resolved = published.indices.map {
+                before[$0].map { previous.resolved[$0] } ?? ResolvedPage(page: published[$0], path: "")
+            }
+            state.diagnostics = published.indices.map { before[$0].map { previous.diagnostics[$0] } ?? [] }
+            state.linkedKeys = published.indices.map { before[$0].map { previous.linkedKeys[$0] } ?? [] }
+        }
+
+        // The pages to resolve again: those that changed, those of a dirty key (their
+        // translations), those that link to one, and when keys appeared or went, those with
+        // problems (a link that leads nowhere suggests the nearest key).
+        var again = Set(changed)
+        if !dirty.isEmpty {
+            for position in published.indices where dirty.contains(state.keys[position])
+                || !state.linkedKeys[position].isDisjoint(with: dirty)
+                || (keysChanged && !state.diagnostics[position].isEmpty) {
+                again.insert(position)
+            }
+        }
+        for position in again.sorted() {
             var diagnostics: [Diagnostic] = []
-            state.resolved[position] = Resolver.resolve(published[position], index: state.index, project: project,
-                                                        drafts: inputs.drafts, into: &diagnostics)
+            let result = Resolver.resolve(published[position], index: state.index, project: project,
+                                          drafts: inputs.drafts, into: &diagnostics)
+            state.resolved[position] = result.page
             state.diagnostics[position] = diagnostics
+            state.linkedKeys[position] = result.linkedKeys
         }
         if !listings.isEmpty {
-            let resolvedAgain = Set(changed)
-            for (position, page) in published.enumerated() where page.isListing && !resolvedAgain.contains(position)
+            for (position, page) in published.enumerated() where page.isListing && !again.contains(position)
                 && listings.contains(page.section ?? "") {
                 state.resolved[position].children = Resolver.listing(for: page, index: state.index, site: inputs.site)
             }
         }
-        return (state, Set(changed.map { published[$0].key }))
+        return (state, samePlaces ? Set(changed.map { published[$0].key }).union(dirty) : nil)
     }
 
     /// The listing that shows `page`, by the section of the listing page (`""` for the home

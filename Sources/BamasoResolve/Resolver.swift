@@ -26,7 +26,7 @@ public enum Resolver {
 
         let resolved = published.map { page in
             resolve(page, index: index, project: parsed.project, drafts: options.includeDrafts ? [] : drafts,
-                    into: &diagnostics)
+                    into: &diagnostics).page
         }
         let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
         return ResolvedSite(project: parsed.project, pages: resolved, menus: menus(index: index, site: site),
@@ -34,11 +34,11 @@ public enum Resolver {
     }
 
     /// One page: its address and translations, its links, components and recording, and for
-    /// a listing the pages it lists.
+    /// a listing the pages it lists; with the keys of the pages its links lead to, found or not.
     /// - Parameter drafts: the keys of the pages that are drafts and not published.
     static func resolve(
         _ page: Page, index: PageIndex, project: LoadedProject, drafts: Set<String>, into diagnostics: inout [Diagnostic]
-    ) -> ResolvedPage {
+    ) -> (page: ResolvedPage, linkedKeys: Set<String>) {
         let site = project.site
         var result = ResolvedPage(page: page, path: index.path(of: page.key, in: page.language))
         for language in site.languages where index.page(page.key, language) != nil {
@@ -54,7 +54,7 @@ public enum Resolver {
                                      project: project, into: &diagnostics)
         }
         result.children = listing(for: page, index: index, site: site)
-        return result
+        return (result, linker.keys)
     }
 
     /// The menu of each language: its sections, each in that language or else in another.

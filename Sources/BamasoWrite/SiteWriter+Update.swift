@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoRender
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -56,30 +57,31 @@ extension SiteWriter {
                 try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
                 removeEmptyFolders(above: path, in: output)
             }
+            // Folders first, one at a time; then the files, on every core.
+            var folders = Set<String>()
+            var planned: [(destination: URL, contents: OutputFile.Contents)] = []
             for file in changed {
                 guard let destination = safeDestination(file.path, in: output) else {
                     diagnostics.append(.error(at: FileLocation(path: file.path),
                                               "refusing to write '\(file.path)': it would land outside the output folder"))
                     return nil
                 }
-                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                let temporary = destination.deletingLastPathComponent()
-                    .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8))")
+                let folder = destination.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                planned.append((destination, file.contents))
+            }
+            let failure = Mutex<(any Error)?>(nil)
+            let jobs = planned
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
                 do {
-                    switch file.contents {
-                    case .text(let text): try writeText(text, to: temporary)
-                    case .copy(let source):
-                        try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
-                    }
-                    guard rename(temporary.path, destination.path) == 0 else {
-                        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                    }
+                    try replace(jobs[index].destination, with: jobs[index].contents)
                 } catch {
-                    try? FileManager.default.removeItem(at: temporary)
-                    throw error
+                    failure.withLock { if $0 == nil { $0 = error } }
                 }
             }
+            if let error = failure.withLock({ $0 }) { throw error }
         } catch {
             diagnostics.append(.error(
                 at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",
@@ -87,6 +89,24 @@ extension SiteWriter {
             return nil
         }
         return changed.count + removed.count
+    }
+
+    /// Writes `destination` beside its place and renames it into it.
+    private static func replace(_ destination: URL, with contents: OutputFile.Contents) throws {
+        let temporary = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8))")
+        do {
+            switch contents {
+            case .text(let text): try writeText(text, to: temporary)
+            case .copy(let source): try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
+            }
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
     }
 
     /// Removes the folders of `path` that are left empty, deepest first.

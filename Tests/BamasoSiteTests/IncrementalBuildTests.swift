@@ -63,6 +63,12 @@ import Testing
             try $0.replace(risk, "Traffickers promise good jobs", "Traffickers often promise good jobs")
         },
         Edit(description: "a heading edit") { try $0.replace(risk, "## Warning signs", "## Signs to watch for") },
+        Edit(description: "a heading another page links to renamed, so its link warns") {
+            try $0.replace("content/risks/forced-labour.en.md", "## What to do", "## How to get out")
+        },
+        Edit(description: "the heading named back") {
+            try $0.replace("content/risks/forced-labour.en.md", "## How to get out", "## What to do")
+        },
         Edit(description: "a title edit") { try $0.replace(risk, "title: \"Fake job offers\"", "title: \"Job offers that lie\"") },
         Edit(description: "a weight edit, which reorders the section") { try $0.replace(risk, "weight: 1", "weight: 9") },
         Edit(description: "a date added, which puts the page in the feed") {
@@ -98,6 +104,17 @@ import Testing
             try $0.replace("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n", "")
         },
         Edit(description: "the draft deleted") { try $0.remove("content/risks/new-risk.en.md") },
+        Edit(description: "a link with a typo, which leads nowhere") {
+            try $0.append("content/risks/forced-labour.en.md", "\nSee [a risk](@/risks/new-risc).\n")
+        },
+        Edit(description: "a page the typo is close to, which the error then suggests") {
+            try $0.write("content/risks/new-risk.en.md", "---\ntitle: \"New\"\nkey_message: \"New.\"\n---\nNew.\n")
+            return ["content/risks/new-risk.en.md"]
+        },
+        Edit(description: "the link and the page removed") {
+            try $0.replace("content/risks/forced-labour.en.md", "\nSee [a risk](@/risks/new-risc).\n", "")
+                + $0.remove("content/risks/new-risk.en.md")
+        },
         Edit(description: "a school material's title, which orders the booklet") {
             try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"", "title: \"A debate club\"")
         },
