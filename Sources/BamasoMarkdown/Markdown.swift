@@ -19,6 +19,9 @@ public enum Markdown {
 
     /// Renders a Markdown body to HTML.
     /// - Parameters:
+    ///   - scanned: `scan(source, firstLine: firstLine)`, when the caller has it. Its links,
+    ///     headings and components are then taken as they are instead of being worked out
+    ///     again, which is most of the time rendering takes besides cmark's own.
     ///   - resolveLink: the new URL for a link or image, and HTML to put right after it
     ///     (a note such as "(English)"); nil keeps the link as written.
     ///   - renderComponent: the HTML that replaces a component's fenced block.
@@ -26,6 +29,7 @@ public enum Markdown {
     ///     as in a booklet: levels moved down and ids prefixed, so they stay unique.
     public static func render(
         _ source: String,
+        scanned: MarkdownDocument? = nil,
         firstLine: Int = 1,
         headings: HeadingStyle = HeadingStyle(),
         resolveLink: (MarkdownLink) -> LinkRewrite?,
@@ -33,7 +37,8 @@ public enum Markdown {
     ) -> String {
         withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
-            walker.rewrite(root, headingStyle: headings, resolveLink: resolveLink, renderComponent: renderComponent)
+            walker.rewrite(root, scanned: scanned, headingStyle: headings, resolveLink: resolveLink,
+                           renderComponent: renderComponent)
             return renderHTML(root)
         }
     }
@@ -126,28 +131,30 @@ private struct Walker {
 
     mutating func rewrite(
         _ root: OpaquePointer,
+        scanned: MarkdownDocument?,
         headingStyle: HeadingStyle,
         resolveLink: (MarkdownLink) -> LinkRewrite?,
         renderComponent: (MarkdownComponent) -> String
     ) {
-        var headings: [(OpaquePointer, MarkdownHeading)] = []
-        var components: [(OpaquePointer, MarkdownComponent)] = []
-        var notes: [(OpaquePointer, String)] = []
+        // The tree is changed only once the iterator is gone.
+        var nodes = Nodes()
         Markdown.forEachNode(under: root) { entering, node in
             guard entering else { return }
-            switch visit(node) {
-            case .link(let link):
-                // Changing a URL leaves the tree's shape alone, so it is safe mid-iteration.
-                if let rewrite = resolveLink(link) {
-                    cmark_node_set_url(node, rewrite.url)
-                    if let html = rewrite.htmlAfter { notes.append((node, html)) }
-                }
-            case .heading(let heading): headings.append((node, heading))
-            case .component(let component): components.append((node, component))
-            case nil: break
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: nodes.links.append(node)
+            case CMARK_NODE_HEADING: nodes.headings.append(node)
+            case CMARK_NODE_CODE_BLOCK: nodes.codeBlocks.append(node)
+            default: break
             }
         }
-        // Structural changes wait until the iterator is gone.
+        let (links, headings, components) = scanned.flatMap { reuse($0, for: nodes) } ?? find(nodes)
+        var notes: [(OpaquePointer, String)] = []
+        for (node, link) in links {
+            if let rewrite = resolveLink(link) {
+                cmark_node_set_url(node, rewrite.url)
+                if let html = rewrite.htmlAfter { notes.append((node, html)) }
+            }
+        }
         for (node, html) in notes {
             guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(inline, html)
@@ -166,6 +173,62 @@ private struct Walker {
             }
             replace(node, withHTML: html)
         }
+    }
+
+    /// The nodes `rewrite` may change, in document order.
+    private struct Nodes {
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
+    }
+
+    /// The links, headings and components among `Nodes`, with what `scan` reports for them.
+    private typealias Targets = (
+        links: [(OpaquePointer, MarkdownLink)],
+        headings: [(OpaquePointer, MarkdownHeading)],
+        components: [(OpaquePointer, MarkdownComponent)]
+    )
+
+    /// Works out what each node is, as `scan` does.
+    private mutating func find(_ nodes: Nodes) -> Targets {
+        var targets: Targets = ([], [], [])
+        for node in nodes.links + nodes.headings + nodes.codeBlocks {
+            switch visit(node) {
+            case .link(let link): targets.links.append((node, link))
+            case .heading(let heading): targets.headings.append((node, heading))
+            case .component(let component): targets.components.append((node, component))
+            case nil: break
+            }
+        }
+        return targets
+    }
+
+    /// Pairs the nodes with what `scanned` reports, in order; nil unless every link, heading
+    /// and component lines up with a node of its kind on its line.
+    private func reuse(_ scanned: MarkdownDocument, for nodes: Nodes) -> Targets? {
+        guard nodes.links.count == scanned.links.count, nodes.headings.count == scanned.headings.count else { return nil }
+        for (node, link) in zip(nodes.links, scanned.links) {
+            let kind: MarkdownLink.Kind = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image
+            let url = cmark_node_get_url(node)
+            let sameDestination = url.map { url in link.destination.withCString { strcmp($0, url) == 0 } } ?? link.destination.isEmpty
+            guard link.kind == kind, link.line == fileLine(node), sameDestination else { return nil }
+        }
+        for (node, heading) in zip(nodes.headings, scanned.headings) {
+            guard heading.level == Int(cmark_node_get_heading_level(node)), heading.line == fileLine(node) else { return nil }
+        }
+        var components: [(OpaquePointer, MarkdownComponent)] = []
+        var pending = scanned.components[...]
+        for node in nodes.codeBlocks {
+            let info = cmark_node_get_fence_info(node)
+            if let component = pending.first, component.line == fileLine(node),
+               let info, strstr(info, component.name) != nil {
+                components.append((node, pending.removeFirst()))
+            } else if !string(info).trimmingCharacters(in: .whitespaces).isEmpty {
+                return nil  // a component the scan does not have
+            }
+        }
+        guard pending.isEmpty else { return nil }
+        return (Array(zip(nodes.links, scanned.links)), Array(zip(nodes.headings, scanned.headings)), components)
     }
 
     private func replace(_ node: OpaquePointer, withHTML html: String) {

@@ -210,7 +210,7 @@ extension Renderer {
         let page = resolved.page
         let from = location ?? resolved.path
         return Markdown.render(
-            page.body, firstLine: page.bodyFirstLine, headings: headings,
+            page.body, scanned: page.markdown, firstLine: page.bodyFirstLine, headings: headings,
             resolveLink: { rewrite($0, in: resolved, from: from) },
             renderComponent: { component in
                 guard let value = resolved.components[component.line] else { return "" }

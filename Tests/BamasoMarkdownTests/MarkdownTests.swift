@@ -273,3 +273,44 @@ import Testing
             renderComponent: { "<div>\($0.name) \($0.arguments)</div>" })
     }
 }
+
+@Suite struct MarkdownRenderWithScanTests {
+    static let bodies = MarkdownRepeatedUseTests.bodies + [
+        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n```\n",
+        "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
+    ]
+
+    private func render(_ body: String, scanned: MarkdownDocument?, links: inout [MarkdownLink],
+                        components: inout [MarkdownComponent]) -> String {
+        Markdown.render(
+            body, scanned: scanned, firstLine: 4, headings: HeadingStyle(levelOffset: 1, idPrefix: "p-"),
+            resolveLink: { links.append($0); return LinkRewrite(url: "/\($0.line)/\($0.column)", htmlAfter: " (en)") },
+            renderComponent: { components.append($0); return "<div>\($0.name)</div>" })
+    }
+
+    @Test("with the scan of the same text, render gives the same HTML and hands over the same values",
+          arguments: bodies)
+    func sameResult(body: String) {
+        var (links, reusedLinks) = ([MarkdownLink](), [MarkdownLink]())
+        var (components, reusedComponents) = ([MarkdownComponent](), [MarkdownComponent]())
+        let html = render(body, scanned: nil, links: &links, components: &components)
+        let reused = render(body, scanned: Markdown.scan(body, firstLine: 4), links: &reusedLinks, components: &reusedComponents)
+        #expect(reused == html)
+        #expect(reusedLinks == links)
+        #expect(reusedComponents == components)
+    }
+
+    @Test("the scan of another text is not used")
+    func otherScan() {
+        let body = "## A [x](@/a)\n\n```table T\na\n```\n"
+        var (links, ignoredLinks) = ([MarkdownLink](), [MarkdownLink]())
+        var (components, ignoredComponents) = ([MarkdownComponent](), [MarkdownComponent]())
+        let html = render(body, scanned: nil, links: &links, components: &components)
+        for other in ["## B [y](@/b)\n\n```table U\nb\n```\n", "## A [x](@/a)\n", "\n## A [x](@/a)\n\n```table T\na\n```\n"] {
+            #expect(render(body, scanned: Markdown.scan(other, firstLine: 4), links: &ignoredLinks,
+                           components: &ignoredComponents) == html)
+        }
+        #expect(ignoredLinks == links + links + links)
+        #expect(ignoredComponents == components + components + components)
+    }
+}
