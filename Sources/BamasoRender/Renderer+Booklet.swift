@@ -10,7 +10,7 @@ extension Renderer {
     func bookletContext(_ language: Language) -> [String: Any] {
         let path = feeds.bookletPath(language) ?? ""
         let section = site.pages.first { $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language }
-        var context = section.map { self.context(for: $0, at: path) } ?? [:]
+        var context = section.map { self.context(for: $0, at: path, listsChildren: false) } ?? [:]
         let t = strings[language]!
         let title = t["booklet_title"]
         let siteTitle = site.site.title[language] ?? ""
@@ -21,7 +21,6 @@ extension Renderer {
         context["canonical"] = urls.reference(path, from: path)
         context["url"] = urls.link(path, from: path)
         context["content"] = nil
-        context["children"] = []
         context["og"] = nil
         context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] }
         context["alternates"] = site.site.languages.compactMap { other -> [String: Any]? in
@@ -33,10 +32,9 @@ extension Renderer {
                     "missing": feeds.bookletPath(other) == nil]
         }
         context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> [String: Any] in
-            var chapter = self.context(for: material, at: path)
             let slug = material.page.slug ?? "material"
+            var chapter = self.context(for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             chapter["id"] = slug
-            chapter["content"] = body(of: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             return chapter
         }
         return context

@@ -7,9 +7,16 @@ import Foundation
 
 /// The values templates see. Names are snake_case, as in the templates.
 extension Renderer {
-    /// - Parameter location: where the HTML is published, when not at the page's own address
-    ///   (the booklet gathers pages); relative links are computed from there.
-    func context(for resolved: ResolvedPage, at location: String? = nil) -> [String: Any] {
+    /// - Parameters:
+    ///   - location: where the HTML is published, when not at the page's own address (the
+    ///     booklet gathers pages); relative links are computed from there.
+    ///   - headings: how the body's headings are written (the booklet moves them down a level).
+    ///   - listsChildren: false leaves out the pages a listing lists, for the booklet, which
+    ///     lists its own.
+    func context(
+        for resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle(),
+        listsChildren: Bool = true
+    ) -> [String: Any] {
         let page = resolved.page
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
@@ -36,7 +43,7 @@ extension Renderer {
             "landing_absolute": urls.reference("", from: from),
             "languages": switcher(for: resolved, from: from),
             "menu": menu(language: language, current: page.section, from: from),
-            "content": body(of: resolved, at: from),
+            "content": body(of: resolved, at: from, headings: headings),
             "translation_draft": page.frontMatter.translation == .draft,
         ]
         if let help = help(language: language, from: from) { context["help"] = help }
@@ -47,7 +54,7 @@ extension Renderer {
            let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
             context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)]
         }
-        context["children"] = resolved.children.map { child -> [String: Any] in
+        context["children"] = !listsChildren ? [] : resolved.children.map { child -> [String: Any] in
             var item: [String: Any] = [
                 "title": child.title, "url": link(child.path), "summary": child.summary,
                 "kind": child.kind.rawValue,

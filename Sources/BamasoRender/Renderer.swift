@@ -69,8 +69,7 @@ public struct Renderer: Sendable {
         let pages = site.pages
         let rendered = ConcurrentResults<String>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let page = pages[index]
-            rendered[index] = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+            rendered[index] = renderPage(pages[index])
         }
         for (page, html) in zip(pages, rendered.values) {
             files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
@@ -80,15 +79,27 @@ public struct Renderer: Sendable {
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
         files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))
-        for language in site.site.languages {
-            if let path = feeds.bookletPath(language) {
-                files.append(OutputFile(path: path + "index.html",
-                                        contents: .text(templates.render(bookletContext(language), with: "layouts.booklet"))))
+        // Each language's booklet, and the feeds, are as much work as hundreds of pages: they
+        // too are rendered on every core, after the pages, so that a string missing in a
+        // booklet is still reported as the booklet's.
+        let languages = site.site.languages
+        let booklets = ConcurrentResults<String>(count: languages.count)
+        let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: languages.count + 1) { index in
+            if index == languages.count {
+                feedsAndSitemap[0] = feedFiles()
+            } else if feeds.bookletPath(languages[index]) != nil {
+                booklets[index] = templates.render(bookletContext(languages[index]), with: "layouts.booklet")
+            }
+        }
+        for (index, language) in languages.enumerated() {
+            if let path = feeds.bookletPath(language), let html = booklets[index] {
+                files.append(OutputFile(path: path + "index.html", contents: .text(html)))
                 reportMissingStrings(rendering: "layouts.booklet", language: language, into: &diagnostics)
             }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
         }
-        files += feedFiles() + vCardFiles()
+        files += (feedsAndSitemap[0] ?? []) + vCardFiles()
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
@@ -96,6 +107,11 @@ public struct Renderer: Sendable {
             files.append(OutputFile(path: assets.published[path] ?? path, contents: .copy(url), source: "templates/static/" + path))
         }
         return RenderedSite(files: files)
+    }
+
+    /// A page's HTML: its context through the layout of its kind.
+    func renderPage(_ page: ResolvedPage) -> String {
+        templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
     }
 
     /// A `{{t.key}}` that no language file has renders as nothing; report it instead.
