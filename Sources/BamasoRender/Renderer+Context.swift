@@ -16,14 +16,14 @@ extension Renderer {
     func context(
         for resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle(),
         listsChildren: Bool = true
-    ) -> [String: Any] {
+    ) -> TemplateValues {
         let page = resolved.page
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
         let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
-        var context: [String: Any] = [
+        var context: TemplateValues = [
             "lang": language.tag,
             "t": t,
             "title": page.frontMatter.title,
@@ -37,7 +37,7 @@ extension Renderer {
             "landing_url": link(""),
             "home_url": link("\(language.rawValue)/"),
             "stylesheet": link(assets.stylesheet),
-            "alternates": site.site.languages.compactMap { other -> [String: Any]? in
+            "alternates": site.site.languages.compactMap { other -> TemplateValues? in
                 resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
             "landing_absolute": urls.reference("", from: from),
@@ -48,22 +48,22 @@ extension Renderer {
         ]
         if let help = help(language: language, from: from) { context["help"] = help }
         if let date = page.frontMatter.date {
-            context["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+            context["date"] = ["iso": date.description, "display": dates.string(date, in: language)] as TemplateValues
         }
         if let section = page.section, page.slug != nil,
            let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
-            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)]
+            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)] as TemplateValues
         }
-        context["children"] = !listsChildren ? [] : resolved.children.map { child -> [String: Any] in
-            var item: [String: Any] = [
+        context["children"] = !listsChildren ? [] : resolved.children.map { child -> TemplateValues in
+            var item: TemplateValues = [
                 "title": child.title, "url": link(child.path), "summary": child.summary,
                 "kind": child.kind.rawValue,
             ]
             if let date = child.date {
-                item["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+                item["date"] = ["iso": date.description, "display": dates.string(date, in: language)] as TemplateValues
             }
             if let other = child.fallbackLanguage {
-                item["fallback"] = ["lang": other.tag, "name": other.nativeName]
+                item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
             }
             return item
         }
@@ -76,7 +76,7 @@ extension Renderer {
                 "url": urls.absolute(resolved.path), "site_name": siteTitle,
                 "locale": language == .rw ? "rw_RW" : "en_GB",
                 "type": page.isListing ? "website" : "article",
-            ]
+            ] as TemplateValues
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds.bookletPath(language) {
             context["booklet_url"] = link(booklet)
@@ -85,7 +85,7 @@ extension Renderer {
         return context
     }
 
-    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout [String: Any]) {
+    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues) {
         switch fields {
         case .none:
             break
@@ -114,9 +114,9 @@ extension Renderer {
 
     /// The language switcher: every language, leading to this page in that language, or to
     /// the nearest page that exists (the section, then the home page) when it is not translated.
-    private func switcher(for resolved: ResolvedPage, from: String) -> [[String: Any]] {
+    private func switcher(for resolved: ResolvedPage, from: String) -> [TemplateValues] {
         site.site.languages.map { language in
-            var item: [String: Any] = [
+            var item: TemplateValues = [
                 "lang": language.tag, "name": language.nativeName,
                 "current": language == resolved.page.language,
             ]
@@ -131,15 +131,15 @@ extension Renderer {
         }
     }
 
-    private func menu(language: Language, current: String?, from: String) -> [[String: Any]] {
+    private func menu(language: Language, current: String?, from: String) -> [TemplateValues] {
         (site.menus[language] ?? []).map { link in
             ["title": link.title, "url": urls.link(link.path, from: from), "current": link.section == current]
         }
     }
 
-    private func help(language: Language, from: String) -> [String: Any]? {
+    private func help(language: Language, from: String) -> TemplateValues? {
         guard let id = site.site.helpContact, let contact = site.project.contacts[id] else { return nil }
-        var help: [String: Any] = ["name": contact.name[language] ?? id]
+        var help: TemplateValues = ["name": contact.name[language] ?? id]
         if let phone = contact.phones.first {
             help["phone"] = phone
             help["tel"] = Contact.telephoneURI(phone)
@@ -152,14 +152,14 @@ extension Renderer {
         return help
     }
 
-    func contactCard(_ contact: Contact, language: Language, from: String) -> [String: Any] {
-        var card: [String: Any] = [
+    func contactCard(_ contact: Contact, language: Language, from: String) -> TemplateValues {
+        var card: TemplateValues = [
             "id": contact.id,
             "name": contact.name[language] ?? contact.id,
-            "phones": contact.phones.map { ["display": $0, "tel": Contact.telephoneURI($0)] },
-            "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] },
-            "social": contact.social.map { social -> [String: Any] in
-                var item: [String: Any] = ["network": social.network, "handle": social.handle]
+            "phones": contact.phones.map { ["display": $0, "tel": Contact.telephoneURI($0)] as TemplateValues },
+            "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] as TemplateValues },
+            "social": contact.social.map { social -> TemplateValues in
+                var item: TemplateValues = ["network": social.network, "handle": social.handle]
                 if let url = social.url { item["url"] = url }
                 return item
             },
@@ -175,8 +175,8 @@ extension Renderer {
 
     /// The feeds a page announces in its head: the language's Atom feed everywhere, and the
     /// podcast on radio pages.
-    private func feedLinks(for page: Page, from: String) -> [[String: Any]] {
-        var links: [[String: Any]] = []
+    private func feedLinks(for page: Page, from: String) -> [TemplateValues] {
+        var links: [TemplateValues] = []
         if let atom = feeds.atomPath(page.language) {
             links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom, from: from)])
         }
@@ -188,7 +188,7 @@ extension Renderer {
 
     /// When site.yml asks for it (`translation_notices: true`): a note on a draft or outdated
     /// translation, in its own language, with a link to the original.
-    private func translationNotice(for resolved: ResolvedPage, from: String) -> [String: Any]? {
+    private func translationNotice(for resolved: ResolvedPage, from: String) -> TemplateValues? {
         guard site.site.translationNotices, let status = translationStates[resolved.page.path],
               status.state == .outdated || (status.isDraft && status.state != .source)
         else { return nil }
@@ -202,7 +202,7 @@ extension Renderer {
     }
 
     /// Links that share a risk message by WhatsApp, text message or email, with no script.
-    private func shareLinks(title: String, message: String, url: String) -> [String: String] {
+    private func shareLinks(title: String, message: String, url: String) -> TemplateValues {
         let text = "\(title): \(message) \(url)"
         return [
             "whatsapp": "https://wa.me/?text=" + Escape.query(text),
@@ -237,19 +237,19 @@ extension Renderer {
 
     private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage, from: String) -> String {
         let language = resolved.page.language
-        var context: [String: Any] = ["t": strings[language]!, "lang": language.tag]
+        var context: TemplateValues = ["t": strings[language]!, "lang": language.tag]
         let name: String
         switch component {
         case .table(let caption, let header, let rows):
             name = "components.table"
             context["caption"] = caption
             context["header"] = header
-            context["rows"] = rows.map { cells -> [String: Any] in
+            context["rows"] = rows.map { cells -> TemplateValues in
                 ["first": cells.first ?? "", "rest": Array(cells.dropFirst())]
             }
         case .contact(let contact):
             name = "components.contact"
-            context.merge(contactCard(contact, language: language, from: from)) { _, new in new }
+            context.merge(contactCard(contact, language: language, from: from))
         case .callout(let kind, let title, let body, let firstLine):
             name = "components.callout"
             context["kind"] = kind
@@ -261,13 +261,13 @@ extension Renderer {
                 body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved, from: from) }, renderComponent: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
-            context.merge(audioContext(audio, from: from)) { _, new in new }
+            context.merge(audioContext(audio, from: from))
         }
         return templates.render(context, with: name)
     }
 
-    func audioContext(_ audio: AudioFile, from: String) -> [String: Any] {
-        var context: [String: Any] = [
+    func audioContext(_ audio: AudioFile, from: String) -> TemplateValues {
+        var context: TemplateValues = [
             "url": urls.link(audio.path, from: from),
             "type": audio.type,
             "format": (audio.path as NSString).pathExtension.uppercased(),
@@ -281,7 +281,7 @@ extension Renderer {
 
     // MARK: - Landing page
 
-    func landingContext() -> [String: Any] {
+    func landingContext() -> TemplateValues {
         let first = site.site.defaultLanguage
         return [
             "lang": first.tag,
@@ -291,8 +291,8 @@ extension Renderer {
             "references": urls.hasReferences,
             "canonical": urls.reference("", from: ""),
             "stylesheet": urls.link(assets.stylesheet, from: ""),
-            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] },
-            "entries": site.site.languages.map { language -> [String: Any] in
+            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues },
+            "entries": site.site.languages.map { language -> TemplateValues in
                 [
                     "lang": language.tag, "name": language.nativeName,
                     "title": site.site.title[language] ?? "",

@@ -114,4 +114,8 @@ public struct TemplateSet: Sendable {
     public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    func render(_ values: TemplateValues, with name: String) -> String {
+        library.render(values, withTemplate: name) ?? ""
+    }
 }
