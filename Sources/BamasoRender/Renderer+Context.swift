@@ -23,6 +23,7 @@ extension Renderer {
         let language = page.language
         let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
+        let summary = page.summary
         var context: TemplateValues = [
             "lang": language.tag,
             "t": t,
@@ -30,7 +31,7 @@ extension Renderer {
             "kind": page.kind.rawValue,
             "site_title": siteTitle,
             "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
-            "description": page.summary.isEmpty ? (site.site.description[language] ?? siteTitle) : page.summary,
+            "description": summary.isEmpty ? (site.site.description[language] ?? siteTitle) : summary,
             "references": urls.hasReferences,
             "canonical": urls.reference(resolved.path, from: from),
             "url": link(resolved.path),
@@ -48,7 +49,7 @@ extension Renderer {
         ]
         if let help = help(language: language, from: from) { context["help"] = help }
         if let date = page.frontMatter.date {
-            context["date"] = ["iso": date.description, "display": dates.string(date, in: language)] as TemplateValues
+            context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
         if let section = page.section, page.slug != nil,
            let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
@@ -60,7 +61,7 @@ extension Renderer {
                 "kind": child.kind.rawValue,
             ]
             if let date = child.date {
-                item["date"] = ["iso": date.description, "display": dates.string(date, in: language)] as TemplateValues
+                item["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
             }
             if let other = child.fallbackLanguage {
                 item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
@@ -142,7 +143,7 @@ extension Renderer {
         var help: TemplateValues = ["name": contact.name[language] ?? id]
         if let phone = contact.phones.first {
             help["phone"] = phone
-            help["tel"] = Contact.telephoneURI(phone)
+            help["tel"] = telephoneURI(phone)
         }
         if let email = contact.emails.first { help["email"] = email }
         // "Where to get help" leads to the section that lists every organisation.
@@ -156,7 +157,7 @@ extension Renderer {
         var card: TemplateValues = [
             "id": contact.id,
             "name": contact.name[language] ?? contact.id,
-            "phones": contact.phones.map { ["display": $0, "tel": Contact.telephoneURI($0)] as TemplateValues },
+            "phones": contact.phones.map { ["display": $0, "tel": telephoneURI($0)] as TemplateValues },
             "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] as TemplateValues },
             "social": contact.social.map { social -> TemplateValues in
                 var item: TemplateValues = ["network": social.network, "handle": social.handle]

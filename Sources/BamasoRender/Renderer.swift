@@ -24,6 +24,9 @@ public struct Renderer: Sendable {
     let strings: [Language: StringTable]
     let urls: URLBuilder
     let dates = DateFormat()
+    let telephoneURIs = Memo<String, String>()
+    /// An organisation's JSON-LD without its page's address, by organisation and language.
+    let organisationsJSON = Memo<OrganisationKey, String>()
     let feeds: FeedPlan
     let assets: Assets
     /// Each published page's translation state, and where its original is published, by the
