@@ -33,21 +33,25 @@ struct FeedPlan: Sendable {
             if page.page.frontMatter.date != nil { dated[language, default: []].append(page) }
             if page.page.kind == .radio, page.audio != nil { episodes[language, default: []].append(page) }
         }
+        let byPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for language in Language.allCases {
-            dated[language]?.sort(by: Self.newestFirst)
-            episodes[language]?.sort(by: Self.newestFirst)
+            dated[language] = dated[language].map(Self.newestFirst)
+            episodes[language] = episodes[language].map(Self.newestFirst)
             // The booklet follows the schools section's order, in the booklet's language only.
             let order = sections["\(language.rawValue)/schools"]?.children
                 .filter { $0.fallbackLanguage == nil }.map(\.path) ?? []
-            let byPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             schoolMaterials[language] = order.compactMap { byPath[$0] }.filter { $0.page.kind == .school }
         }
     }
 
-    private static func newestFirst(_ a: ResolvedPage, _ b: ResolvedPage) -> Bool {
-        let (da, db) = (a.page.frontMatter.date, b.page.frontMatter.date)
-        if da != db { return (da.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)) > (db.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)) }
-        return a.path < b.path
+    /// Newest first, then by path. Sorted by those keys alone: moving pages about is slow.
+    private static func newestFirst(_ pages: [ResolvedPage]) -> [ResolvedPage] {
+        let keys = pages.map { page in
+            (day: page.page.frontMatter.date.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0), path: page.path)
+        }
+        return pages.indices.sorted { a, b in
+            keys[a].day != keys[b].day ? keys[a].day > keys[b].day : keys[a].path < keys[b].path
+        }.map { pages[$0] }
     }
 
     func atomPath(_ language: Language) -> String? {
