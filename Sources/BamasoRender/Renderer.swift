@@ -68,11 +68,17 @@ public struct Renderer: Sendable {
         var files: [OutputFile] = []
         files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
         // Pages are rendered on every core: each page's HTML depends only on the resolved
-        // site, and templates, strings and formatters are safe to share.
+        // site, and templates, strings and formatters are safe to share. The feeds and the
+        // sitemap, as much work as hundreds of pages, go first, alongside the pages.
         let pages = site.pages
         let rendered = ConcurrentResults<String>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            rendered[index] = renderPage(pages[index])
+        let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 1 + pages.count) { index in
+            if index == 0 {
+                feedsAndSitemap[0] = feedFiles()
+            } else {
+                rendered[index - 1] = renderPage(pages[index - 1])
+            }
         }
         for (page, html) in zip(pages, rendered.values) {
             files.append(OutputFile(path: page.path + "index.html", contents: .text(html), source: page.page.path))
@@ -82,16 +88,13 @@ public struct Renderer: Sendable {
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
         files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))
-        // Each language's booklet, and the feeds, are as much work as hundreds of pages: they
-        // too are rendered on every core, after the pages, so that a string missing in a
-        // booklet is still reported as the booklet's.
+        // Each language's booklet is as much work as hundreds of pages: they too are rendered
+        // on every core, after the pages, so that a string missing in a booklet is still
+        // reported as the booklet's.
         let languages = site.site.languages
         let booklets = ConcurrentResults<String>(count: languages.count)
-        let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: languages.count + 1) { index in
-            if index == languages.count {
-                feedsAndSitemap[0] = feedFiles()
-            } else if feeds.bookletPath(languages[index]) != nil {
+        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+            if feeds.bookletPath(languages[index]) != nil {
                 booklets[index] = templates.render(bookletContext(languages[index]), with: "layouts.booklet")
             }
         }
