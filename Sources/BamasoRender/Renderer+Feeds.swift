@@ -35,7 +35,7 @@ extension Renderer {
             """
         func entry(_ path: String, alternates: [(String, String)], date: Day?) {
             xml += "<url>\n<loc>\(Escape.xml(urls.absolute(path)))</loc>\n"
-            if let date { xml += "<lastmod>\(date)</lastmod>\n" }
+            if let date { xml += "<lastmod>\(dates.iso(date))</lastmod>\n" }
             for (language, alternate) in alternates {
                 xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(Escape.xml(urls.absolute(alternate)))\"/>\n"
             }
@@ -57,7 +57,7 @@ extension Renderer {
     func atom(_ language: Language, path: String) -> String {
         let entries = feeds.dated[language] ?? []
         let title = site.site.title[language] ?? ""
-        let updated = entries.first?.page.frontMatter.date.map(Self.rfc3339) ?? ""
+        let updated = entries.first?.page.frontMatter.date.map(rfc3339) ?? ""
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.tag)">
@@ -76,7 +76,7 @@ extension Renderer {
                 <title>\(Escape.xml(page.page.frontMatter.title))</title>
                 <link href="\(url)"/>
                 <id>\(url)</id>
-                <updated>\(page.page.frontMatter.date.map(Self.rfc3339) ?? updated)</updated>
+                <updated>\(page.page.frontMatter.date.map(rfc3339) ?? updated)</updated>
                 <summary>\(Escape.xml(page.page.summary))</summary>
                 </entry>
 
@@ -122,7 +122,7 @@ extension Renderer {
         return xml + "</channel>\n</rss>\n"
     }
 
-    static func rfc3339(_ day: Day) -> String { "\(day)T00:00:00Z" }
+    func rfc3339(_ day: Day) -> String { dates.iso(day) + "T00:00:00Z" }
 
     /// `Fri, 01 Jun 2012 00:00:00 +0000`, the date format RSS requires.
     static func rfc822(_ day: Day) -> String {
