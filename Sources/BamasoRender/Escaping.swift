@@ -71,6 +71,27 @@ public enum Escape {
             .replacingOccurrences(of: "&", with: "\\u0026")
     }
 
+    /// `text` as a JSON string, written as JSONSerialization writes it, when it holds only
+    /// letters, digits and `-._~:/` (a page's address): in quotes, with `/` as `\/`. Nil for
+    /// other text.
+    static func plainJSONString(_ text: String) -> String? {
+        var json: [UInt8] = [UInt8(ascii: "\"")]
+        json.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"):
+                json.append(byte)
+            case UInt8(ascii: "/"):
+                json += [UInt8(ascii: "\\"), byte]
+            default:
+                return nil
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+        return String(decoding: json, as: UTF8.self)
+    }
+
     /// A value in a vCard 3.0 property (RFC 2426 §5): backslash, comma, semicolon, newline.
     static func vCard(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\")

@@ -61,7 +61,7 @@ extension Renderer {
         let rest = organisationsJSON.value(for: OrganisationKey(id: contact.id, language: language)) {
             Escape.jsonForHTML(organisation(contact, language: language))
         }
-        let url = Escape.jsonForHTML(["url": pageURL])
+        let url = Escape.plainJSONString(pageURL).map { "{\"url\":\($0)}" } ?? Escape.jsonForHTML(["url": pageURL])
         return rest == "{}" ? url : rest.dropLast() + "," + url.dropFirst()
     }
 

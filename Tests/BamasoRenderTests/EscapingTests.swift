@@ -61,6 +61,19 @@ import FoundationXML
         #expect(Escape.query(text) == text.addingPercentEncoding(withAllowedCharacters: allowed))
     }
 
+    @Test("a page's address as a JSON string, as JSONSerialization writes it", arguments: [
+        "https://example.org/bench/rw/contact/iom-rwanda/", "/rw/contact/a_b.c~d/", "", "../../rw/x/index.html",
+    ])
+    func plainJSONString(url: String) throws {
+        let json = try #require(Escape.plainJSONString(url))
+        #expect("{\"url\":\(json)}" == Escape.jsonForHTML(["url": url]))
+    }
+
+    @Test("other text is left to JSONSerialization", arguments: ["a b", "é", "a\"b", "a\\b", "<", "a?b=c&d", "a#b", "\u{0}"])
+    func notPlainJSONString(text: String) {
+        #expect(Escape.plainJSONString(text) == nil)
+    }
+
     @Test("JSON-LD cannot close its script element or open a comment, and reads back as written")
     func jsonLD() throws {
         let json = Escape.jsonForHTML(["name": Self.nasty])
