@@ -23,7 +23,7 @@ extension Renderer {
         let language = page.language
         let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
-        let summary = page.summary
+        let summary = summary(of: resolved)
         var context: TemplateValues = [
             "lang": language.tag,
             "t": t,

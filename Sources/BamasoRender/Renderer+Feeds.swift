@@ -77,7 +77,7 @@ extension Renderer {
                 <link href="\(url)"/>
                 <id>\(url)</id>
                 <updated>\(page.page.frontMatter.date.map(rfc3339) ?? updated)</updated>
-                <summary>\(Escape.xml(page.page.summary))</summary>
+                <summary>\(Escape.xml(summary(of: page)))</summary>
                 </entry>
 
                 """
@@ -92,7 +92,7 @@ extension Renderer {
         let siteTitle = site.site.title[language] ?? ""
         let title = section.map { "\($0.title) · \(siteTitle)" } ?? siteTitle
         let sectionPath = section?.path ?? "\(language.rawValue)/"
-        let description = [site.pages.first { $0.path == sectionPath }?.page.summary, site.site.description[language]]
+        let description = [site.pages.first { $0.path == sectionPath }.map(summary(of:)), site.site.description[language]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? title
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -113,7 +113,7 @@ extension Renderer {
             let url = Escape.xml(urls.absolute(page.path))
             xml += "<item>\n<title>\(Escape.xml(page.page.frontMatter.title))</title>\n<link>\(url)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
-            xml += "<description>\(Escape.xml(page.page.summary))</description>\n"
+            xml += "<description>\(Escape.xml(summary(of: page)))</description>\n"
             xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" type=\"\(audio.type)\"/>\n"
             if let seconds = audio.seconds { xml += "<itunes:duration>\(seconds)</itunes:duration>\n" }
             if let date = page.page.frontMatter.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }

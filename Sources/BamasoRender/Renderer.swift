@@ -32,6 +32,9 @@ public struct Renderer: Sendable {
     /// Each published page's translation state, and where its original is published, by the
     /// page's file path.
     let translationStates: [String: TranslationState]
+    /// What the listings show of each listed page, by its site path: the summary is slow to
+    /// work out, and the resolver has done it already.
+    let summaries: [String: String]
 
     struct TranslationState: Sendable {
         var state: TranslationReport.State
@@ -58,9 +61,11 @@ public struct Renderer: Sendable {
                                                        originalPath: originalPath, originalLanguage: entry.source)
             }
         }
+        let summaries = Dictionary(site.pages.flatMap { $0.children.map { ($0.path, $0.summary) } },
+                                   uniquingKeysWith: { first, _ in first })
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
                                 feeds: FeedPlan(site: site, urls: urls), assets: Assets(site.project.staticFiles),
-                                translationStates: states)
+                                translationStates: states, summaries: summaries)
         return renderer.render(into: &diagnostics)
     }
 
@@ -113,6 +118,11 @@ public struct Renderer: Sendable {
             files.append(OutputFile(path: assets.published[path] ?? path, contents: .copy(url), source: "templates/static/" + path))
         }
         return RenderedSite(files: files)
+    }
+
+    /// The page's `summary`, for the meta description and the feeds.
+    func summary(of page: ResolvedPage) -> String {
+        summaries[page.path] ?? page.page.summary
     }
 
     /// A page's HTML: its context through the layout of its kind.
