@@ -154,7 +154,7 @@ public struct YAMLReader: Sendable {
                                       hint: "write it on one line after '\(field.key): '"))
             return nil
         }
-        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty || scalar.tag == Tag(.null) && scalar.style == .plain {
+        if scalar.string.trimmingWhitespaces().isEmpty || scalar.tag == Tag(.null) && scalar.style == .plain {
             diagnostics.append(.error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
             return nil
         }
@@ -235,7 +235,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var day: Int
 
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespaces().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }

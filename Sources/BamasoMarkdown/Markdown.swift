@@ -1,3 +1,4 @@
+import BamasoDiagnostics
 import CCmark
 import Foundation
 
@@ -209,13 +210,12 @@ private struct Walker {
             document.headings.append(heading)
             return .heading(heading)
         case CMARK_NODE_CODE_BLOCK:
-            let info = string(cmark_node_get_fence_info(node))
-                .trimmingCharacters(in: .whitespaces)
+            let info = string(cmark_node_get_fence_info(node)).trimmingWhitespaces()
             guard !info.isEmpty else { return nil }
             let name = info.prefix { !$0.isWhitespace }
             let component = MarkdownComponent(
                 name: String(name),
-                arguments: info.dropFirst(name.count).trimmingCharacters(in: .whitespaces),
+                arguments: info.dropFirst(name.count).trimmingWhitespaces(),
                 body: string(cmark_node_get_literal(node)),
                 line: fileLine(node),
                 column: fileColumn(node)
@@ -251,7 +251,7 @@ private struct Walker {
             default: break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingWhitespaces()
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -75,10 +75,12 @@ extension Page {
     /// original changed.
     public var translationFingerprint: String {
         var fingerprint = Fingerprint()
-        for text in frontMatter.translatableText + [body.trimmingCharacters(in: .whitespacesAndNewlines)] {
+        for text in frontMatter.translatableText {
             fingerprint.add(text.utf8)
             fingerprint.add([0])
         }
+        fingerprint.add(body.withoutWhitespacesAndNewlines.utf8)
+        fingerprint.add([0])
         return fingerprint.hex
     }
 

@@ -41,7 +41,7 @@ public enum PageParser {
                 "a page has one main heading, its title; this '#' heading would be a second one",
                 hint: "write '## \(heading.text)' instead"))
         }
-        for image in markdown.links where image.kind == .image && image.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        for image in markdown.links where image.kind == .image && image.text.trimmingWhitespaces().isEmpty {
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: image.line, column: image.column),
                 "this image has no description for people who cannot see it",
@@ -60,11 +60,11 @@ public enum PageParser {
             let excerpt = firstLine.count > 40 ? firstLine.prefix(40) + "…" : firstLine
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: html.line, column: html.column),
-                "HTML is not published, only Markdown: '\(excerpt.trimmingCharacters(in: .whitespaces))'",
+                "HTML is not published, only Markdown: '\(excerpt.trimmingWhitespaces())'",
                 hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, put it between backticks"))
         }
         for link in markdown.links {
-            let destination = link.destination.trimmingCharacters(in: .whitespaces).lowercased()
+            let destination = link.destination.trimmingWhitespaces().lowercased()
             guard let scheme = ["javascript:", "vbscript:", "file:", "data:"].first(where: { destination.hasPrefix($0) }),
                   !(scheme == "data:" && ["png", "gif", "jpeg", "webp"].contains(where: { destination.hasPrefix("data:image/\($0)") }))
             else { continue }
