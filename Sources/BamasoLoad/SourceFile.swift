@@ -44,7 +44,10 @@ public struct SourceFile: Sendable, Equatable {
     public static func decode(_ data: Data, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        let text = bytes.withUnsafeBytes { raw in
+            String(validating: raw.assumingMemoryBound(to: UInt8.self), as: UTF8.self).map(withUnixLineEndings)
+        }
+        guard let text else {
             let location = firstInvalidUTF8(in: bytes)
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: location.line, column: location.column),
@@ -52,10 +55,41 @@ public struct SourceFile: Sendable, Equatable {
                 hint: "save it again as UTF-8 (in most editors: Save with encoding, UTF-8)"))
             return nil
         }
-        let normalised = text.contains("\r")
+        return SourceFile(path: path, text: text)
+    }
+
+    /// `text` with every `\r\n`, and every other `\r`, turned into `\n`, byte by byte.
+    ///
+    /// Foundation's `replacingOccurrences`, which did this before, does not match a line break
+    /// that a combining mark follows (`"\r\u{301}"` stayed as it was, `"\r\n\u{301}"` became
+    /// two line breaks); such a text still goes through it, so every file reads as it did.
+    static func withUnixLineEndings(_ text: String) -> String {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes -> String in
+            guard let first = bytes.firstIndex(of: UInt8(ascii: "\r")) else { return text }
+            var normalised: [UInt8] = []
+            normalised.reserveCapacity(bytes.count)
+            normalised.append(contentsOf: bytes[..<first])
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard byte == UInt8(ascii: "\r") else {
+                    normalised.append(byte)
+                    continue
+                }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                if index < bytes.count, bytes[index] >= 0x80 { return foundationLineEndings(text) }
+                normalised.append(UInt8(ascii: "\n"))
+            }
+            return String(decoding: normalised, as: UTF8.self)
+        }
+    }
+
+    private static func foundationLineEndings(_ text: String) -> String {
+        text.contains("\r")
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
-        return SourceFile(path: path, text: normalised)
     }
 
     /// Line and column (in characters) of the first byte that is not valid UTF-8.
