@@ -12,6 +12,30 @@ import Testing
         ])
     }
 
+    @Test("columns count characters after emoji and combining marks, on any line", arguments: [
+        ("[a](x)", 1, 1),
+        ("👍🏽 [a](x)", 1, 3),
+        ("e\u{301}e\u{301} 🇷🇼 [a](x)", 1, 6),
+        ("Line one\n\nUbú 日本 [a](x) [b](y)", 3, 8),
+        ("> quoted: [a](x)", 1, 11),
+    ])
+    func linkColumnAfterGraphemes(body: String, line: Int, column: Int) {
+        let link = Markdown.scan(body).links.first
+        #expect(link?.line == line)
+        #expect(link?.column == column)
+    }
+
+    @Test("link texts and component arguments lose Unicode spaces at their ends, as Foundation trims them")
+    func plainTextTrimming() {
+        let document = Markdown.scan("[\u{A0}soma\u{2009}](x) ![ \u{3000} ](y)\n\n```callout\u{A0}warning\u{A0}\u{A0}Ba maso\u{A0}\nText\n```\n")
+        #expect(document.links.map(\.text) == ["soma", ""])
+        #expect(document.components.map(\.name) == ["callout"])
+        #expect(document.components.map(\.arguments) == ["warning\u{A0}\u{A0}Ba maso"])
+        let spaced = Markdown.scan("```table  People reached \t\n```\n").components.first
+        #expect(spaced?.name == "table")
+        #expect(spaced?.arguments == "People reached")
+    }
+
     @Test("links and images are reported at their file line, counting from firstLine")
     func linkLinesWithFirstLine() {
         let body = """
