@@ -21,10 +21,15 @@ public struct YAMLReader: Sendable {
         public var location: FileLocation
     }
 
+    /// Yams's default encoding. Yams works it out again for every document, from the process's
+    /// environment, which was half the time of reading a page's front matter. (A plain enum
+    /// that Yams does not mark `Sendable`; a constant of it is safe to share.)
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic and nil.
     public func compose(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, .default, .default, Self.encoding)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, in: text))
         } catch {
