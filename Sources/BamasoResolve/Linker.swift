@@ -50,7 +50,7 @@ struct Linker {
         while target.hasSuffix("/") { target = target.dropLast() }
         let key = String(target)
 
-        if key.split(separator: "/").contains("..") {
+        if key.hasParentFolderPart {
             diagnostics.append(.error(
                 at: location, "'\(destination)' climbs out with '..', which a link cannot do",
                 hint: key.hasPrefix("media/") ? "name a file inside content/media/, such as '/media/leaflet.pdf'"
@@ -65,7 +65,7 @@ struct Linker {
             }
             return ResolvedLink(path: key)
         }
-        if key.contains("..") || key.hasSuffix(".md") {
+        if key.containsTwoDots || key.hasSuffix(".md") {
             diagnostics.append(.error(at: location, "'\(destination)' is not a page address",
                                       hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
             return nil
@@ -90,5 +90,23 @@ struct Linker {
         return ResolvedLink(
             path: index.path(of: key, in: page.language), fragment: fragment,
             fallbackLanguage: page.language == from.language ? nil : page.language)
+    }
+}
+
+extension String {
+    // On ASCII text, which nearly every address is, comparing bytes gives what the character
+    // by character `split` and Foundation's `contains` give (no ASCII character combines with
+    // `/` or `.`), at a small part of their cost, which was most of resolving a link.
+
+    /// `split(separator: "/").contains("..")`
+    fileprivate var hasParentFolderPart: Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: "/").contains("..") }
+        return utf8.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual("..".utf8) }
+    }
+
+    /// `contains("..")`
+    fileprivate var containsTwoDots: Bool {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return contains("..") }
+        return zip(utf8, utf8.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
     }
 }
