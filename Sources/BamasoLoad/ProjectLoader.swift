@@ -58,7 +58,17 @@ public enum ProjectLoader {
         var contacts: [String: Contact] = [:]
         var contentFiles: [SourceFile] = []
         var media: [String: URL] = [:]
-        for (relative, url) in files.list(contentFolder, into: &diagnostics) {
+        let listed = files.list(contentFolder, into: &diagnostics)
+        // Reading and checking the pages is most of the loading: it is done on every core
+        // first, and what each read found is reported below in the order of the listing.
+        let pageReads = Dictionary(uniqueKeysWithValues: listed.filter { relative, _ in
+            !relative.hasPrefix("media/") && relative.hasSuffix(".md")
+        }.concurrentMap { relative, url in
+            var found: [Diagnostic] = []
+            let file = SourceFile.read(url, path: "content/" + relative, into: &found)
+            return (relative, (file: file, diagnostics: found))
+        })
+        for (relative, url) in listed {
             let path = "content/" + relative
             if relative.hasPrefix("media/") {
                 media[relative] = url
@@ -69,8 +79,9 @@ public enum ProjectLoader {
                 if let file = SourceFile.read(url, path: path, into: &diagnostics) {
                     contacts = Contact.parse(file, into: &diagnostics)
                 }
-            } else if relative.hasSuffix(".md") {
-                if let file = SourceFile.read(url, path: path, into: &diagnostics) { contentFiles.append(file) }
+            } else if let read = pageReads[relative] {
+                diagnostics += read.diagnostics
+                if let file = read.file { contentFiles.append(file) }
             } else {
                 diagnostics.append(.warning(
                     at: FileLocation(path: path), "this file is not a page and is not published",

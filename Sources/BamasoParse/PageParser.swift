@@ -6,13 +6,20 @@ import Foundation
 /// Stage 2: turns content files into typed pages.
 public enum PageParser {
     /// Parses every content file of `project`. Files with errors are left out, and every
-    /// error is reported.
+    /// error is reported. Files are parsed on every core (Yams and cmark keep no state between
+    /// documents), and pages and diagnostics come out in the order of the files.
     public static func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
+        let sections = project.site.sections
+        let results = project.contentFiles.concurrentMap { file in
+            var found: [Diagnostic] = []
+            let page = parse(file, sections: sections, into: &found)
+            return (page: page, diagnostics: found)
+        }
         var pages: [Page] = []
-        for file in project.contentFiles {
-            if let page = parse(file, sections: project.site.sections, into: &diagnostics) {
-                pages.append(page)
-            }
+        pages.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            if let page = result.page { pages.append(page) }
         }
         return ParsedSite(project: project, pages: pages)
     }
