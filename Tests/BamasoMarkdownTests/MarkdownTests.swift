@@ -1,4 +1,5 @@
 import BamasoMarkdown
+import Foundation
 import Testing
 
 @Suite struct MarkdownScanTests {
@@ -58,6 +59,26 @@ import Testing
         #expect(Markdown.scan(body, firstLine: 4).links == [
             MarkdownLink(kind: .link, destination: "@/contact", text: "gufashwa", line: 5, column: 11),
         ])
+    }
+
+    @Test("heading ids are those of the folded text, whether the text is ASCII or not", arguments: [
+        "Warning signs", "WHAT to do: 3 steps!", "a_b-c.d~e^f`g{h}|", "  spaced   out  ", "Ibimenyetso byo kuba maso!",
+        "Ubú buryo", "Ça va? Déjà-vu", "Ibyo umuryango w’abibumbye ukora", "日本 2012", "İstanbul ǅ ﬁ", "👍🏽",
+    ])
+    func headingIDMatchesFolding(text: String) {
+        // The slug as it was made before ASCII text skipped Foundation's folding.
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        #expect(Markdown.scan("## \(text)\n").headings.map(\.id) == [slug.isEmpty ? "section" : slug.lowercased()])
     }
 
     @Test("headings get ids from their text, unique in the page")
