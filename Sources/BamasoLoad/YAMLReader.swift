@@ -159,7 +159,8 @@ public struct YAMLReader: Sendable {
                                       hint: "write it on one line after '\(field.key): '"))
             return nil
         }
-        if scalar.string.trimmingWhitespaces().isEmpty || scalar.tag == Tag(.null) && scalar.style == .plain {
+        // Tags are equal when their names are; `Tag(.null)` would build a new Constructor each time.
+        if scalar.string.trimmingWhitespaces().isEmpty || scalar.tag.rawValue == Tag.Name.null.rawValue && scalar.style == .plain {
             diagnostics.append(.error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
             return nil
         }
