@@ -276,7 +276,10 @@ private struct Walker {
         return text.withUTF8 { bytes in
             if lineStarts == nil {
                 var starts = [0]
-                for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                while let base = bytes.baseAddress, let start = starts.last,
+                      let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    starts.append(UnsafeRawPointer(base).distance(to: newline) + 1)
+                }
                 lineStarts = starts
             }
             guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }

@@ -106,8 +106,16 @@ extension StringProtocol {
     /// `split(separator: "/").contains("..")`
     fileprivate var hasParentFolderPart: Bool {
         guard isASCII else { return split(separator: "/").contains("..") }
-        let parts = utf8.split(separator: UInt8(ascii: "/"))
-        return parts.contains { $0.count == 2 && $0.allSatisfy { $0 == UInt8(ascii: ".") } }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            var partStart = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+                if end - partStart == 2, bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") {
+                    return true
+                }
+                partStart = end + 1
+            }
+            return false
+        } ?? split(separator: "/").contains("..")
     }
 
     /// `contains("..")`
