@@ -104,7 +104,8 @@ public struct SourceFile: Sendable, Equatable {
     static func withUnixLineEndings(_ text: String) -> String {
         var contiguous = text
         return contiguous.withUTF8 { bytes -> String in
-            guard let first = bytes.firstIndex(of: UInt8(ascii: "\r")) else { return text }
+            guard let base = bytes.baseAddress, let found = memchr(base, 0x0D, bytes.count) else { return text }
+            let first = UnsafeRawPointer(base).distance(to: found)
             var normalised: [UInt8] = []
             normalised.reserveCapacity(bytes.count)
             normalised.append(contentsOf: bytes[..<first])

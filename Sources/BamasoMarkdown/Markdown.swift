@@ -292,16 +292,19 @@ private struct Walker {
         }
     }
 
-    /// Words in a C string: runs of bytes that are not ASCII white space.
+    /// Words in a C string: runs of bytes that are not ASCII white space. Counted without
+    /// branches, as the word starts: a byte that is not white space after one that is.
     private static func words(in text: UnsafePointer<CChar>?) -> Int {
-        guard var byte = text else { return 0 }
+        guard let text else { return 0 }
         var count = 0
-        var inWord = false
-        while byte.pointee != 0 {
-            let isSpace = byte.pointee == 0x20 || (byte.pointee >= 0x09 && byte.pointee <= 0x0D)
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-            byte += 1
+        var previousIsSpace = 1
+        let length = strlen(text)
+        text.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            for byte in UnsafeBufferPointer(start: start, count: length) {
+                let isSpace = byte == 0x20 || byte &- 0x09 < 5 ? 1 : 0
+                count &+= previousIsSpace & (1 &- isSpace)
+                previousIsSpace = isSpace
+            }
         }
         return count
     }

@@ -156,6 +156,7 @@ import Testing
     @Test("counts the words of the text, not of code")
     func wordCount() {
         #expect(Markdown.scan("# Ba maso\n\nUmwana w'imyaka *cumi* n'ibiri.\n\n```\nnot counted here\n```\n").wordCount == 6)
+        #expect(Markdown.scan("one\ttwo  three\u{0B}four\u{0C}five\u{A0}still-five *six*seven").wordCount == 7)
     }
 
     @Test("text after a NUL character is still read")
