@@ -52,7 +52,12 @@ public struct Page: Sendable, Equatable {
 
     /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
     public var key: String {
-        [section, slug].compactMap { $0 }.joined(separator: "/")
+        switch (section, slug) {
+        case let (section?, slug?): section + "/" + slug
+        case let (section?, nil): section
+        case let (nil, slug?): slug
+        case (nil, nil): ""
+        }
     }
 
     public var isListing: Bool { kind == .home || kind == .section }
