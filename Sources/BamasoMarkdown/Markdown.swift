@@ -1,3 +1,4 @@
+import BamasoDiagnostics
 import CCmark
 import Foundation
 
@@ -108,9 +109,9 @@ public struct LinkRewrite: Sendable, Equatable {
 private struct Walker {
     let firstLine: Int
     let source: String
-    /// Where each line of `source` starts, worked out the first time a column is needed
-    /// (most pages need only a few: their links and components).
-    var lineStarts: [String.Index]?
+    /// The UTF-8 offset at which each line of `source` starts, worked out the first time a
+    /// column is needed (most pages need only a few: their links and components).
+    var lineStarts: [Int]?
     /// Word counts are for `scan`; rendering does not need them.
     var countsWords = false
     var document = MarkdownDocument()
@@ -272,13 +273,12 @@ private struct Walker {
             document.headings.append(heading)
             return .heading(heading)
         case CMARK_NODE_CODE_BLOCK:
-            let info = string(cmark_node_get_fence_info(node))
-                .trimmingCharacters(in: .whitespaces)
+            let info = string(cmark_node_get_fence_info(node)).trimmingWhitespaces()
             guard !info.isEmpty else { return nil }
             let name = info.prefix { !$0.isWhitespace }
             let component = MarkdownComponent(
                 name: String(name),
-                arguments: info.dropFirst(name.count).trimmingCharacters(in: .whitespaces),
+                arguments: info.dropFirst(name.count).trimmingWhitespaces(),
                 body: string(cmark_node_get_literal(node)),
                 line: fileLine(node),
                 column: fileColumn(node)
@@ -303,18 +303,24 @@ private struct Walker {
         }
     }
 
-    /// Text of a node's inline children, breaks as spaces, markup dropped.
+    /// Text of a node's inline children, breaks as spaces, markup dropped. The pieces are
+    /// gathered as bytes and made into one string at the end: cmark's literals are valid UTF-8
+    /// (it checks its input), so this is the text that joining each piece as a string gives.
     private func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
         Markdown.forEachNode(under: node) { entering, child in
             guard entering else { return }
             switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                guard let literal = cmark_node_get_literal(child) else { return }
+                literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: bytes.append(UInt8(ascii: " "))
             default: break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespaces()
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -329,30 +335,39 @@ private struct Walker {
     private mutating func fileColumn(_ node: OpaquePointer) -> Int {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        if lineStarts == nil {
-            var starts = [source.startIndex]
-            var index = source.utf8.startIndex
-            while let newline = source.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
-                index = source.utf8.index(after: newline)
-                starts.append(index)
+        var text = source
+        return text.withUTF8 { bytes in
+            if lineStarts == nil {
+                var starts = [0]
+                while let base = bytes.baseAddress, let start = starts.last,
+                      let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    starts.append(UnsafeRawPointer(base).distance(to: newline) + 1)
+                }
+                lineStarts = starts
             }
-            lineStarts = starts
+            guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+            let start = starts[line - 1]
+            let prefix = bytes[start..<min(bytes.count, start + byteColumn - 1)]
+            // In ASCII text every byte is a character, but for "\r\n".
+            if prefix.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return prefix.count + 1 }
+            let utf8 = source.utf8[source.utf8.index(source.utf8.startIndex, offsetBy: start)...].prefix(byteColumn - 1)
+            return (String(utf8) ?? String(decoding: utf8, as: UTF8.self)).count + 1
         }
-        guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-        let prefix = source.utf8[starts[line - 1]...].prefix(byteColumn - 1)
-        return (String(prefix) ?? String(decoding: prefix, as: UTF8.self)).count + 1
     }
 
-    /// Words in a C string: runs of bytes that are not ASCII white space.
+    /// Words in a C string: runs of bytes that are not ASCII white space. Counted without
+    /// branches, as the word starts: a byte that is not white space after one that is.
     private static func words(in text: UnsafePointer<CChar>?) -> Int {
-        guard var byte = text else { return 0 }
+        guard let text else { return 0 }
         var count = 0
-        var inWord = false
-        while byte.pointee != 0 {
-            let isSpace = byte.pointee == 0x20 || (byte.pointee >= 0x09 && byte.pointee <= 0x0D)
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-            byte += 1
+        var previousIsSpace = 1
+        let length = strlen(text)
+        text.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            for byte in UnsafeBufferPointer(start: start, count: length) {
+                let isSpace = byte == 0x20 || byte &- 0x09 < 5 ? 1 : 0
+                count &+= previousIsSpace & (1 &- isSpace)
+                previousIsSpace = isSpace
+            }
         }
         return count
     }

@@ -24,24 +24,33 @@ public enum Resolver {
 
         checkListingsExist(index: index, site: site, into: &diagnostics)
 
-        var resolved: [ResolvedPage] = []
-        for page in published {
+        // Each page is resolved on its own, on every core; the pages and what was found on
+        // them come out in the order of the pages.
+        let project = parsed.project
+        let unpublished = options.includeDrafts ? [] : drafts
+        let results = published.concurrentMap { page in
+            var found: [Diagnostic] = []
             var result = ResolvedPage(page: page, path: index.path(of: page.key, in: page.language))
             for language in site.languages where index.page(page.key, language) != nil {
                 result.alternates[language] = index.path(of: page.key, in: language)
             }
-            var linker = Linker(index: index, media: parsed.project.media, drafts: options.includeDrafts ? [] : drafts,
-                                from: page)
-            linker.resolve(page.markdown.links, into: &diagnostics)
-            result.components = ComponentResolver(project: parsed.project, page: page)
-                .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
+            var linker = Linker(index: index, media: project.media, drafts: unpublished, from: page)
+            linker.resolve(page.markdown.links, into: &found)
+            result.components = ComponentResolver(project: project, page: page)
+                .resolve(page.markdown.components, linker: &linker, into: &found)
             result.links = linker.resolved
             if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
                 result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
-                                         project: parsed.project, into: &diagnostics)
+                                         project: project, into: &found)
             }
             result.children = listing(for: page, index: index, site: site)
-            resolved.append(result)
+            return (page: result, diagnostics: found)
+        }
+        var resolved: [ResolvedPage] = []
+        resolved.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            resolved.append(result.page)
         }
         let menus = Dictionary(uniqueKeysWithValues: site.languages.map { language in
             (language, site.sections.compactMap { section -> SectionLink? in
