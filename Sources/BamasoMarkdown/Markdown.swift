@@ -224,7 +224,7 @@ private struct Walker {
             if let component = pending.first, component.line == fileLine(node),
                let info, strstr(info, component.name) != nil {
                 components.append((node, pending.removeFirst()))
-            } else if !string(info).trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if !string(info).trimmingWhitespaces().isEmpty {
                 return nil  // a component the scan does not have
             }
         }
