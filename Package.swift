@@ -89,7 +89,10 @@ let package = Package(
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
         .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
         .testTarget(name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad"]),
-        .testTarget(name: "BamasoRenderTests", dependencies: ["BamasoRender", "BamasoLoad"]),
+        .testTarget(
+            name: "BamasoRenderTests",
+            dependencies: ["BamasoRender", "BamasoLoad", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",

@@ -62,7 +62,17 @@ public enum ProjectLoader {
         var contacts: [String: Contact] = [:]
         var contentFiles: [SourceFile] = []
         var media: [String: URL] = [:]
-        for (relative, url) in files.list(contentFolder, into: &diagnostics) {
+        let listed = files.list(contentFolder, into: &diagnostics)
+        // Reading and checking the pages is most of the loading: it is done on every core
+        // first, and what each read found is reported below in the order of the listing.
+        let pageReads = Dictionary(uniqueKeysWithValues: listed.filter { relative, _ in
+            !relative.hasPrefix("media/") && relative.hasSuffix(".md")
+        }.concurrentMap { relative, url in
+            var found: [Diagnostic] = []
+            let file = files.read(url, path: "content/" + relative, into: &found)
+            return (relative, (file: file, diagnostics: found))
+        })
+        for (relative, url) in listed {
             let path = "content/" + relative
             if relative.hasPrefix("media/") {
                 media[relative] = url
@@ -73,8 +83,9 @@ public enum ProjectLoader {
                 if let file = files.read(url, path: path, into: &diagnostics) {
                     contacts = files.parsed(file, with: Contact.parse, into: &diagnostics)
                 }
-            } else if relative.hasSuffix(".md") {
-                if let file = files.read(url, path: path, into: &diagnostics) { contentFiles.append(file) }
+            } else if let read = pageReads[relative] {
+                diagnostics += read.diagnostics
+                if let file = read.file { contentFiles.append(file) }
             } else {
                 diagnostics.append(.warning(
                     at: FileLocation(path: path), "this file is not a page and is not published",
@@ -135,9 +146,8 @@ public struct ProjectFiles: ProjectFileSource {
 
     /// Regular files under `folder` by path relative to it, sorted; hidden files are skipped.
     public func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
         guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            at: folder, includingPropertiesForKeys: [], options: [.skipsHiddenFiles])
         else { return [] }
         var found: [(String, URL)] = []
         for case let url as URL in enumerator {
@@ -151,14 +161,15 @@ public struct ProjectFiles: ProjectFileSource {
     /// A link that cannot be followed is reported.
     public func entry(_ url: URL, in folder: URL, into diagnostics: inout [Diagnostic]) -> (String, URL)? {
         let prefix = folder.path + "/"
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
         let rootPath = root.path + "/"
         let path = url.path
         guard path.hasPrefix(prefix) else { return nil }
         let relative = String(path.dropFirst(prefix.count))
         let projectPath = String(path.dropFirst(rootPath.count))
-        let values = try? url.resourceValues(forKeys: Set(keys))
-        if values?.isSymbolicLink == true {
+        // `lstat` rather than `URL.resourceValues`, which cost as much as reading the file.
+        var entry = stat()
+        guard lstat(path, &entry) == 0 else { return nil }
+        if entry.st_mode & S_IFMT == S_IFLNK {
             guard let resolved = realpath(path, nil) else {
                 let looped = errno == ELOOP
                 diagnostics.append(.error(
@@ -183,7 +194,7 @@ public struct ProjectFiles: ProjectFileSource {
                                           hint: "replace the link with the file itself"))
                 return nil
             }
-        } else if values?.isRegularFile != true {
+        } else if entry.st_mode & S_IFMT != S_IFREG {
             return nil
         }
         return (relative, url)

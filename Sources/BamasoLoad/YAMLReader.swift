@@ -21,10 +21,26 @@ public struct YAMLReader: Sendable {
         public var location: FileLocation
     }
 
+    /// Yams's default encoding. Yams works it out again for every document, from the process's
+    /// environment, which was half the time of reading a page's front matter. (A plain enum
+    /// that Yams does not mark `Sendable`; a constant of it is safe to share.)
+    nonisolated(unsafe) private static let encoding = Parser.Encoding.default
+
+    /// Yams's default resolver with one more rule in front, which gives the tag the default
+    /// rules give (text) at once to plain lowercase words such as `title` or `key_message`.
+    /// Yams tags every key to look for duplicates, and the default resolver tries its seven
+    /// regular expressions on each one, which was two thirds of reading front matter. The
+    /// words left out are those the default rules read as something else: true, false, yes,
+    /// no, on, off (bools) and null. `YAMLReaderTests` checks both resolvers agree.
+    static let resolver: Resolver = {
+        guard let words = try? Resolver.Rule(.str, "^(?!(?:yes|no|true|false|on|off|null)$)[a-z_]+$") else { return .default }
+        return Resolver.default.rules.reduce(Resolver.basic.appending(words)) { $0.appending($1) }
+    }()
+
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic and nil.
     public func compose(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, Self.resolver, .default, Self.encoding)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, in: text))
         } catch {
@@ -154,7 +170,8 @@ public struct YAMLReader: Sendable {
                                       hint: "write it on one line after '\(field.key): '"))
             return nil
         }
-        if scalar.string.trimmingCharacters(in: .whitespaces).isEmpty || scalar.tag == Tag(.null) && scalar.style == .plain {
+        // Tags are equal when their names are; `Tag(.null)` would build a new Constructor each time.
+        if scalar.string.trimmingWhitespaces().isEmpty || scalar.tag.rawValue == Tag.Name.null.rawValue && scalar.style == .plain {
             diagnostics.append(.error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
             return nil
         }
@@ -235,7 +252,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var day: Int
 
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingWhitespaces().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }

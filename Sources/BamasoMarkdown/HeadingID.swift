@@ -13,18 +13,28 @@ struct HeadingIDs {
     }
 
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        var slug = ""
+        // Folding changes nothing in ASCII text that the lowercasing below does not: it is
+        // only asked for the others, where it turns "é" into "e".
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // Only ASCII letters and digits are kept, so the slug is made of bytes; every byte of
+        // any other character is 0x80 or more, and stands for a separator as the character did.
+        var slug: [UInt8] = []
         var pendingHyphen = false
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingHyphen, !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
+        for byte in folded.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte)
                 pendingHyphen = false
-            } else {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                slug.append(byte + 0x20)  // lowercase
+                pendingHyphen = false
+            default:
                 pendingHyphen = true
             }
         }
-        return slug.isEmpty ? "section" : slug.lowercased()
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
 }

@@ -1,3 +1,4 @@
+import BamasoDiagnostics
 import CCmark
 import Foundation
 
@@ -19,6 +20,9 @@ public enum Markdown {
 
     /// Renders a Markdown body to HTML.
     /// - Parameters:
+    ///   - scanned: `scan(source, firstLine: firstLine)`, when the caller has it. Its links,
+    ///     headings and components are then taken as they are instead of being worked out
+    ///     again, which is most of the time rendering takes besides cmark's own.
     ///   - resolveLink: the new URL for a link or image, and HTML to put right after it
     ///     (a note such as "(English)"); nil keeps the link as written.
     ///   - renderComponent: the HTML that replaces a component's fenced block.
@@ -26,6 +30,7 @@ public enum Markdown {
     ///     as in a booklet: levels moved down and ids prefixed, so they stay unique.
     public static func render(
         _ source: String,
+        scanned: MarkdownDocument? = nil,
         firstLine: Int = 1,
         headings: HeadingStyle = HeadingStyle(),
         resolveLink: (MarkdownLink) -> LinkRewrite?,
@@ -33,7 +38,8 @@ public enum Markdown {
     ) -> String {
         withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
-            walker.rewrite(root, headingStyle: headings, resolveLink: resolveLink, renderComponent: renderComponent)
+            walker.rewrite(root, scanned: scanned, headingStyle: headings, resolveLink: resolveLink,
+                           renderComponent: renderComponent)
             return renderHTML(root)
         }
     }
@@ -103,9 +109,9 @@ public struct LinkRewrite: Sendable, Equatable {
 private struct Walker {
     let firstLine: Int
     let source: String
-    /// Where each line of `source` starts, worked out the first time a column is needed
-    /// (most pages need only a few: their links and components).
-    var lineStarts: [String.Index]?
+    /// The UTF-8 offset at which each line of `source` starts, worked out the first time a
+    /// column is needed (most pages need only a few: their links and components).
+    var lineStarts: [Int]?
     /// Word counts are for `scan`; rendering does not need them.
     var countsWords = false
     var document = MarkdownDocument()
@@ -126,28 +132,30 @@ private struct Walker {
 
     mutating func rewrite(
         _ root: OpaquePointer,
+        scanned: MarkdownDocument?,
         headingStyle: HeadingStyle,
         resolveLink: (MarkdownLink) -> LinkRewrite?,
         renderComponent: (MarkdownComponent) -> String
     ) {
-        var headings: [(OpaquePointer, MarkdownHeading)] = []
-        var components: [(OpaquePointer, MarkdownComponent)] = []
-        var notes: [(OpaquePointer, String)] = []
+        // The tree is changed only once the iterator is gone.
+        var nodes = Nodes()
         Markdown.forEachNode(under: root) { entering, node in
             guard entering else { return }
-            switch visit(node) {
-            case .link(let link):
-                // Changing a URL leaves the tree's shape alone, so it is safe mid-iteration.
-                if let rewrite = resolveLink(link) {
-                    cmark_node_set_url(node, rewrite.url)
-                    if let html = rewrite.htmlAfter { notes.append((node, html)) }
-                }
-            case .heading(let heading): headings.append((node, heading))
-            case .component(let component): components.append((node, component))
-            case nil: break
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: nodes.links.append(node)
+            case CMARK_NODE_HEADING: nodes.headings.append(node)
+            case CMARK_NODE_CODE_BLOCK: nodes.codeBlocks.append(node)
+            default: break
             }
         }
-        // Structural changes wait until the iterator is gone.
+        let (links, headings, components) = scanned.flatMap { reuse($0, for: nodes) } ?? find(nodes)
+        var notes: [(OpaquePointer, String)] = []
+        for (node, link) in links {
+            if let rewrite = resolveLink(link) {
+                cmark_node_set_url(node, rewrite.url)
+                if let html = rewrite.htmlAfter { notes.append((node, html)) }
+            }
+        }
         for (node, html) in notes {
             guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(inline, html)
@@ -166,6 +174,62 @@ private struct Walker {
             }
             replace(node, withHTML: html)
         }
+    }
+
+    /// The nodes `rewrite` may change, in document order.
+    private struct Nodes {
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
+    }
+
+    /// The links, headings and components among `Nodes`, with what `scan` reports for them.
+    private typealias Targets = (
+        links: [(OpaquePointer, MarkdownLink)],
+        headings: [(OpaquePointer, MarkdownHeading)],
+        components: [(OpaquePointer, MarkdownComponent)]
+    )
+
+    /// Works out what each node is, as `scan` does.
+    private mutating func find(_ nodes: Nodes) -> Targets {
+        var targets: Targets = ([], [], [])
+        for node in nodes.links + nodes.headings + nodes.codeBlocks {
+            switch visit(node) {
+            case .link(let link): targets.links.append((node, link))
+            case .heading(let heading): targets.headings.append((node, heading))
+            case .component(let component): targets.components.append((node, component))
+            case nil: break
+            }
+        }
+        return targets
+    }
+
+    /// Pairs the nodes with what `scanned` reports, in order; nil unless every link, heading
+    /// and component lines up with a node of its kind on its line.
+    private func reuse(_ scanned: MarkdownDocument, for nodes: Nodes) -> Targets? {
+        guard nodes.links.count == scanned.links.count, nodes.headings.count == scanned.headings.count else { return nil }
+        for (node, link) in zip(nodes.links, scanned.links) {
+            let kind: MarkdownLink.Kind = cmark_node_get_type(node) == CMARK_NODE_LINK ? .link : .image
+            let url = cmark_node_get_url(node)
+            let sameDestination = url.map { url in link.destination.withCString { strcmp($0, url) == 0 } } ?? link.destination.isEmpty
+            guard link.kind == kind, link.line == fileLine(node), sameDestination else { return nil }
+        }
+        for (node, heading) in zip(nodes.headings, scanned.headings) {
+            guard heading.level == Int(cmark_node_get_heading_level(node)), heading.line == fileLine(node) else { return nil }
+        }
+        var components: [(OpaquePointer, MarkdownComponent)] = []
+        var pending = scanned.components[...]
+        for node in nodes.codeBlocks {
+            let info = cmark_node_get_fence_info(node)
+            if let component = pending.first, component.line == fileLine(node),
+               let info, strstr(info, component.name) != nil {
+                components.append((node, pending.removeFirst()))
+            } else if !string(info).trimmingWhitespaces().isEmpty {
+                return nil  // a component the scan does not have
+            }
+        }
+        guard pending.isEmpty else { return nil }
+        return (Array(zip(nodes.links, scanned.links)), Array(zip(nodes.headings, scanned.headings)), components)
     }
 
     private func replace(_ node: OpaquePointer, withHTML html: String) {
@@ -209,13 +273,12 @@ private struct Walker {
             document.headings.append(heading)
             return .heading(heading)
         case CMARK_NODE_CODE_BLOCK:
-            let info = string(cmark_node_get_fence_info(node))
-                .trimmingCharacters(in: .whitespaces)
+            let info = string(cmark_node_get_fence_info(node)).trimmingWhitespaces()
             guard !info.isEmpty else { return nil }
             let name = info.prefix { !$0.isWhitespace }
             let component = MarkdownComponent(
                 name: String(name),
-                arguments: info.dropFirst(name.count).trimmingCharacters(in: .whitespaces),
+                arguments: info.dropFirst(name.count).trimmingWhitespaces(),
                 body: string(cmark_node_get_literal(node)),
                 line: fileLine(node),
                 column: fileColumn(node)
@@ -240,18 +303,24 @@ private struct Walker {
         }
     }
 
-    /// Text of a node's inline children, breaks as spaces, markup dropped.
+    /// Text of a node's inline children, breaks as spaces, markup dropped. The pieces are
+    /// gathered as bytes and made into one string at the end: cmark's literals are valid UTF-8
+    /// (it checks its input), so this is the text that joining each piece as a string gives.
     private func plainText(of node: OpaquePointer) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
         Markdown.forEachNode(under: node) { entering, child in
             guard entering else { return }
             switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(child))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                guard let literal = cmark_node_get_literal(child) else { return }
+                literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: bytes.append(UInt8(ascii: " "))
             default: break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespaces()
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -266,30 +335,39 @@ private struct Walker {
     private mutating func fileColumn(_ node: OpaquePointer) -> Int {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        if lineStarts == nil {
-            var starts = [source.startIndex]
-            var index = source.utf8.startIndex
-            while let newline = source.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
-                index = source.utf8.index(after: newline)
-                starts.append(index)
+        var text = source
+        return text.withUTF8 { bytes in
+            if lineStarts == nil {
+                var starts = [0]
+                while let base = bytes.baseAddress, let start = starts.last,
+                      let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    starts.append(UnsafeRawPointer(base).distance(to: newline) + 1)
+                }
+                lineStarts = starts
             }
-            lineStarts = starts
+            guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+            let start = starts[line - 1]
+            let prefix = bytes[start..<min(bytes.count, start + byteColumn - 1)]
+            // In ASCII text every byte is a character, but for "\r\n".
+            if prefix.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) { return prefix.count + 1 }
+            let utf8 = source.utf8[source.utf8.index(source.utf8.startIndex, offsetBy: start)...].prefix(byteColumn - 1)
+            return (String(utf8) ?? String(decoding: utf8, as: UTF8.self)).count + 1
         }
-        guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-        let prefix = source.utf8[starts[line - 1]...].prefix(byteColumn - 1)
-        return (String(prefix) ?? String(decoding: prefix, as: UTF8.self)).count + 1
     }
 
-    /// Words in a C string: runs of bytes that are not ASCII white space.
+    /// Words in a C string: runs of bytes that are not ASCII white space. Counted without
+    /// branches, as the word starts: a byte that is not white space after one that is.
     private static func words(in text: UnsafePointer<CChar>?) -> Int {
-        guard var byte = text else { return 0 }
+        guard let text else { return 0 }
         var count = 0
-        var inWord = false
-        while byte.pointee != 0 {
-            let isSpace = byte.pointee == 0x20 || (byte.pointee >= 0x09 && byte.pointee <= 0x0D)
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
-            byte += 1
+        var previousIsSpace = 1
+        let length = strlen(text)
+        text.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+            for byte in UnsafeBufferPointer(start: start, count: length) {
+                let isSpace = byte == 0x20 || byte &- 0x09 < 5 ? 1 : 0
+                count &+= previousIsSpace & (1 &- isSpace)
+                previousIsSpace = isSpace
+            }
         }
         return count
     }

@@ -115,7 +115,12 @@ public struct Page: Sendable, Equatable {
 
     /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
     public var key: String {
-        [section, slug].compactMap { $0 }.joined(separator: "/")
+        switch (section, slug) {
+        case let (section?, slug?): section + "/" + slug
+        case let (section?, nil): section
+        case let (nil, slug?): slug
+        case (nil, nil): ""
+        }
     }
 
     public var isListing: Bool { kind == .home || kind == .section }
@@ -138,10 +143,12 @@ extension Page {
     /// original changed.
     public var translationFingerprint: String {
         var fingerprint = Fingerprint()
-        for text in frontMatter.translatableText + [body.trimmingCharacters(in: .whitespacesAndNewlines)] {
+        for text in frontMatter.translatableText {
             fingerprint.add(text.utf8)
             fingerprint.add([0])
         }
+        fingerprint.add(body.withoutWhitespacesAndNewlines.utf8)
+        fingerprint.add([0])
         return fingerprint.hex
     }
 
@@ -153,7 +160,24 @@ extension Page {
         guard text.count > 160 else { return text }
         let cut = text.prefix(160)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        return cut[..<end].trimmingPunctuationAndWhitespaces() + "…"
+    }
+}
+
+extension Substring {
+    /// `trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))`, which joined two
+    /// sets and copied the text into an `NSString` for every summary. Foundation compares
+    /// UTF-16 code units: a code point outside the first 65,536 ends the trimming even when
+    /// the set holds it, and so it does here.
+    func trimmingPunctuationAndWhitespaces() -> String {
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value <= 0xFFFF
+                && (CharacterSet.punctuationCharacters.contains(scalar) || CharacterSet.whitespaces.contains(scalar))
+        }
+        var scalars = unicodeScalars[...]
+        while let first = scalars.first, isTrimmed(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isTrimmed(last) { scalars = scalars.dropLast() }
+        return String(scalars)
     }
 }
 

@@ -6,13 +6,20 @@ import Foundation
 /// Stage 2: turns content files into typed pages.
 public enum PageParser {
     /// Parses every content file of `project`. Files with errors are left out, and every
-    /// error is reported.
+    /// error is reported. Files are parsed on every core (Yams and cmark keep no state between
+    /// documents), and pages and diagnostics come out in the order of the files.
     public static func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
+        let sections = project.site.sections
+        let results = project.contentFiles.concurrentMap { file in
+            var found: [Diagnostic] = []
+            let page = parse(file, sections: sections, into: &found)
+            return (page: page, diagnostics: found)
+        }
         var pages: [Page] = []
-        for file in project.contentFiles {
-            if let page = parse(file, sections: project.site.sections, into: &diagnostics) {
-                pages.append(page)
-            }
+        pages.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            if let page = result.page { pages.append(page) }
         }
         return ParsedSite(project: project, pages: pages)
     }
@@ -41,7 +48,7 @@ public enum PageParser {
                 "a page has one main heading, its title; this '#' heading would be a second one",
                 hint: "write '## \(heading.text)' instead"))
         }
-        for image in markdown.links where image.kind == .image && image.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        for image in markdown.links where image.kind == .image && image.text.trimmingWhitespaces().isEmpty {
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: image.line, column: image.column),
                 "this image has no description for people who cannot see it",
@@ -60,11 +67,11 @@ public enum PageParser {
             let excerpt = firstLine.count > 40 ? firstLine.prefix(40) + "…" : firstLine
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: html.line, column: html.column),
-                "HTML is not published, only Markdown: '\(excerpt.trimmingCharacters(in: .whitespaces))'",
+                "HTML is not published, only Markdown: '\(excerpt.trimmingWhitespaces())'",
                 hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, put it between backticks"))
         }
         for link in markdown.links {
-            let destination = link.destination.trimmingCharacters(in: .whitespaces).lowercased()
+            let destination = link.destination.trimmingWhitespaces().lowercased()
             guard let scheme = ["javascript:", "vbscript:", "file:", "data:"].first(where: { destination.hasPrefix($0) }),
                   !(scheme == "data:" && ["png", "gif", "jpeg", "webp"].contains(where: { destination.hasPrefix("data:image/\($0)") }))
             else { continue }
@@ -167,38 +174,70 @@ public enum PageParser {
         var bodyFirstLine: Int
     }
 
-    /// Separates the front matter (between `---` lines) from the Markdown body.
+    /// Separates the front matter (between `---` lines) from the Markdown body. Works on the
+    /// file's UTF-8 bytes, in one pass over the front matter: the delimiters are ASCII, and
+    /// splitting the whole file into lines of characters was a third of all parsing. Its
+    /// lines end at `\n` bytes, as the lines of characters did: a decoded file has no `\r\n`,
+    /// the only character that holds a `\n` and more.
     static func split(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Split? {
         let location = FileLocation(path: file.path)
-        if file.text.allSatisfy(\.isWhitespace) {
+        if isBlank(file.text) {
             diagnostics.append(.error(at: location, "the file is empty",
                                       hint: "start it with front matter: a line '---', 'title: ...', and '---'"))
             return nil
         }
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingTrailingSpaces == "---" }) == true else {
-            diagnostics.append(.error(
-                at: location, "the page does not start with front matter",
-                hint: "the first line must be '---', followed by 'title: ...' and a closing '---'"))
-            return nil
-        }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
+        var text = file.text
+        return text.withUTF8 { bytes -> Split? in
+            func lineEnd(from start: Int) -> Int {
+                bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            }
+            // `---`, perhaps followed by spaces and tabs.
+            func isDelimiter(_ start: Int, _ end: Int) -> Bool {
+                var end = end
+                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+                return end - start == 3 && bytes[start..<end].allSatisfy { $0 == UInt8(ascii: "-") }
+            }
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            let firstEnd = lineEnd(from: 0)
+            guard isDelimiter(0, firstEnd) else {
+                diagnostics.append(.error(
+                    at: location, "the page does not start with front matter",
+                    hint: "the first line must be '---', followed by 'title: ...' and a closing '---'"))
+                return nil
+            }
+            var line = 1  // counted from 0, as the file's lines were
+            var start = firstEnd + 1
+            while start <= bytes.count {
+                let end = lineEnd(from: start)
+                if isDelimiter(start, end) {
+                    return Split(yaml: string(firstEnd + 1..<max(firstEnd + 1, start - 1)),
+                                 body: string(min(end + 1, bytes.count)..<bytes.count),
+                                 bodyFirstLine: line + 2)
+                }
+                line += 1
+                start = end + 1
+            }
             diagnostics.append(.error(
                 at: location, "the front matter that starts here is never closed",
                 hint: "add a line '---' after the last front-matter line, before the text"))
             return nil
         }
-        return Split(
-            yaml: lines[1..<close].joined(separator: "\n"),
-            body: lines[(close + 1)...].joined(separator: "\n"),
-            bodyFirstLine: close + 2)
     }
-}
 
-extension Substring {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var text = self
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return text
+    /// Whether the text is only white space, as `allSatisfy(\.isWhitespace)` says, without
+    /// going through the text character by character: a single ASCII byte that is not white
+    /// space settles it, since it starts a character of its own (or follows a non-space).
+    static func isBlank(_ text: String) -> Bool {
+        var hasOtherBytes = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: hasOtherBytes = true
+            default: return false
+            }
+        }
+        return !hasOtherBytes || text.allSatisfy(\.isWhitespace)
     }
 }

@@ -7,6 +7,14 @@ import Foundation
 public struct DateFormat: Sendable {
     private let calendar: Calendar
     private let locales: [Language: Locale]
+    /// Formatted dates: ICU takes a while, and a site shows each date on several pages.
+    private let formatted = Memo<FormattedDay, String>()
+
+    private struct FormattedDay: Hashable, Sendable {
+        var day: Day
+        /// nil for `iso`.
+        var language: Language?
+    }
 
     public init() {
         var calendar = Calendar(identifier: .gregorian)
@@ -15,8 +23,17 @@ public struct DateFormat: Sendable {
         self.locales = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Locale(identifier: $0.tag)) })
     }
 
+    /// `2012-06-01`, as `Day.description` writes it.
+    public func iso(_ day: Day) -> String {
+        formatted.value(for: FormattedDay(day: day, language: nil)) { day.description }
+    }
+
     /// `d MMMM y`, the long date of both languages.
     public func string(_ day: Day, in language: Language) -> String {
+        formatted.value(for: FormattedDay(day: day, language: language)) { format(day, in: language) }
+    }
+
+    private func format(_ day: Day, in language: Language) -> String {
         guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
               let locale = locales[language]
         else { return day.description }

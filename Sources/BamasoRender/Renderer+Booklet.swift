@@ -7,10 +7,10 @@ import Foundation
 /// Pages the build makes itself: the school booklet and the bilingual 404 page.
 extension Renderer {
     /// Every school material of one language in one printable page, in the section's order.
-    func bookletContext(_ language: Language) -> [String: Any] {
+    func bookletContext(_ language: Language) -> TemplateValues {
         let path = feeds.bookletPath(language) ?? ""
         let section = site.pages.first { $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language }
-        var context = section.map { self.context(for: $0, at: path) } ?? [:]
+        var context = section.map { self.context(for: $0, at: path, listsChildren: false) } ?? [:]
         let t = strings[language]!
         let title = t["booklet_title"]
         let siteTitle = site.site.title[language] ?? ""
@@ -21,22 +21,20 @@ extension Renderer {
         context["canonical"] = urls.reference(path, from: path)
         context["url"] = urls.link(path, from: path)
         context["content"] = nil
-        context["children"] = []
         context["og"] = nil
-        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] }
-        context["alternates"] = site.site.languages.compactMap { other -> [String: Any]? in
+        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues }
+        context["alternates"] = site.site.languages.compactMap { other -> TemplateValues? in
             feeds.bookletPath(other).map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
         }
-        context["languages"] = site.site.languages.map { other -> [String: Any] in
+        context["languages"] = site.site.languages.map { other -> TemplateValues in
             let target = feeds.bookletPath(other) ?? "\(other.rawValue)/schools/"
             return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target, from: path),
                     "missing": feeds.bookletPath(other) == nil]
         }
-        context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> [String: Any] in
-            var chapter = self.context(for: material, at: path)
+        context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> TemplateValues in
             let slug = material.page.slug ?? "material"
+            var chapter = self.context(for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             chapter["id"] = slug
-            chapter["content"] = body(of: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             return chapter
         }
         return context
@@ -44,15 +42,15 @@ extension Renderer {
 
     /// Served for any address that does not exist, so it says everything in both languages
     /// and links with root-based addresses.
-    func notFoundContext() -> [String: Any] {
+    func notFoundContext() -> TemplateValues {
         let first = site.site.defaultLanguage
         return [
             "lang": first.tag,
             "t": strings[first]!,
             "site_title": site.site.title[first] ?? "",
             "stylesheet": urls.link(assets.stylesheet, from: ""),
-            "entries": site.site.languages.map { language -> [String: Any] in
-                var entry: [String: Any] = ["lang": language.tag, "t": strings[language]!,
+            "entries": site.site.languages.map { language -> TemplateValues in
+                var entry: TemplateValues = ["lang": language.tag, "t": strings[language]!,
                                             "url": urls.link("\(language.rawValue)/", from: "")]
                 if site.site.sections.contains("contact") {
                     entry["help_url"] = urls.link("\(language.rawValue)/contact/", from: "")

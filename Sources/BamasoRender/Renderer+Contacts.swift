@@ -56,11 +56,25 @@ extension Renderer {
 
     /// schema.org `Organization` with its `ContactPoint`s, for a contact page's head.
     func jsonLD(_ contact: Contact, language: Language, pageURL: String) -> String {
+        // JSONSerialization sorts the keys, and "url" comes after all the others: the JSON of
+        // the rest, the same on every page of the organisation, is made once.
+        let rest = organisationsJSON.value(for: OrganisationKey(id: contact.id, language: language)) {
+            Escape.jsonForHTML(organisation(contact, language: language))
+        }
+        let url = Escape.plainJSONString(pageURL).map { "{\"url\":\($0)}" } ?? Escape.jsonForHTML(["url": pageURL])
+        return rest == "{}" ? url : rest.dropLast() + "," + url.dropFirst()
+    }
+
+    struct OrganisationKey: Hashable, Sendable {
+        var id: String
+        var language: Language
+    }
+
+    private func organisation(_ contact: Contact, language: Language) -> [String: Any] {
         var organisation: [String: Any] = [
             "@context": "https://schema.org",
             "@type": "Organization",
             "name": contact.name[language] ?? contact.id,
-            "url": pageURL,
         ]
         if let description = contact.description[language] { organisation["description"] = description }
         if let address = contact.address[language] {
@@ -69,12 +83,17 @@ extension Renderer {
         if let email = contact.emails.first { organisation["email"] = email }
         if !contact.phones.isEmpty {
             organisation["contactPoint"] = contact.phones.map { phone in
-                ["@type": "ContactPoint", "telephone": String(Contact.telephoneURI(phone).dropFirst("tel:".count)),
+                ["@type": "ContactPoint", "telephone": String(telephoneURI(phone).dropFirst("tel:".count)),
                  "contactType": "customer support", "availableLanguage": ["rw", "en"]] as [String: Any]
             }
         }
         let profiles = contact.social.compactMap(\.url)
         if !profiles.isEmpty { organisation["sameAs"] = profiles }
-        return Escape.jsonForHTML(organisation)
+        return organisation
+    }
+
+    /// `tel:+250788000000`, worked out once per number.
+    func telephoneURI(_ phone: String) -> String {
+        telephoneURIs.value(for: phone) { Contact.telephoneURI(phone) }
     }
 }

@@ -7,56 +7,64 @@ import Foundation
 
 /// The values templates see. Names are snake_case, as in the templates.
 extension Renderer {
-    /// - Parameter location: where the HTML is published, when not at the page's own address
-    ///   (the booklet gathers pages); relative links are computed from there.
-    func context(for resolved: ResolvedPage, at location: String? = nil) -> [String: Any] {
+    /// - Parameters:
+    ///   - location: where the HTML is published, when not at the page's own address (the
+    ///     booklet gathers pages); relative links are computed from there.
+    ///   - headings: how the body's headings are written (the booklet moves them down a level).
+    ///   - listsChildren: false leaves out the pages a listing lists, for the booklet, which
+    ///     lists its own.
+    func context(
+        for resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle(),
+        listsChildren: Bool = true
+    ) -> TemplateValues {
         let page = resolved.page
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
         let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
-        var context: [String: Any] = [
+        let summary = summary(of: resolved)
+        var context: TemplateValues = [
             "lang": language.tag,
             "t": t,
             "title": page.frontMatter.title,
             "kind": page.kind.rawValue,
             "site_title": siteTitle,
             "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
-            "description": page.summary.isEmpty ? (site.site.description[language] ?? siteTitle) : page.summary,
+            "description": summary.isEmpty ? (site.site.description[language] ?? siteTitle) : summary,
             "references": urls.hasReferences,
             "canonical": urls.reference(resolved.path, from: from),
             "url": link(resolved.path),
             "landing_url": link(""),
             "home_url": link("\(language.rawValue)/"),
             "stylesheet": link(assets.stylesheet),
-            "alternates": site.site.languages.compactMap { other -> [String: Any]? in
+            "alternates": site.site.languages.compactMap { other -> TemplateValues? in
                 resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
             "landing_absolute": urls.reference("", from: from),
             "languages": switcher(for: resolved, from: from),
             "menu": menu(language: language, current: page.section, from: from),
-            "content": body(of: resolved, at: from),
+            "content": body(of: resolved, at: from, headings: headings),
             "translation_draft": page.frontMatter.translation == .draft,
         ]
         if let help = help(language: language, from: from) { context["help"] = help }
         if let date = page.frontMatter.date {
-            context["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+            context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
         if let section = page.section, page.slug != nil,
            let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
-            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)]
+            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)] as TemplateValues
         }
-        context["children"] = resolved.children.map { child -> [String: Any] in
-            var item: [String: Any] = [
+        context["children"] = !listsChildren ? [] : resolved.children.map { child -> TemplateValues in
+            var item: TemplateValues = [
                 "title": child.title, "url": link(child.path), "summary": child.summary,
                 "kind": child.kind.rawValue,
             ]
             if let date = child.date {
-                item["date"] = ["iso": date.description, "display": dates.string(date, in: language)]
+                item["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
             }
             if let other = child.fallbackLanguage {
-                item["fallback"] = ["lang": other.tag, "name": other.nativeName]
+                item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
             }
             return item
         }
@@ -69,7 +77,7 @@ extension Renderer {
                 "url": urls.absolute(resolved.path), "site_name": siteTitle,
                 "locale": language == .rw ? "rw_RW" : "en_GB",
                 "type": page.isListing ? "website" : "article",
-            ]
+            ] as TemplateValues
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds.bookletPath(language) {
             context["booklet_url"] = link(booklet)
@@ -78,7 +86,7 @@ extension Renderer {
         return context
     }
 
-    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout [String: Any]) {
+    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues) {
         switch fields {
         case .none:
             break
@@ -107,9 +115,9 @@ extension Renderer {
 
     /// The language switcher: every language, leading to this page in that language, or to
     /// the nearest page that exists (the section, then the home page) when it is not translated.
-    private func switcher(for resolved: ResolvedPage, from: String) -> [[String: Any]] {
+    private func switcher(for resolved: ResolvedPage, from: String) -> [TemplateValues] {
         site.site.languages.map { language in
-            var item: [String: Any] = [
+            var item: TemplateValues = [
                 "lang": language.tag, "name": language.nativeName,
                 "current": language == resolved.page.language,
             ]
@@ -124,18 +132,18 @@ extension Renderer {
         }
     }
 
-    private func menu(language: Language, current: String?, from: String) -> [[String: Any]] {
+    private func menu(language: Language, current: String?, from: String) -> [TemplateValues] {
         (site.menus[language] ?? []).map { link in
             ["title": link.title, "url": urls.link(link.path, from: from), "current": link.section == current]
         }
     }
 
-    private func help(language: Language, from: String) -> [String: Any]? {
+    private func help(language: Language, from: String) -> TemplateValues? {
         guard let id = site.site.helpContact, let contact = site.project.contacts[id] else { return nil }
-        var help: [String: Any] = ["name": contact.name[language] ?? id]
+        var help: TemplateValues = ["name": contact.name[language] ?? id]
         if let phone = contact.phones.first {
             help["phone"] = phone
-            help["tel"] = Contact.telephoneURI(phone)
+            help["tel"] = telephoneURI(phone)
         }
         if let email = contact.emails.first { help["email"] = email }
         // "Where to get help" leads to the section that lists every organisation.
@@ -145,14 +153,14 @@ extension Renderer {
         return help
     }
 
-    func contactCard(_ contact: Contact, language: Language, from: String) -> [String: Any] {
-        var card: [String: Any] = [
+    func contactCard(_ contact: Contact, language: Language, from: String) -> TemplateValues {
+        var card: TemplateValues = [
             "id": contact.id,
             "name": contact.name[language] ?? contact.id,
-            "phones": contact.phones.map { ["display": $0, "tel": Contact.telephoneURI($0)] },
-            "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] },
-            "social": contact.social.map { social -> [String: Any] in
-                var item: [String: Any] = ["network": social.network, "handle": social.handle]
+            "phones": contact.phones.map { ["display": $0, "tel": telephoneURI($0)] as TemplateValues },
+            "emails": contact.emails.map { ["address": $0, "mailto": "mailto:" + $0] as TemplateValues },
+            "social": contact.social.map { social -> TemplateValues in
+                var item: TemplateValues = ["network": social.network, "handle": social.handle]
                 if let url = social.url { item["url"] = url }
                 return item
             },
@@ -168,8 +176,8 @@ extension Renderer {
 
     /// The feeds a page announces in its head: the language's Atom feed everywhere, and the
     /// podcast on radio pages.
-    private func feedLinks(for page: Page, from: String) -> [[String: Any]] {
-        var links: [[String: Any]] = []
+    private func feedLinks(for page: Page, from: String) -> [TemplateValues] {
+        var links: [TemplateValues] = []
         if let atom = feeds.atomPath(page.language) {
             links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom, from: from)])
         }
@@ -181,7 +189,7 @@ extension Renderer {
 
     /// When site.yml asks for it (`translation_notices: true`): a note on a draft or outdated
     /// translation, in its own language, with a link to the original.
-    private func translationNotice(for resolved: ResolvedPage, from: String) -> [String: Any]? {
+    private func translationNotice(for resolved: ResolvedPage, from: String) -> TemplateValues? {
         guard site.site.translationNotices, let status = translationStates[resolved.page.path],
               status.state == .outdated || (status.isDraft && status.state != .source)
         else { return nil }
@@ -195,7 +203,7 @@ extension Renderer {
     }
 
     /// Links that share a risk message by WhatsApp, text message or email, with no script.
-    private func shareLinks(title: String, message: String, url: String) -> [String: String] {
+    private func shareLinks(title: String, message: String, url: String) -> TemplateValues {
         let text = "\(title): \(message) \(url)"
         return [
             "whatsapp": "https://wa.me/?text=" + Escape.query(text),
@@ -210,7 +218,7 @@ extension Renderer {
         let page = resolved.page
         let from = location ?? resolved.path
         return Markdown.render(
-            page.body, firstLine: page.bodyFirstLine, headings: headings,
+            page.body, scanned: page.markdown, firstLine: page.bodyFirstLine, headings: headings,
             resolveLink: { rewrite($0, in: resolved, from: from) },
             renderComponent: { component in
                 guard let value = resolved.components[component.line] else { return "" }
@@ -230,19 +238,19 @@ extension Renderer {
 
     private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage, from: String) -> String {
         let language = resolved.page.language
-        var context: [String: Any] = ["t": strings[language]!, "lang": language.tag]
+        var context: TemplateValues = ["t": strings[language]!, "lang": language.tag]
         let name: String
         switch component {
         case .table(let caption, let header, let rows):
             name = "components.table"
             context["caption"] = caption
             context["header"] = header
-            context["rows"] = rows.map { cells -> [String: Any] in
+            context["rows"] = rows.map { cells -> TemplateValues in
                 ["first": cells.first ?? "", "rest": Array(cells.dropFirst())]
             }
         case .contact(let contact):
             name = "components.contact"
-            context.merge(contactCard(contact, language: language, from: from)) { _, new in new }
+            context.merge(contactCard(contact, language: language, from: from))
         case .callout(let kind, let title, let body, let firstLine):
             name = "components.callout"
             context["kind"] = kind
@@ -254,13 +262,13 @@ extension Renderer {
                 body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved, from: from) }, renderComponent: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
-            context.merge(audioContext(audio, from: from)) { _, new in new }
+            context.merge(audioContext(audio, from: from))
         }
         return templates.render(context, with: name)
     }
 
-    func audioContext(_ audio: AudioFile, from: String) -> [String: Any] {
-        var context: [String: Any] = [
+    func audioContext(_ audio: AudioFile, from: String) -> TemplateValues {
+        var context: TemplateValues = [
             "url": urls.link(audio.path, from: from),
             "type": audio.type,
             "format": (audio.path as NSString).pathExtension.uppercased(),
@@ -274,7 +282,7 @@ extension Renderer {
 
     // MARK: - Landing page
 
-    func landingContext() -> [String: Any] {
+    func landingContext() -> TemplateValues {
         let first = site.site.defaultLanguage
         return [
             "lang": first.tag,
@@ -284,8 +292,8 @@ extension Renderer {
             "references": urls.hasReferences,
             "canonical": urls.reference("", from: ""),
             "stylesheet": urls.link(assets.stylesheet, from: ""),
-            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] },
-            "entries": site.site.languages.map { language -> [String: Any] in
+            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues },
+            "entries": site.site.languages.map { language -> TemplateValues in
                 [
                     "lang": language.tag, "name": language.nativeName,
                     "title": site.site.title[language] ?? "",

@@ -35,7 +35,7 @@ extension Renderer {
             """
         func entry(_ path: String, alternates: [(String, String)], date: Day?) {
             xml += "<url>\n<loc>\(Escape.xml(urls.absolute(path)))</loc>\n"
-            if let date { xml += "<lastmod>\(date)</lastmod>\n" }
+            if let date { xml += "<lastmod>\(dates.iso(date))</lastmod>\n" }
             for (language, alternate) in alternates {
                 xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(Escape.xml(urls.absolute(alternate)))\"/>\n"
             }
@@ -57,7 +57,7 @@ extension Renderer {
     func atom(_ language: Language, path: String) -> String {
         let entries = feeds.dated[language] ?? []
         let title = site.site.title[language] ?? ""
-        let updated = entries.first?.page.frontMatter.date.map(Self.rfc3339) ?? ""
+        let updated = entries.first?.page.frontMatter.date.map(rfc3339) ?? ""
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.tag)">
@@ -76,8 +76,8 @@ extension Renderer {
                 <title>\(Escape.xml(page.page.frontMatter.title))</title>
                 <link href="\(url)"/>
                 <id>\(url)</id>
-                <updated>\(page.page.frontMatter.date.map(Self.rfc3339) ?? updated)</updated>
-                <summary>\(Escape.xml(page.page.summary))</summary>
+                <updated>\(page.page.frontMatter.date.map(rfc3339) ?? updated)</updated>
+                <summary>\(Escape.xml(summary(of: page)))</summary>
                 </entry>
 
                 """
@@ -92,7 +92,7 @@ extension Renderer {
         let siteTitle = site.site.title[language] ?? ""
         let title = section.map { "\($0.title) · \(siteTitle)" } ?? siteTitle
         let sectionPath = section?.path ?? "\(language.rawValue)/"
-        let description = [site.pages.first { $0.path == sectionPath }?.page.summary, site.site.description[language]]
+        let description = [site.pages.first { $0.path == sectionPath }.map(summary(of:)), site.site.description[language]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? title
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -113,7 +113,7 @@ extension Renderer {
             let url = Escape.xml(urls.absolute(page.path))
             xml += "<item>\n<title>\(Escape.xml(page.page.frontMatter.title))</title>\n<link>\(url)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
-            xml += "<description>\(Escape.xml(page.page.summary))</description>\n"
+            xml += "<description>\(Escape.xml(summary(of: page)))</description>\n"
             xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" type=\"\(audio.type)\"/>\n"
             if let seconds = audio.seconds { xml += "<itunes:duration>\(seconds)</itunes:duration>\n" }
             if let date = page.page.frontMatter.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
@@ -122,7 +122,7 @@ extension Renderer {
         return xml + "</channel>\n</rss>\n"
     }
 
-    static func rfc3339(_ day: Day) -> String { "\(day)T00:00:00Z" }
+    func rfc3339(_ day: Day) -> String { dates.iso(day) + "T00:00:00Z" }
 
     /// `Fri, 01 Jun 2012 00:00:00 +0000`, the date format RSS requires.
     static func rfc822(_ day: Day) -> String {

@@ -138,8 +138,8 @@ extension Renderer {
     }
 
     /// Every page of the site with its HTML, in order: from `previous` for the pages that did
-    /// not change, rendered on every core for the others.
-    func renderPages(reusing previous: [RenderMemo.Page]) -> [RenderMemo.Page] {
+    /// not change, rendered on every core for the others, and `alongside` with them.
+    func renderPages(reusing previous: [RenderMemo.Page], alongside: @Sendable () -> Void) -> [RenderMemo.Page] {
         let pages = site.pages
         // What the notice on a draft or outdated translation shows, when site.yml asks for it.
         func state(_ page: ResolvedPage) -> TranslationState? {
@@ -164,9 +164,12 @@ extension Renderer {
         }
         let changed = stale
         let rendered = ConcurrentResults<String>(count: changed.count)
-        DispatchQueue.concurrentPerform(iterations: changed.count) { position in
-            let page = pages[changed[position]]
-            rendered[position] = templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+        DispatchQueue.concurrentPerform(iterations: 1 + changed.count) { iteration in
+            if iteration == 0 {
+                alongside()
+            } else {
+                rendered[iteration - 1] = renderPage(pages[changed[iteration - 1]])
+            }
         }
         for (position, index) in changed.enumerated() {
             let page = pages[index]

@@ -24,11 +24,17 @@ public struct Renderer: Sendable {
     let strings: [Language: StringTable]
     let urls: URLBuilder
     let dates = DateFormat()
+    let telephoneURIs = Memo<String, String>()
+    /// An organisation's JSON-LD without its page's address, by organisation and language.
+    let organisationsJSON = Memo<OrganisationKey, String>()
     let feeds: FeedPlan
     let assets: Assets
     /// Each published page's translation state, and where its original is published, by the
     /// page's file path.
     let translationStates: [String: TranslationState]
+    /// What the listings show of each listed page, by its site path: the summary is slow to
+    /// work out, and the resolver has done it already.
+    let summaries: [String: String]
 
     struct TranslationState: Sendable, Equatable {
         var state: TranslationReport.State
@@ -60,9 +66,11 @@ public struct Renderer: Sendable {
                 }
             }
         }
+        let summaries = Dictionary(site.pages.flatMap { $0.children.map { ($0.path, $0.summary) } },
+                                   uniquingKeysWith: { first, _ in first })
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
                                 feeds: memo?.feedPlan(for: site, urls: urls) ?? FeedPlan(site: site, urls: urls),
-                                assets: Assets(site.project.staticFiles), translationStates: states)
+                                assets: Assets(site.project.staticFiles), translationStates: states, summaries: summaries)
         return renderer.render(memo: memo, into: &diagnostics)
     }
 
@@ -73,27 +81,38 @@ public struct Renderer: Sendable {
         var files: [OutputFile] = []
         files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
         // Pages are rendered on every core: each page's HTML depends only on the resolved
-        // site, and templates, strings and formatters are safe to share.
+        // site, and templates, strings and formatters are safe to share. The feeds and the
+        // sitemap, as much work as hundreds of pages, go first, alongside the pages.
         let pages = site.pages
-        let rendered = renderPages(reusing: previous?.pages ?? [])
+        let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
+        let rendered = renderPages(reusing: previous?.pages ?? []) { feedsAndSitemap[0] = feedFiles() }
         files += rendered.map(\.file)
         for language in Set(pages.map(\.page.language)).sorted() {
             reportMissingStrings(rendering: "layouts.base", language: language, into: &diagnostics)
         }
         files.append(OutputFile(path: "index.html", contents: .text(templates.render(landingContext(), with: "layouts.landing"))))
         files.append(OutputFile(path: "404.html", contents: .text(templates.render(notFoundContext(), with: "layouts.404"))))
+        // Each language's booklet is as much work as hundreds of pages: they too are rendered
+        // on every core, after the pages, so that a string missing in a booklet is still
+        // reported as the booklet's.
+        let languages = site.site.languages
+        let rendering = ConcurrentResults<RenderMemo.Booklet>(count: languages.count)
+        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
+            if feeds.bookletPath(languages[index]) != nil {
+                rendering[index] = renderBooklet(languages[index], reusing: previous?.booklets[languages[index]])
+            }
+        }
         var booklets: [Language: RenderMemo.Booklet] = [:]
-        for language in site.site.languages {
-            if let path = feeds.bookletPath(language) {
-                let booklet = renderBooklet(language, reusing: previous?.booklets[language])
+        for (index, language) in languages.enumerated() {
+            if let path = feeds.bookletPath(language), let booklet = rendering[index] {
                 booklets[language] = booklet
                 files.append(OutputFile(path: path + "index.html", contents: .text(booklet.html)))
                 reportMissingStrings(rendering: "layouts.booklet", language: language, into: &diagnostics)
             }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
         }
-        files += feedFiles() + (memo?.vCardFiles(of: site.project.contacts, in: site.site.languages, making: vCardFiles)
-            ?? vCardFiles())
+        files += (feedsAndSitemap[0] ?? [])
+            + (memo?.vCardFiles(of: site.project.contacts, in: languages, making: vCardFiles) ?? vCardFiles())
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
@@ -105,6 +124,16 @@ public struct Renderer: Sendable {
             memo?.keep(shared: shared, pages: rendered, booklets: booklets, clean: diagnostics.count == before)
         }
         return RenderedSite(files: files)
+    }
+
+    /// The page's `summary`, for the meta description and the feeds.
+    func summary(of page: ResolvedPage) -> String {
+        summaries[page.path] ?? page.page.summary
+    }
+
+    /// A page's HTML: its context through the layout of its kind.
+    func renderPage(_ page: ResolvedPage) -> String {
+        templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
     }
 
     /// A `{{t.key}}` that no language file has renders as nothing; report it instead.

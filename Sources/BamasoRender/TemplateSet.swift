@@ -37,15 +37,19 @@ public struct TemplateSet: Sendable {
         var names = Set<String>()
         var paths: [String: String] = [:]
         var ok = true
+        // On a line of its own, which the parser drops as it drops any standalone tag, so the
+        // template's own text is read exactly as before; only its line numbers move by one.
+        let pragma = "{{% CONTENT_TYPE: \(TemplateEscaping.name)}}\n"
         for file in project.templates {
             let name = String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
                 .replacingOccurrences(of: "/", with: ".")
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
                 names.insert(name)
                 paths[name] = file.path
             } catch let error as MustacheTemplate.ParserError {
-                var location = FileLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                // The pragma's line is not the editor's: lines count from the one after it.
+                var location = FileLocation(path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber)
                 var (message, hint) = describe(error.error)
                 // The parser notices a missing {{/name}} only at the end of the file; point at
                 // the section that is never closed instead.
@@ -109,5 +113,9 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` (`layouts.risk`); "" when there is no such template.
     public func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    func render(_ values: TemplateValues, with name: String) -> String {
+        library.render(values, withTemplate: name) ?? ""
     }
 }

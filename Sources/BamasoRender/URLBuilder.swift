@@ -8,12 +8,16 @@ public struct URLBuilder: Sendable, Equatable {
     public let baseURL: String
     /// The path part of `baseURL`, starting and ending with `/`: `/bamaso/`.
     public let basePath: String
+    /// True when the base is a full URL (`https://…`), which feeds, the sitemap and share
+    /// links need.
+    public let isAbsolute: Bool
 
     public init(baseURL: String, portable: Bool = false) {
         self.portable = portable
         var base = baseURL.isEmpty ? "/" : baseURL
         if !base.hasSuffix("/") { base += "/" }
         self.baseURL = base
+        self.isAbsolute = base.contains("://")
         if let scheme = base.range(of: "://") {
             let afterHost = base[scheme.upperBound...].firstIndex(of: "/") ?? base.endIndex
             let path = String(base[afterHost...])
@@ -22,10 +26,6 @@ public struct URLBuilder: Sendable, Equatable {
             self.basePath = base.hasPrefix("/") ? base : "/" + base
         }
     }
-
-    /// True when the base is a full URL (`https://…`), which feeds, the sitemap and share
-    /// links need.
-    public var isAbsolute: Bool { baseURL.contains("://") }
 
     /// For links and assets inside the site, on the page published at site path `page`:
     /// `/bamaso/rw/risks/`, or when portable `../../rw/risks/index.html`.

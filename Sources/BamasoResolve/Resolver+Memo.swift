@@ -86,15 +86,15 @@ public final class ResolveMemo: @unchecked Sendable {
     private func resolveAll(_ published: [Page], inputs: Inputs, project: LoadedProject) -> State {
         var state = State(inputs: inputs, pages: published, keys: published.map(\.key), index: PageIndex(pages: published),
                           resolved: [], diagnostics: [], linkedKeys: [], translations: TranslationMemo())
-        state.resolved.reserveCapacity(published.count)
-        for page in published {
+        let index = state.index
+        let results = published.concurrentMap { page in
             var diagnostics: [Diagnostic] = []
-            let result = Resolver.resolve(page, index: state.index, project: project, drafts: inputs.drafts,
-                                          into: &diagnostics)
-            state.resolved.append(result.page)
-            state.diagnostics.append(diagnostics)
-            state.linkedKeys.append(result.linkedKeys)
+            let result = Resolver.resolve(page, index: index, project: project, drafts: inputs.drafts, into: &diagnostics)
+            return (result, diagnostics)
         }
+        state.resolved = results.map(\.0.page)
+        state.linkedKeys = results.map(\.0.linkedKeys)
+        state.diagnostics = results.map(\.1)
         return state
     }
 

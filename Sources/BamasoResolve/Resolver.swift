@@ -24,9 +24,20 @@ public enum Resolver {
 
         checkListingsExist(index: index, site: site, into: &diagnostics)
 
-        let resolved = published.map { page in
-            resolve(page, index: index, project: parsed.project, drafts: options.includeDrafts ? [] : drafts,
-                    into: &diagnostics).page
+        // Each page is resolved on its own, on every core; the pages and what was found on
+        // them come out in the order of the pages.
+        let project = parsed.project
+        let unpublished = options.includeDrafts ? [] : drafts
+        let results = published.concurrentMap { page in
+            var found: [Diagnostic] = []
+            let result = resolve(page, index: index, project: project, drafts: unpublished, into: &found)
+            return (page: result.page, diagnostics: found)
+        }
+        var resolved: [ResolvedPage] = []
+        resolved.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            resolved.append(result.page)
         }
         let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
         return ResolvedSite(project: parsed.project, pages: resolved, menus: menus(index: index, site: site),

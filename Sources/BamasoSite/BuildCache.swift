@@ -32,7 +32,7 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var path: String
         /// Nil until the file is parsed.
         var text: String?
@@ -81,14 +81,13 @@ public final class BuildCache: @unchecked Sendable {
             let stale = files.indices.filter { index in
                 entries[index].text != files[index].text || entries[index].sections != sections
             }
-            let parsed = ParsedEntries(count: stale.count)
-            DispatchQueue.concurrentPerform(iterations: stale.count) { index in
-                let file = files[stale[index]]
+            let parsed = stale.concurrentMap { [files] position in
+                let file = files[position]
                 var found: [Diagnostic] = []
                 let page = PageParser.parse(file, sections: sections, into: &found)
-                parsed.set(index, Entry(path: file.path, text: file.text, sections: sections, page: page, diagnostics: found))
+                return Entry(path: file.path, text: file.text, sections: sections, page: page, diagnostics: found)
             }
-            for (index, position) in stale.enumerated() { entries[position] = parsed.entries[index] }
+            for (index, position) in stale.enumerated() { entries[position] = parsed[index] }
             var pages: [Page] = []
             pages.reserveCapacity(files.count)
             for index in entries.indices {
@@ -114,28 +113,5 @@ public final class BuildCache: @unchecked Sendable {
     /// that failed half-way).
     func record(_ site: RenderedSite?, writtenTo output: URL) {
         lock.withLock { written = site.map { (output, $0) } }
-    }
-
-    /// Slots for pages parsed on several threads, each written by one iteration only.
-    private final class ParsedEntries: @unchecked Sendable {
-        // Safe because each slot is written by exactly one iteration, and read only after
-        // `concurrentPerform` has returned.
-        private let slots: UnsafeMutableBufferPointer<Entry?>
-
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-
-        deinit {
-            _ = slots.deinitialize()
-            slots.deallocate()
-        }
-
-        func set(_ index: Int, _ entry: Entry) {
-            slots[index] = entry
-        }
-
-        var entries: [Entry] { slots.map { $0! } }
     }
 }

@@ -1,4 +1,5 @@
 import BamasoMarkdown
+import Foundation
 import Testing
 
 @Suite struct MarkdownScanTests {
@@ -10,6 +11,30 @@ import Testing
         #expect(Markdown.scan(body).links == [
             MarkdownLink(kind: .link, destination: "@/risks/fake-job-offers", text: "soma", line: 1, column: 27),
         ])
+    }
+
+    @Test("columns count characters after emoji and combining marks, on any line", arguments: [
+        ("[a](x)", 1, 1),
+        ("👍🏽 [a](x)", 1, 3),
+        ("e\u{301}e\u{301} 🇷🇼 [a](x)", 1, 6),
+        ("Line one\n\nUbú 日本 [a](x) [b](y)", 3, 8),
+        ("> quoted: [a](x)", 1, 11),
+    ])
+    func linkColumnAfterGraphemes(body: String, line: Int, column: Int) {
+        let link = Markdown.scan(body).links.first
+        #expect(link?.line == line)
+        #expect(link?.column == column)
+    }
+
+    @Test("link texts and component arguments lose Unicode spaces at their ends, as Foundation trims them")
+    func plainTextTrimming() {
+        let document = Markdown.scan("[\u{A0}soma\u{2009}](x) ![ \u{3000} ](y)\n\n```callout\u{A0}warning\u{A0}\u{A0}Ba maso\u{A0}\nText\n```\n")
+        #expect(document.links.map(\.text) == ["soma", ""])
+        #expect(document.components.map(\.name) == ["callout"])
+        #expect(document.components.map(\.arguments) == ["warning\u{A0}\u{A0}Ba maso"])
+        let spaced = Markdown.scan("```table  People reached \t\n```\n").components.first
+        #expect(spaced?.name == "table")
+        #expect(spaced?.arguments == "People reached")
     }
 
     @Test("links and images are reported at their file line, counting from firstLine")
@@ -34,6 +59,26 @@ import Testing
         #expect(Markdown.scan(body, firstLine: 4).links == [
             MarkdownLink(kind: .link, destination: "@/contact", text: "gufashwa", line: 5, column: 11),
         ])
+    }
+
+    @Test("heading ids are those of the folded text, whether the text is ASCII or not", arguments: [
+        "Warning signs", "WHAT to do: 3 steps!", "a_b-c.d~e^f`g{h}|", "  spaced   out  ", "Ibimenyetso byo kuba maso!",
+        "Ubú buryo", "Ça va? Déjà-vu", "Ibyo umuryango w’abibumbye ukora", "日本 2012", "İstanbul ǅ ﬁ", "👍🏽",
+    ])
+    func headingIDMatchesFolding(text: String) {
+        // The slug as it was made before ASCII text skipped Foundation's folding.
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingHyphen = false
+            } else {
+                pendingHyphen = true
+            }
+        }
+        #expect(Markdown.scan("## \(text)\n").headings.map(\.id) == [slug.isEmpty ? "section" : slug.lowercased()])
     }
 
     @Test("headings get ids from their text, unique in the page")
@@ -111,6 +156,7 @@ import Testing
     @Test("counts the words of the text, not of code")
     func wordCount() {
         #expect(Markdown.scan("# Ba maso\n\nUmwana w'imyaka *cumi* n'ibiri.\n\n```\nnot counted here\n```\n").wordCount == 6)
+        #expect(Markdown.scan("one\ttwo  three\u{0B}four\u{0C}five\u{A0}still-five *six*seven").wordCount == 7)
     }
 
     @Test("text after a NUL character is still read")
@@ -271,5 +317,46 @@ import Testing
             body, firstLine: 3,
             resolveLink: { LinkRewrite(url: "/rw/\($0.destination.dropFirst(2))", htmlAfter: " <small>(en)</small>") },
             renderComponent: { "<div>\($0.name) \($0.arguments)</div>" })
+    }
+}
+
+@Suite struct MarkdownRenderWithScanTests {
+    static let bodies = MarkdownRepeatedUseTests.bodies + [
+        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n```\n",
+        "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
+    ]
+
+    private func render(_ body: String, scanned: MarkdownDocument?, links: inout [MarkdownLink],
+                        components: inout [MarkdownComponent]) -> String {
+        Markdown.render(
+            body, scanned: scanned, firstLine: 4, headings: HeadingStyle(levelOffset: 1, idPrefix: "p-"),
+            resolveLink: { links.append($0); return LinkRewrite(url: "/\($0.line)/\($0.column)", htmlAfter: " (en)") },
+            renderComponent: { components.append($0); return "<div>\($0.name)</div>" })
+    }
+
+    @Test("with the scan of the same text, render gives the same HTML and hands over the same values",
+          arguments: bodies)
+    func sameResult(body: String) {
+        var (links, reusedLinks) = ([MarkdownLink](), [MarkdownLink]())
+        var (components, reusedComponents) = ([MarkdownComponent](), [MarkdownComponent]())
+        let html = render(body, scanned: nil, links: &links, components: &components)
+        let reused = render(body, scanned: Markdown.scan(body, firstLine: 4), links: &reusedLinks, components: &reusedComponents)
+        #expect(reused == html)
+        #expect(reusedLinks == links)
+        #expect(reusedComponents == components)
+    }
+
+    @Test("the scan of another text is not used")
+    func otherScan() {
+        let body = "## A [x](@/a)\n\n```table T\na\n```\n"
+        var (links, ignoredLinks) = ([MarkdownLink](), [MarkdownLink]())
+        var (components, ignoredComponents) = ([MarkdownComponent](), [MarkdownComponent]())
+        let html = render(body, scanned: nil, links: &links, components: &components)
+        for other in ["## B [y](@/b)\n\n```table U\nb\n```\n", "## A [x](@/a)\n", "\n## A [x](@/a)\n\n```table T\na\n```\n"] {
+            #expect(render(body, scanned: Markdown.scan(other, firstLine: 4), links: &ignoredLinks,
+                           components: &ignoredComponents) == html)
+        }
+        #expect(ignoredLinks == links + links + links)
+        #expect(ignoredComponents == components + components + components)
     }
 }

@@ -338,12 +338,31 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         #expect(page?.markdown.links.map(\.line) == [6])
     }
 
+    @Test("line endings become \\n as Foundation's replacingOccurrences made them", arguments: [
+        "a\r\nb", "a\rb", "a\r\r\nb\n\r", "\r\n", "\r", "Ubú\r\nÑ\r日本\r\n", "👍🏽\r\n🇷🇼\r",
+        // A combining mark after a line break: Foundation leaves the break or makes two of it.
+        "a\r\u{301}b", "a\r\n\u{301}b", "a\r\u{300}\nb", "x\r\ny\r\u{301}", "a\r\u{200D}\nb", "a\r\u{A0}",
+    ])
+    func lineEndings(text: String) throws {
+        var diagnostics: [Diagnostic] = []
+        let file = try #require(SourceFile.decode(Data(text.utf8), path: "content/risks/a.rw.md", into: &diagnostics))
+        let before = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
+        #expect(file.text.unicodeScalars.elementsEqual(before.unicodeScalars))
+    }
+
+    /// Windows line endings count as one line break; "日本 👍🏽 é" is 6 characters.
+    static let afterLineEndings: [([UInt8], Int, Int)] = [
+        (Array("---\r\ntitle: A\r\n日本 👍🏽 e\u{301}".utf8) + [0xC0, 0xAF] + Array("\r\n".utf8), 3, 7),
+        (Array("\r\n\r\nab".utf8) + [0xF5], 3, 3),
+    ]
+
     @Test("invalid UTF-8 is reported at its line and character column", arguments: [
         // "key_message: Ubú" is 16 characters (17 bytes): the bad byte is character 17.
         (Array("---\ntitle: A\nkey_message: Ubú".utf8) + [0xFF] + Array(" nabi\n---\n".utf8), 3, 17),
         ([0xEF, 0xBB, 0xBF] + [0xC3, 0x28] + Array("\n".utf8), 1, 1),
         (Array("a\nb\ncc".utf8) + [0xE2, 0x82], 3, 3),
-    ])
+    ] + afterLineEndings)
     func invalidUTF8(bytes: [UInt8], line: Int, column: Int) {
         var diagnostics: [Diagnostic] = []
         let file = SourceFile.decode(Data(bytes), path: "content/risks/a.rw.md", into: &diagnostics)

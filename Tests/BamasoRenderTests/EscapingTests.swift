@@ -24,6 +24,56 @@ import FoundationXML
         _ = try XMLDocument(xmlString: "<a>\(Escape.xml(text))</a>")
     }
 
+    /// What `Escape.xml` and `Escape.html` do, written Unicode scalar by Unicode scalar.
+    static func escapeScalars(_ text: String, apostrophe: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += apostrophe
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": escaped += "\u{FFFD}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    @Test("XML and HTML escaping byte by byte give what scalar by scalar gives", arguments: [
+        "", "plain", nasty, "a\u{0}\u{1}\u{1F}\u{7F}b", "\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FFFC}\u{EFFF}\u{F000}",
+        "x\u{FFFF}", "\u{FFFE}", "Ubufasha ku bana b'u Rwanda", "日本語 & 한국어", "👩‍👩‍👧 <🇷🇼> \"e\u{301}\"", "'\u{301}",
+        String(repeating: "<a href='x'>&amp;</a>", count: 50),
+    ])
+    func markupByBytes(text: String) {
+        #expect(Escape.xml(text) == Self.escapeScalars(text, apostrophe: "&apos;"))
+        #expect(Escape.html(text) == Self.escapeScalars(text, apostrophe: "&#39;"))
+    }
+
+    @Test("share-link query values are percent-encoded as Foundation encodes them", arguments: [
+        "", nasty, String(decoding: Array(0..<128), as: UTF8.self), "Ubufasha: 116 & 3512? #tip /x; a,b @c +d =e",
+        "Ikinyarwanda é ñ 日本 👩‍👩‍👧 🇷🇼 e\u{301}", "100% free\n\nhttps://example.org/rw/risks/a-b_c~d/",
+    ])
+    func query(text: String) {
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+?#/:;,@"))
+        #expect(Escape.query(text) == text.addingPercentEncoding(withAllowedCharacters: allowed))
+    }
+
+    @Test("a page's address as a JSON string, as JSONSerialization writes it", arguments: [
+        "https://example.org/bench/rw/contact/iom-rwanda/", "/rw/contact/a_b.c~d/", "", "../../rw/x/index.html",
+    ])
+    func plainJSONString(url: String) throws {
+        let json = try #require(Escape.plainJSONString(url))
+        #expect("{\"url\":\(json)}" == Escape.jsonForHTML(["url": url]))
+    }
+
+    @Test("other text is left to JSONSerialization", arguments: ["a b", "é", "a\"b", "a\\b", "<", "a?b=c&d", "a#b", "\u{0}"])
+    func notPlainJSONString(text: String) {
+        #expect(Escape.plainJSONString(text) == nil)
+    }
+
     @Test("JSON-LD cannot close its script element or open a comment, and reads back as written")
     func jsonLD() throws {
         let json = Escape.jsonForHTML(["name": Self.nasty])

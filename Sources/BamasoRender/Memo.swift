@@ -1,0 +1,17 @@
+import Synchronization
+
+/// Values that many pages share and that take a while to work out (a date in words, a phone
+/// number as a `tel:` URI), kept by the first page that needs one for the pages rendered
+/// after it and alongside it.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let values = Mutex<[Key: Value]>([:])
+
+    /// The value for `key`, made by `make` the first time. Two threads asking at once may
+    /// both make it; they make the same value.
+    func value(for key: Key, orMake make: () -> Value) -> Value {
+        if let value = values.withLock({ $0[key] }) { return value }
+        let value = make()
+        values.withLock { $0[key] = value }
+        return value
+    }
+}
