@@ -65,13 +65,13 @@ public enum ProjectLoader {
         let listed = files.list(contentFolder, into: &diagnostics)
         // Reading and checking the pages is most of the loading: it is done on every core
         // first, and what each read found is reported below in the order of the listing.
-        let pageReads = Dictionary(uniqueKeysWithValues: listed.filter { relative, _ in
-            !relative.hasPrefix("media/") && relative.hasSuffix(".md")
-        }.concurrentMap { relative, url in
+        let pages = listed.filter { relative, _ in !relative.hasPrefix("media/") && relative.hasSuffix(".md") }
+        let pageReads = pages.concurrentMap { relative, url in
             var found: [Diagnostic] = []
             let file = files.read(url, path: "content/" + relative, into: &found)
-            return (relative, (file: file, diagnostics: found))
-        })
+            return (file: file, diagnostics: found)
+        }
+        var nextPage = pages.startIndex
         for (relative, url) in listed {
             let path = "content/" + relative
             if relative.hasPrefix("media/") {
@@ -83,9 +83,10 @@ public enum ProjectLoader {
                 if let file = files.read(url, path: path, into: &diagnostics) {
                     contacts = files.parsed(file, with: Contact.parse, into: &diagnostics)
                 }
-            } else if let read = pageReads[relative] {
-                diagnostics += read.diagnostics
-                if let file = read.file { contentFiles.append(file) }
+            } else if nextPage < pages.endIndex, pages[nextPage].0 == relative {
+                diagnostics += pageReads[nextPage].diagnostics
+                if let file = pageReads[nextPage].file { contentFiles.append(file) }
+                nextPage += 1
             } else {
                 diagnostics.append(.warning(
                     at: FileLocation(path: path), "this file is not a page and is not published",

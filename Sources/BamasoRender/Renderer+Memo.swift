@@ -29,6 +29,8 @@ public final class RenderMemo: @unchecked Sendable {
     /// The previous render's feed plan and the pages it was made from.
     private var plan: (pages: [ResolvedPage], site: SiteConfig, plan: FeedPlan)?
     private var vCards: (contacts: [String: Contact], languages: [Language], files: [OutputFile])?
+    /// What the listings showed, and the summaries by path taken from them.
+    private var summaries: (listings: [[ListedPage]], summaries: [String: String])?
 
     public init() {}
 
@@ -104,6 +106,17 @@ public final class RenderMemo: @unchecked Sendable {
         }
     }
 
+    /// The summaries the listings show, by path, made again only when a listing changed.
+    func summaries(of site: ResolvedSite, making make: (ResolvedSite) -> [String: String]) -> [String: String] {
+        let listings = site.pages.filter(\.page.isListing).map(\.children)
+        return lock.withLock {
+            if let summaries, summaries.listings == listings { return summaries.summaries }
+            let made = make(site)
+            summaries = (listings, made)
+            return made
+        }
+    }
+
     /// The organisations' vCards, made again only when contacts.yml or the languages changed.
     func vCardFiles(
         of contacts: [String: Contact], in languages: [Language], making make: () -> [OutputFile]
@@ -139,7 +152,7 @@ extension Renderer {
 
     /// Every page of the site with its HTML, in order: from `previous` for the pages that did
     /// not change, rendered on every core for the others, and `alongside` with them.
-    func renderPages(reusing previous: [RenderMemo.Page], alongside: @Sendable () -> Void) -> [RenderMemo.Page] {
+    func renderPages(reusing previous: consuming [RenderMemo.Page], alongside: @Sendable () -> Void) -> [RenderMemo.Page] {
         let pages = site.pages
         // What the notice on a draft or outdated translation shows, when site.yml asks for it.
         func state(_ page: ResolvedPage) -> TranslationState? {
@@ -150,7 +163,7 @@ extension Renderer {
         var result: [RenderMemo.Page]
         var stale: [Int]
         if previous.count == pages.count, zip(previous, pages).allSatisfy({ $0.resolved.path == $1.path }) {
-            result = previous
+            result = consume previous
             stale = pages.indices.filter { result[$0].resolved != pages[$0] || result[$0].state != state(pages[$0]) }
         } else {
             let byPath = Dictionary(previous.map { ($0.resolved.path, $0) }, uniquingKeysWith: { first, _ in first })

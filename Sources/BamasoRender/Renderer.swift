@@ -66,8 +66,7 @@ public struct Renderer: Sendable {
                 }
             }
         }
-        let summaries = Dictionary(site.pages.flatMap { $0.children.map { ($0.path, $0.summary) } },
-                                   uniquingKeysWith: { first, _ in first })
+        let summaries = memo?.summaries(of: site, making: listedSummaries) ?? listedSummaries(site)
         let renderer = Renderer(site: site, templates: templates, strings: strings, urls: urls,
                                 feeds: memo?.feedPlan(for: site, urls: urls) ?? FeedPlan(site: site, urls: urls),
                                 assets: Assets(site.project.staticFiles), translationStates: states, summaries: summaries)
@@ -77,7 +76,7 @@ public struct Renderer: Sendable {
     func render(memo: RenderMemo? = nil, into diagnostics: inout [Diagnostic]) -> RenderedSite {
         let before = diagnostics.count
         let shared = memo.map { _ in sharedInputs }
-        let previous = shared.flatMap { memo?.take(for: $0) }
+        let (previousPages, previousBooklets) = shared.flatMap { memo?.take(for: $0) } ?? ([], [:])
         var files: [OutputFile] = []
         files.reserveCapacity(site.pages.count + site.project.media.count + site.project.staticFiles.count + 1)
         // Pages are rendered on every core: each page's HTML depends only on the resolved
@@ -85,7 +84,7 @@ public struct Renderer: Sendable {
         // sitemap, as much work as hundreds of pages, go first, alongside the pages.
         let pages = site.pages
         let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
-        let rendered = renderPages(reusing: previous?.pages ?? []) { feedsAndSitemap[0] = feedFiles() }
+        let rendered = renderPages(reusing: consume previousPages) { feedsAndSitemap[0] = feedFiles() }
         files += rendered.map(\.file)
         for language in Set(pages.map(\.page.language)).sorted() {
             reportMissingStrings(rendering: "layouts.base", language: language, into: &diagnostics)
@@ -99,7 +98,7 @@ public struct Renderer: Sendable {
         let rendering = ConcurrentResults<RenderMemo.Booklet>(count: languages.count)
         DispatchQueue.concurrentPerform(iterations: languages.count) { index in
             if feeds.bookletPath(languages[index]) != nil {
-                rendering[index] = renderBooklet(languages[index], reusing: previous?.booklets[languages[index]])
+                rendering[index] = renderBooklet(languages[index], reusing: previousBooklets[languages[index]])
             }
         }
         var booklets: [Language: RenderMemo.Booklet] = [:]
@@ -124,6 +123,11 @@ public struct Renderer: Sendable {
             memo?.keep(shared: shared, pages: rendered, booklets: booklets, clean: diagnostics.count == before)
         }
         return RenderedSite(files: files)
+    }
+
+    /// What the listings show of each listed page, by its site path.
+    static func listedSummaries(_ site: ResolvedSite) -> [String: String] {
+        Dictionary(site.pages.flatMap { $0.children.map { ($0.path, $0.summary) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The page's `summary`, for the meta description and the feeds.

@@ -19,7 +19,9 @@ import Darwin
 /// show. Either way the build lists and reads what `ProjectFiles` would, with the same
 /// problems reported; site.yml and contacts.yml are parsed again only when their text changed.
 final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
-    // Safe because every access to the state below holds `lock`.
+    // Safe because every access to the state below holds `lock`, but for `reads`: it changes
+    // only in `beginBuild` and `list`, which a build calls before it reads the files they give,
+    // and then the pages are read on every core without waiting for one another.
     private let lock = NSLock()
     /// Paths (relative to the project, `content/risks/a.en.md`) a watcher reported since the
     /// last build; nil when no watcher said anything, so the next build compares every file.
@@ -30,6 +32,8 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     private var listings: [String: Listing] = [:]
     private var stamps: [String: Stamp] = [:]
     private var reads: [String: Read] = [:]
+    /// Files read by the current build, which join `reads` at the next `list` or build.
+    private var fresh: [String: Read] = [:]
     /// What site.yml and contacts.yml gave, with the text they gave it for.
     private var results: [String: (text: String, value: any Sendable, diagnostics: [Diagnostic])] = [:]
     /// The paths found changed, added or removed by the current build; nil for the first build.
@@ -132,6 +136,7 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     /// Starts a build: takes the watcher's reports, if any.
     func beginBuild() {
         lock.withLock {
+            keepFreshReads()
             hints = listings.isEmpty ? nil : reported
             reported = nil
             changes = listings.isEmpty ? nil : []
@@ -141,6 +146,7 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
         let files = ProjectFiles(root: folder.deletingLastPathComponent())
         return lock.withLock {
+            keepFreshReads()
             var listing: Listing
             if let hints, let previous = listings.removeValue(forKey: folder.path) {
                 listing = previous
@@ -155,13 +161,13 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     }
 
     func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
-        if let read = lock.withLock({ reads[path] }) {
+        if let read = reads[path] {
             diagnostics += read.diagnostics
             return read.file
         }
         var found: [Diagnostic] = []
         let file = SourceFile.read(url, path: path, into: &found)
-        lock.withLock { reads[path] = Read(file: file, diagnostics: found) }
+        lock.withLock { fresh[path] = Read(file: file, diagnostics: found) }
         diagnostics += found
         return file
     }
@@ -242,6 +248,11 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
         }
         // A link's target may be outside the folders a watcher sees: read linked files again.
         for (path, stamp) in stamps where stamp.isLink && path.hasPrefix(prefix) { forget(path) }
+    }
+
+    private func keepFreshReads() {
+        reads.merge(fresh) { _, new in new }
+        fresh = [:]
     }
 
     /// Marks `path` as changed in this build: it is read again.
