@@ -13,7 +13,8 @@ import Foundation
 /// strings, site.yml, contacts, menus, the stylesheet's name, the feeds and booklets that
 /// exist, and the addresses. When what is shared is as before, a page whose resolved page and
 /// translation state are equal to the previous ones keeps its HTML; the booklet of a language
-/// keeps its HTML while its chapters and section page are as before. Anything a page's HTML
+/// keeps its HTML while its chapters and section page, and their translation states, are as
+/// before. Anything a page's HTML
 /// comes to depend on must be in `Shared` or in the resolved page.
 ///
 /// A `{{t.key}}` missing from the strings is found while rendering; after a render that found
@@ -81,6 +82,8 @@ public final class RenderMemo: @unchecked Sendable {
     struct Booklet: Equatable {
         var section: ResolvedPage?
         var chapters: [ResolvedPage]
+        /// The translation states of the section page and the chapters.
+        var states: [Renderer.TranslationState?]
         var html: String
     }
 
@@ -154,10 +157,6 @@ extension Renderer {
     /// not change, rendered on every core for the others, and `alongside` with them.
     func renderPages(reusing previous: consuming [RenderMemo.Page], alongside: @Sendable () -> Void) -> [RenderMemo.Page] {
         let pages = site.pages
-        // What the notice on a draft or outdated translation shows, when site.yml asks for it.
-        func state(_ page: ResolvedPage) -> TranslationState? {
-            site.site.translationNotices ? translationStates[page.page.path] : nil
-        }
         // The previous render's page at the same place, or, after pages were added or removed,
         // found by path; a page changed when its resolved page or translation state did.
         var result: [RenderMemo.Page]
@@ -193,15 +192,25 @@ extension Renderer {
         return result
     }
 
-    /// The booklet of `language`, unless `previous` has the same chapters.
+    /// The booklet of `language`, unless `previous` has the same section page and chapters, in
+    /// the same translation states.
     func renderBooklet(_ language: Language, reusing previous: RenderMemo.Booklet?) -> RenderMemo.Booklet {
         let section = site.pages.first {
             $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language
         }
         let chapters = feeds.schoolMaterials[language] ?? []
-        if let previous, previous.section == section, previous.chapters == chapters { return previous }
-        return RenderMemo.Booklet(section: section, chapters: chapters,
+        let states = ([section].compactMap { $0 } + chapters).map(state)
+        if let previous, previous.section == section, previous.chapters == chapters, previous.states == states {
+            return previous
+        }
+        return RenderMemo.Booklet(section: section, chapters: chapters, states: states,
                                   html: templates.render(bookletContext(language), with: "layouts.booklet"))
+    }
+
+    /// What the notice on a draft or outdated translation shows of a page, when site.yml asks
+    /// for notices.
+    func state(_ page: ResolvedPage) -> TranslationState? {
+        site.site.translationNotices ? translationStates[page.page.path] : nil
     }
 }
 

@@ -63,6 +63,16 @@ import Testing
             try $0.replace(risk, "Traffickers promise good jobs", "Traffickers often promise good jobs")
         },
         Edit(description: "a heading edit") { try $0.replace(risk, "## Warning signs", "## Signs to watch for") },
+        Edit(description: "translations brought up to date with their originals") {
+            let paths = ["content/risks/fake-job-offers.en.md", "content/schools/_index.en.md",
+                         "content/schools/debate-club.en.md"]
+            for path in paths {
+                if case .failure(let problems) = Site.acknowledgeTranslation(path, root: $0.root) {
+                    Issue.record("cannot acknowledge \(path): \(problems)")
+                }
+            }
+            return paths
+        },
         Edit(description: "a heading another page links to renamed, so its link warns") {
             try $0.replace("content/risks/forced-labour.en.md", "## What to do", "## How to get out")
         },
@@ -114,6 +124,12 @@ import Testing
         Edit(description: "the link and the page removed") {
             try $0.replace("content/risks/forced-labour.en.md", "\nSee [a risk](@/risks/new-risc).\n", "")
                 + $0.remove("content/risks/new-risk.en.md")
+        },
+        Edit(description: "the original of a school material edited: its translation in the booklet is outdated") {
+            try $0.append("content/schools/debate-club.rw.md", "\nIjambo rimwe.\n")
+        },
+        Edit(description: "the original of the schools section page edited: the booklet's translation is outdated") {
+            try $0.append("content/schools/_index.rw.md", "\nIjambo rimwe.\n")
         },
         Edit(description: "a school material's title, which orders the booklet") {
             try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"", "title: \"A debate club\"")
