@@ -21,12 +21,10 @@ public enum PageKind: String, Sendable, CaseIterable {
 
 /// A content file, read and checked: its place in the site, its front matter, its Markdown.
 ///
-/// The fields live in one shared box, copied only when a copy is changed: pages pass from
-/// stage to stage in arrays of ten thousand, and copying a page is then one reference count
-/// instead of one for each of its strings and arrays. Two copies of one page compare equal at
-/// once.
+/// The fields live in one shared box (`CopyOnWrite`): pages pass from stage to stage in
+/// arrays of ten thousand, and copying one is then a single reference count.
 public struct Page: Sendable, Equatable {
-    @usableFromInline struct Fields: Equatable {
+    @usableFromInline struct Fields: Equatable, Sendable {
         @usableFromInline var path: String
         @usableFromInline var section: String?
         @usableFromInline var slug: String?
@@ -38,80 +36,57 @@ public struct Page: Sendable, Equatable {
         @usableFromInline var markdown: MarkdownDocument
     }
 
-    @usableFromInline final class Storage: @unchecked Sendable {
-        // Safe because it is changed only through `fields`, when no other page shares it.
-        @usableFromInline var fields: Fields
-
-        @usableFromInline init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    @usableFromInline var storage: Storage
-
-    /// Read in place, and copied before a change when another page shares it. (`_read` and
-    /// `_modify` lend the value instead of copying it: reading `page.frontMatter.date` copies
-    /// nothing.)
-    @usableFromInline var fields: Fields {
-        @inlinable _read { yield storage.fields }
-        @inlinable _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
-        }
-    }
+    @usableFromInline var fields: CopyOnWrite<Fields>
 
     /// `content/risks/fake-job-offers.en.md`
     public var path: String {
-        @inlinable _read { yield fields.path }
-        @inlinable _modify { yield &fields.path }
+        @inlinable _read { yield fields.value.path }
+        @inlinable _modify { yield &fields.value.path }
     }
     /// `risks`; nil for the home page.
     public var section: String? {
-        @inlinable _read { yield fields.section }
-        @inlinable _modify { yield &fields.section }
+        @inlinable _read { yield fields.value.section }
+        @inlinable _modify { yield &fields.value.section }
     }
     /// `fake-job-offers`; nil for a section page or the home page.
     public var slug: String? {
-        @inlinable _read { yield fields.slug }
-        @inlinable _modify { yield &fields.slug }
+        @inlinable _read { yield fields.value.slug }
+        @inlinable _modify { yield &fields.value.slug }
     }
     public var language: Language {
-        @inlinable _read { yield fields.language }
-        @inlinable _modify { yield &fields.language }
+        @inlinable _read { yield fields.value.language }
+        @inlinable _modify { yield &fields.value.language }
     }
     public var kind: PageKind {
-        @inlinable _read { yield fields.kind }
-        @inlinable _modify { yield &fields.kind }
+        @inlinable _read { yield fields.value.kind }
+        @inlinable _modify { yield &fields.value.kind }
     }
     public var frontMatter: FrontMatter {
-        @inlinable _read { yield fields.frontMatter }
-        @inlinable _modify { yield &fields.frontMatter }
+        @inlinable _read { yield fields.value.frontMatter }
+        @inlinable _modify { yield &fields.value.frontMatter }
     }
     public var body: String {
-        @inlinable _read { yield fields.body }
-        @inlinable _modify { yield &fields.body }
+        @inlinable _read { yield fields.value.body }
+        @inlinable _modify { yield &fields.value.body }
     }
     /// The file line on which `body` starts.
     public var bodyFirstLine: Int {
-        @inlinable _read { yield fields.bodyFirstLine }
-        @inlinable _modify { yield &fields.bodyFirstLine }
+        @inlinable _read { yield fields.value.bodyFirstLine }
+        @inlinable _modify { yield &fields.value.bodyFirstLine }
     }
     public var markdown: MarkdownDocument {
-        @inlinable _read { yield fields.markdown }
-        @inlinable _modify { yield &fields.markdown }
+        @inlinable _read { yield fields.value.markdown }
+        @inlinable _modify { yield &fields.value.markdown }
     }
 
     public init(
         path: String, section: String?, slug: String?, language: Language, kind: PageKind,
         frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
     ) {
-        storage = Storage(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
+        fields = CopyOnWrite(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
                                  frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, markdown: markdown))
     }
 
-    @inlinable public static func == (lhs: Page, rhs: Page) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
 
     /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
     public var key: String {

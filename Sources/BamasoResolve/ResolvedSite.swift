@@ -5,10 +5,9 @@ import BamasoParse
 /// A page with everything it refers to worked out: its address, its translations, where each
 /// of its links leads, its components, and, for a listing, the pages it lists.
 ///
-/// The fields live in one shared box, copied only when a copy is changed, as `Page`'s do:
-/// copying a resolved page is one reference count, and two copies compare equal at once.
+/// The fields live in one shared box (`CopyOnWrite`), as `Page`'s do.
 public struct ResolvedPage: Sendable, Equatable {
-    @usableFromInline struct Fields: Equatable {
+    @usableFromInline struct Fields: Equatable, Sendable {
         @usableFromInline var page: Page
         @usableFromInline var path: String
         @usableFromInline var alternates: [Language: String]
@@ -18,72 +17,49 @@ public struct ResolvedPage: Sendable, Equatable {
         @usableFromInline var audio: AudioFile?
     }
 
-    @usableFromInline final class Storage: @unchecked Sendable {
-        // Safe because it is changed only through `fields`, when no other page shares it.
-        @usableFromInline var fields: Fields
-
-        @usableFromInline init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    @usableFromInline var storage: Storage
-
-    /// Read in place, and copied before a change when another page shares it. (`_read` and
-    /// `_modify` lend the value instead of copying it: reading `page.frontMatter.date` copies
-    /// nothing.)
-    @usableFromInline var fields: Fields {
-        @inlinable _read { yield storage.fields }
-        @inlinable _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
-        }
-    }
+    @usableFromInline var fields: CopyOnWrite<Fields>
 
     public var page: Page {
-        @inlinable _read { yield fields.page }
-        @inlinable _modify { yield &fields.page }
+        @inlinable _read { yield fields.value.page }
+        @inlinable _modify { yield &fields.value.page }
     }
     /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
     public var path: String {
-        @inlinable _read { yield fields.path }
-        @inlinable _modify { yield &fields.path }
+        @inlinable _read { yield fields.value.path }
+        @inlinable _modify { yield &fields.value.path }
     }
     /// The same page in each language it exists in (this one included).
     public var alternates: [Language: String] {
-        @inlinable _read { yield fields.alternates }
-        @inlinable _modify { yield &fields.alternates }
+        @inlinable _read { yield fields.value.alternates }
+        @inlinable _modify { yield &fields.value.alternates }
     }
     /// Where each `@/` or media link leads, by the link's position.
     public var links: [LinkPosition: ResolvedLink] {
-        @inlinable _read { yield fields.links }
-        @inlinable _modify { yield &fields.links }
+        @inlinable _read { yield fields.value.links }
+        @inlinable _modify { yield &fields.value.links }
     }
     /// The components of the page, by the line of their opening fence.
     public var components: [Int: ResolvedComponent] {
-        @inlinable _read { yield fields.components }
-        @inlinable _modify { yield &fields.components }
+        @inlinable _read { yield fields.value.components }
+        @inlinable _modify { yield &fields.value.components }
     }
     /// For a section page, its pages in order; for the home page, the sections.
     public var children: [ListedPage] {
-        @inlinable _read { yield fields.children }
-        @inlinable _modify { yield &fields.children }
+        @inlinable _read { yield fields.value.children }
+        @inlinable _modify { yield &fields.value.children }
     }
     /// A radio show's recording, from its front matter's `audio`.
     public var audio: AudioFile? {
-        @inlinable _read { yield fields.audio }
-        @inlinable _modify { yield &fields.audio }
+        @inlinable _read { yield fields.value.audio }
+        @inlinable _modify { yield &fields.value.audio }
     }
 
     public init(page: Page, path: String, alternates: [Language: String] = [:], links: [LinkPosition: ResolvedLink] = [:],
                 components: [Int: ResolvedComponent] = [:], children: [ListedPage] = []) {
-        storage = Storage(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
+        fields = CopyOnWrite(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
                                  children: children, audio: nil))
     }
 
-    @inlinable public static func == (lhs: ResolvedPage, rhs: ResolvedPage) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
-    }
 }
 
 public struct LinkPosition: Hashable, Sendable {
