@@ -154,8 +154,11 @@ extension Renderer {
     }
 
     /// Every page of the site with its HTML, in order: from `previous` for the pages that did
-    /// not change, rendered on every core for the others, and `alongside` with them.
-    func renderPages(reusing previous: consuming [RenderMemo.Page], alongside: @Sendable () -> Void) -> [RenderMemo.Page] {
+    /// not change, rendered on every core for the others; and the files `alongside` makes,
+    /// which run with them.
+    func renderPages(
+        reusing previous: consuming [RenderMemo.Page], alongside: @Sendable () -> [OutputFile]
+    ) -> (pages: [RenderMemo.Page], alongside: [OutputFile]) {
         let pages = site.pages
         // The previous render's page at the same place, or, after pages were added or removed,
         // found by path; a page changed when its resolved page or translation state did.
@@ -175,21 +178,17 @@ extension Renderer {
             }
         }
         let changed = stale
-        let rendered = ConcurrentResults<String>(count: changed.count)
-        DispatchQueue.concurrentPerform(iterations: 1 + changed.count) { iteration in
-            if iteration == 0 {
-                alongside()
-            } else {
-                rendered[iteration - 1] = renderPage(pages[changed[iteration - 1]])
-            }
+        // The first iteration runs `alongside`; each of the others renders one changed page.
+        let rendered = Array(0...changed.count).concurrentMap { iteration -> (html: String, files: [OutputFile]) in
+            iteration == 0 ? ("", alongside()) : (renderPage(pages[changed[iteration - 1]]), [])
         }
         for (position, index) in changed.enumerated() {
             let page = pages[index]
-            let file = OutputFile(path: page.path + "index.html", contents: .text(rendered[position] ?? ""),
+            let file = OutputFile(path: page.path + "index.html", contents: .text(rendered[position + 1].html),
                                   source: page.page.path)
             result[index] = RenderMemo.Page(resolved: page, state: state(page), file: file)
         }
-        return result
+        return (result, rendered[0].files)
     }
 
     /// The booklet of `language`, unless `previous` has the same section page and chapters, in

@@ -83,8 +83,7 @@ public struct Renderer: Sendable {
         // site, and templates, strings and formatters are safe to share. The feeds and the
         // sitemap, as much work as hundreds of pages, go first, alongside the pages.
         let pages = site.pages
-        let feedsAndSitemap = ConcurrentResults<[OutputFile]>(count: 1)
-        let rendered = renderPages(reusing: consume previousPages) { feedsAndSitemap[0] = feedFiles() }
+        let (rendered, feedsAndSitemap) = renderPages(reusing: consume previousPages) { feedFiles() }
         files += rendered.map(\.file)
         for language in Set(pages.map(\.page.language)).sorted() {
             reportMissingStrings(rendering: "layouts.base", language: language, into: &diagnostics)
@@ -95,11 +94,8 @@ public struct Renderer: Sendable {
         // on every core, after the pages, so that a string missing in a booklet is still
         // reported as the booklet's.
         let languages = site.site.languages
-        let rendering = ConcurrentResults<RenderMemo.Booklet>(count: languages.count)
-        DispatchQueue.concurrentPerform(iterations: languages.count) { index in
-            if feeds.bookletPath(languages[index]) != nil {
-                rendering[index] = renderBooklet(languages[index], reusing: previousBooklets[languages[index]])
-            }
+        let rendering = languages.concurrentMap { language in
+            feeds.bookletPath(language).map { _ in renderBooklet(language, reusing: previousBooklets[language]) }
         }
         var booklets: [Language: RenderMemo.Booklet] = [:]
         for (index, language) in languages.enumerated() {
@@ -110,7 +106,7 @@ public struct Renderer: Sendable {
             }
             reportMissingStrings(rendering: "layouts.landing", language: language, into: &diagnostics)
         }
-        files += (feedsAndSitemap[0] ?? [])
+        files += feedsAndSitemap
             + (memo?.vCardFiles(of: site.project.contacts, in: languages, making: vCardFiles) ?? vCardFiles())
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
