@@ -1,5 +1,6 @@
 import BamasoDiagnostics
 import BamasoLoad
+import BamasoMarkdown
 import BamasoParse
 import BamasoRender
 import BamasoResolve
@@ -70,6 +71,7 @@ struct FuzzProject {
         if path == "content/contacts.yml" {
             project.contacts = Contact.parse(file, into: &diagnostics)
         } else if let page = PageParser.parse(file, sections: project.site.sections, into: &diagnostics) {
+            if let problem = Self.checkPreparedHTML(of: page) { return [problem] }
             pages.removeAll { $0.path == page.path }
             pages.append(page)
             pages.sort { $0.path < $1.path }
@@ -82,6 +84,24 @@ struct FuzzProject {
         }
         report?(diagnostics.sortedForReport(), rendered.files.map(\.path))
         return OutputCheck.problems(in: rendered)
+    }
+
+    /// The body's HTML filled in from what the scan prepared must be what cmark's tree gives,
+    /// with links rewritten to addresses that need escaping, notes after them, headings moved
+    /// down a level and components of each ending.
+    static func checkPreparedHTML(of page: Page) -> String? {
+        func render(_ scanned: MarkdownDocument?) -> String {
+            var index = 0
+            return Markdown.render(
+                page.body, scanned: scanned, firstLine: page.bodyFirstLine, headings: HeadingStyle(levelOffset: 1, idPrefix: "b-"),
+                resolveLink: { link in
+                    index += 1
+                    return index % 3 == 0 ? nil : LinkRewrite(url: "/\(index)/\"'&<> ü/\(link.destination)", htmlAfter: index % 2 == 0 ? " <i>(en)</i>" : nil)
+                },
+                renderComponent: { ["", "<div>\($0.name)</div>", "<div>\($0.line)</div>\n"][$0.line % 3] })
+        }
+        let filled = render(page.markdown), tree = render(nil)
+        return filled == tree ? nil : "the prepared HTML of \(page.path) differs from the tree's:\n\(filled)\n---\n\(tree)"
     }
 
     static let fixedFiles: [String: String] = {

@@ -14,6 +14,7 @@ public enum Markdown {
         withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
             walker.scan(root)
+            walker.document.preparedHTML = prepare(root, source: source, document: walker.document)
             return walker.document
         }
     }
@@ -36,12 +37,112 @@ public enum Markdown {
         resolveLink: (MarkdownLink) -> LinkRewrite?,
         renderComponent: (MarkdownComponent) -> String
     ) -> String {
-        withTree(source) { root in
+        if let scanned, let prepared = scanned.preparedHTML, prepared.source == source {
+            return prepared.render(scanned, headingStyle: headings, resolveLink: resolveLink, renderComponent: renderComponent)
+        }
+        return withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
             walker.rewrite(root, scanned: scanned, headingStyle: headings, resolveLink: resolveLink,
                            renderComponent: renderComponent)
             return renderHTML(root)
         }
+    }
+
+    // MARK: - Prepared HTML
+
+    /// The HTML of the tree `root`, which `scan` has read into `document`, with slots for what
+    /// `render` changes (see `PreparedHTML`); nil when `source` holds the markers' prefix or
+    /// the slots do not come out one for each link, heading and component. Changes the tree.
+    private static func prepare(_ root: OpaquePointer, source: String, document: MarkdownDocument) -> PreparedHTML? {
+        let prefix = PreparedHTML.markerPrefix
+        var text = source
+        guard text.withUTF8({ PreparedHTML.firstIndex(of: Array(prefix.utf8), in: $0, from: 0) == nil }) else { return nil }
+        // The nodes `scan` reported, in the same order; the tree is changed once the iterator is gone.
+        var links: [OpaquePointer] = [], headings: [OpaquePointer] = [], components: [OpaquePointer] = []
+        forEachNode(under: root) { entering, node in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_CODE_BLOCK:
+                let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+                if !info.trimmingWhitespaces().isEmpty { components.append(node) }
+            default: break
+            }
+        }
+        guard links.count == document.links.count, headings.count == document.headings.count,
+              components.count == document.components.count else { return nil }
+        for (index, node) in links.enumerated() {
+            cmark_node_set_url(node, PreparedHTML.marker("L", index))
+            guard let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+            cmark_node_set_on_enter(after, PreparedHTML.marker("A", index))
+            if cmark_node_insert_after(node, after) != 1 { cmark_node_free(after) }
+        }
+        for (index, node) in components.enumerated() {
+            guard replace(node, withHTML: PreparedHTML.marker("C", index)) else { return nil }
+        }
+        var preparedHeadings: [PreparedHTML.Heading] = []
+        for (index, node) in headings.enumerated() {
+            let html = renderHTML(node)
+            let level = document.headings[index].level
+            let open = "<h\(level)>", close = "</h\(level)>"
+            let heading: PreparedHTML.Heading?
+            // cmark writes `<hN>…</hN>` and a line break; the search is for anything else.
+            if html.utf8.starts(with: open.utf8), html.utf8.reversed().starts(with: (close + "\n").utf8.reversed()) {
+                let inner = html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count + 1)
+                heading = PreparedHTML.pieces(of: String(Substring(inner))).map { PreparedHTML.Heading(inner: $0, isWrapped: true) }
+            } else if html.hasPrefix(open), let end = html.range(of: close, options: .backwards) {
+                heading = PreparedHTML.pieces(of: String(html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]))
+                    .map { PreparedHTML.Heading(inner: $0, isWrapped: true) }
+            } else {
+                heading = PreparedHTML.pieces(of: html).map { PreparedHTML.Heading(inner: $0, isWrapped: false) }
+            }
+            guard let heading, replace(node, withHTML: PreparedHTML.marker("H", index)) else { return nil }
+            preparedHeadings.append(heading)
+        }
+        guard let pieces = PreparedHTML.pieces(of: renderHTML(root)) else { return nil }
+        let prepared = PreparedHTML(source: source, pieces: pieces, headings: preparedHeadings)
+        return prepared.slotsAreComplete(for: document) ? prepared : nil
+    }
+
+    /// Replaces `node` by a custom block of `html`, as `Walker` does.
+    private static func replace(_ node: OpaquePointer, withHTML html: String) -> Bool {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
+        cmark_node_set_on_enter(block, html)
+        guard cmark_node_replace(node, block) == 1 else {
+            cmark_node_free(block)
+            return false
+        }
+        cmark_node_free(node)  // unlinked by replace: ours to free
+        return true
+    }
+
+    /// `url` as cmark writes it in `href` or `src`: percent-encoded where needed, `&` and `'`
+    /// as entities, and empty when it is a `javascript:` address or the like. An address of
+    /// letters, digits and `-_./#:~?=%` that starts with none of those schemes comes out as it
+    /// is; any other is written by cmark itself, from a node of its own.
+    static func escapedURL(_ url: String, of kind: MarkdownLink.Kind) -> String {
+        if url.utf8.allSatisfy({ urlByteIsKept[Int($0)] }) {
+            let start = url.utf8.prefix(11).map { $0 | 0x20 }  // lowercase for letters; ':' stays
+            let dangerous = ["javascript:", "vbscript:", "file:", "data:"].contains { scheme in
+                start.starts(with: scheme.utf8)
+            }
+            if !dangerous { return url }
+        }
+        guard let node = cmark_node_new(kind == .link ? CMARK_NODE_LINK : CMARK_NODE_IMAGE) else { return "" }
+        defer { cmark_node_free(node) }
+        cmark_node_set_url(node, url)
+        let html = renderHTML(node)
+        let attribute = kind == .link ? "href=\"" : "src=\""
+        guard let start = html.range(of: attribute), let end = html[start.upperBound...].firstIndex(of: "\"") else { return "" }
+        return String(html[start.upperBound..<end])
+    }
+
+    /// The bytes cmark copies into an address unchanged (a subset of those it keeps).
+    private static let urlByteIsKept: [Bool] = (0...255).map { byte in
+        let scalar = Unicode.Scalar(UInt8(byte))
+        return (scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar))
+            || "-_./#:~?=%".unicodeScalars.contains(scalar)
     }
 
     // MARK: - cmark lifetime

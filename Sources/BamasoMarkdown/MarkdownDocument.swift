@@ -14,6 +14,9 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var wordCount: Int = 0
     /// HTML written into the text, which safe mode leaves out of the page.
     public var rawHTML: [MarkdownHTML] = []
+    /// The body's HTML with slots for what rendering decides, so rendering needs no second
+    /// parse; nil for a body that cannot be prepared, which is then rendered from its tree.
+    public var preparedHTML: PreparedHTML?
 
     public init() {}
 }

@@ -1,0 +1,73 @@
+@testable import BamasoMarkdown
+import Testing
+
+/// `Markdown.render` with a scan fills the HTML `scan` prepared; without one it renders cmark's
+/// tree. The two must agree byte for byte, whatever the links, headings and components.
+@Suite struct MarkdownPreparedHTMLTests {
+    static let bodies: [String] = MarkdownRenderWithScanTests.bodies + [
+        "[a](@/x) ![b](media/y.png) [c](https://example.org/a?b=c&d=e)\n",
+        "![alt [in the description](@/in-alt) text](media/i.png) [![img](media/i.png)](@/outer)\n",
+        "[sp](<url with spaces>) [amp](a&b) [q](a'b\"c) [uni](ubú/ñ) [ent](&#x6A;avascript:alert(1))\n",
+        "[js](JAVASCRIPT:x) [data](data:image/png;base64,AAA) [html](data:text/html,x) [f](file:///etc) [e](<>) [t](#top)\n",
+        "<https://example.org/a?b=c&d=e> and <mailto:a@b.c>, [ref] and [other][ref]\n\n[ref]: @/target \"A 'title' & more\"\n",
+        "# H [l](@/a) `code` *em*\n\nSetext\n===\n\n###### Six [x](@/b)\n\n#\n",
+        "```table A\nx\n```\n```callout note\nInside\n```\ntext\n\n```audio media/a.mp3\n```",
+        "> ```callout note\n> in a quote\n> ```\n>\n> ## Quoted [h](@/h)\n\n- ## In a list\n  [x](@/y)\n  ```contact iom\n  ```\n",
+        "Hard  \nbreak\\\nand <b>inline</b> HTML\n\n<div>\nblock\n</div>\n\n*[emphasis](@/x)*[a](@/x)\u{301}b\n",
+        "a\r\n\r\n# CRLF [x](@/crlf)\r\n\r\n```table T\r\na\r\n```\r\n",
+        "\n\n",
+        "`bamaso` in code, bamasoL0Z as text, and [bamasoL1Z](bamasoA2Z)\n",
+    ]
+
+    static let linkRules: [@Sendable (MarkdownLink) -> LinkRewrite?] = [
+        { _ in nil },
+        { LinkRewrite(url: "/rw/\($0.destination)/ \"q\" & 'a' <b> ü \u{1}", htmlAfter: " <span lang=\"en\">(English)</span>") },
+        { $0.destination.hasPrefix("@/") ? LinkRewrite(url: "javascript:alert(1)", htmlAfter: "") : nil },
+        { $0.kind == .image ? LinkRewrite(url: "../../media/\($0.text).png") : LinkRewrite(url: "#\($0.line)-\($0.column)") },
+    ]
+    static let componentHTML = ["", "<div>c</div>", "<div>c</div>\n", "\n"]
+    static let headingStyles = [HeadingStyle(), HeadingStyle(levelOffset: 1, idPrefix: "p-"), HeadingStyle(levelOffset: 9, idPrefix: "x-")]
+
+    @Test("filling the prepared HTML gives what rendering the tree gives", arguments: bodies)
+    func sameAsTheTree(body: String) {
+        let scanned = Markdown.scan(body, firstLine: 2)
+        #expect(scanned.preparedHTML != nil)
+        for rule in Self.linkRules {
+            for component in Self.componentHTML {
+                for style in Self.headingStyles {
+                    var (links, treeLinks) = ([MarkdownLink](), [MarkdownLink]())
+                    var (components, treeComponents) = ([MarkdownComponent](), [MarkdownComponent]())
+                    let filled = Markdown.render(
+                        body, scanned: scanned, firstLine: 2, headings: style,
+                        resolveLink: { links.append($0); return rule($0) },
+                        renderComponent: { components.append($0); return component })
+                    let tree = Markdown.render(
+                        body, firstLine: 2, headings: style,
+                        resolveLink: { treeLinks.append($0); return rule($0) },
+                        renderComponent: { treeComponents.append($0); return component })
+                    #expect(filled == tree)
+                    #expect(links == treeLinks)
+                    #expect(components == treeComponents)
+                }
+            }
+        }
+    }
+
+    @Test("a body that holds the markers' prefix is rendered from its tree, and the same")
+    func markerInText() {
+        let body = "Text with \(PreparedHTML.markerPrefix)L0Z in it and [a](@/a)\n"
+        let scanned = Markdown.scan(body)
+        #expect(scanned.preparedHTML == nil)
+        let html = Markdown.render(body, scanned: scanned, resolveLink: { _ in LinkRewrite(url: "/a/") }, renderComponent: { _ in "" })
+        #expect(html == "<p>Text with \(PreparedHTML.markerPrefix)L0Z in it and <a href=\"/a/\">a</a></p>\n")
+    }
+
+    @Test("an address cmark would change or empty is written as cmark writes it", arguments: [
+        ("/rw/risks/x/", "/rw/risks/x/"), ("../a.png#b?c=d%20", "../a.png#b?c=d%20"), ("a b", "a%20b"), ("a&b'c", "a&amp;b&#x27;c"),
+        ("ubú", "ub%C3%BA"), ("JavaScript:x", ""), ("data:image/png;base64,AA", "data:image/png;base64,AA"), ("\"<>", "%22%3C%3E"),
+    ])
+    func escapedURL(url: String, expected: String) {
+        #expect(Markdown.escapedURL(url, of: .link) == expected)
+        #expect(Markdown.escapedURL(url, of: .image) == expected)
+    }
+}
