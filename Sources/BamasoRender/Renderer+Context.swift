@@ -21,33 +21,23 @@ extension Renderer {
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
-        let t = strings[language]!
         let siteTitle = site.site.title[language] ?? ""
         let summary = summary(of: resolved)
-        var context: TemplateValues = [
-            "lang": language.tag,
-            "t": t,
+        var context = sharedValues(language: language, section: page.section, from: from)
+        context.merge([
             "title": page.frontMatter.title,
             "kind": page.kind.rawValue,
-            "site_title": siteTitle,
             "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
             "description": summary.isEmpty ? (site.site.description[language] ?? siteTitle) : summary,
-            "references": urls.hasReferences,
             "canonical": urls.reference(resolved.path, from: from),
             "url": link(resolved.path),
-            "landing_url": link(""),
-            "home_url": link("\(language.rawValue)/"),
-            "stylesheet": link(assets.stylesheet),
             "alternates": site.site.languages.compactMap { other -> TemplateValues? in
                 resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
-            "landing_absolute": urls.reference("", from: from),
             "languages": switcher(for: resolved, from: from),
-            "menu": menu(language: language, current: page.section, from: from),
             "content": body(of: resolved, at: from, headings: headings),
             "translation_draft": page.frontMatter.translation == .draft,
-        ]
-        if let help = help(language: language, from: from) { context["help"] = help }
+        ])
         if let date = page.frontMatter.date {
             context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
@@ -84,6 +74,26 @@ extension Renderer {
         }
         addFields(page.frontMatter.fields, language: language, from: from, to: &context)
         return context
+    }
+
+    /// The values every page of `language` in `section` has alike, published at `from`: only
+    /// links that are relative (`--portable`) differ between such pages. A page's other
+    /// values never take these names (see `PageTemplates`).
+    func sharedValues(language: Language, section: String?, from: String) -> TemplateValues {
+        func link(_ path: String) -> String { urls.link(path, from: from) }
+        var values: TemplateValues = [
+            "lang": language.tag,
+            "t": strings[language]!,
+            "site_title": site.site.title[language] ?? "",
+            "references": urls.hasReferences,
+            "landing_url": link(""),
+            "home_url": link("\(language.rawValue)/"),
+            "stylesheet": link(assets.stylesheet),
+            "landing_absolute": urls.reference("", from: from),
+            "menu": menu(language: language, current: section, from: from),
+        ]
+        if let help = help(language: language, from: from) { values["help"] = help }
+        return values
     }
 
     private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues) {

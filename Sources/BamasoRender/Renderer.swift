@@ -27,6 +27,8 @@ public struct Renderer: Sendable {
     let telephoneURIs = Memo<String, String>()
     /// An organisation's JSON-LD without its page's address, by organisation and language.
     let organisationsJSON = Memo<OrganisationKey, String>()
+    /// The theme as the pages of each language and section see it (`templates(forPagesOf:section:)`).
+    let pageTemplates = Memo<PageGroup, TemplateSet?>()
     let feeds: FeedPlan
     let assets: Assets
     /// Each published page's translation state, and where its original is published, by the
@@ -133,7 +135,24 @@ public struct Renderer: Sendable {
 
     /// A page's HTML: its context through the layout of its kind.
     func renderPage(_ page: ResolvedPage) -> String {
-        templates.render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+        templates(forPagesOf: page.page.language, section: page.page.section)
+            .render(context(for: page), with: TemplateSet.layout(for: page.page.kind))
+    }
+
+    /// Pages of one language and section, which share the values of `sharedValues`.
+    struct PageGroup: Hashable, Sendable {
+        var language: Language
+        var section: String?
+    }
+
+    /// The theme with what the pages of `language` in `section` share rendered in, once for
+    /// all of them (`TemplateSet.specialized(sharing:)`); the theme as written when links are
+    /// relative, which makes every page's links its own.
+    func templates(forPagesOf language: Language, section: String?) -> TemplateSet {
+        guard !urls.portable else { return templates }
+        return pageTemplates.value(for: PageGroup(language: language, section: section)) {
+            templates.specialized(sharing: sharedValues(language: language, section: section, from: ""))
+        } ?? templates
     }
 
     /// A `{{t.key}}` that no language file has renders as nothing; report it instead.

@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Which file each template came from, for error messages.
     public let paths: [String: String]
+    /// Each template's text as written, by name, for `specialized(sharing:)`.
+    let sources: [String: String]
 
     /// The layout each kind of page is rendered with.
     public static func layout(for kind: PageKind) -> String {
@@ -36,6 +38,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names = Set<String>()
         var paths: [String: String] = [:]
+        var sources: [String: String] = [:]
         var ok = true
         // On a line of its own, which the parser drops as it drops any standalone tag, so the
         // template's own text is read exactly as before; only its line numbers move by one.
@@ -47,6 +50,7 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: pragma + file.text), named: name)
                 names.insert(name)
                 paths[name] = file.path
+                sources[name] = file.text
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma's line is not the editor's: lines count from the one after it.
                 var location = FileLocation(path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber)
@@ -92,7 +96,7 @@ public struct TemplateSet: Sendable {
                                       hint: "restore it from git: every build needs it"))
             ok = false
         }
-        return ok ? TemplateSet(library: library, names: names, paths: paths) : nil
+        return ok ? TemplateSet(library: library, names: names, paths: paths, sources: sources) : nil
     }
 
     /// What is wrong, and how to fix it.

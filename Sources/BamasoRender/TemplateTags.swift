@@ -8,6 +8,10 @@ struct TemplateTag: Equatable {
     var name: String
     var line: Int
     var column: Int
+    /// Where it is, in characters of the template's text, braces included.
+    var range: Range<Int>
+    /// How many `{{#…}}` and `{{^…}}` sections it is inside (a section's own tags not counted).
+    var depth: Int
 
     var opensSection: Bool { sigil.map { "#^$<".contains($0) } ?? false }
 
@@ -21,6 +25,8 @@ struct TemplateTag: Equatable {
         var tags: [TemplateTag] = []
         var line = 1, column = 1
         var index = 0
+        var open: [Character] = []  // the sigils of the sections, blocks and parents open
+        var depth: Int { open.filter { $0 == "#" || $0 == "^" }.count }
         func advance(to end: Int) {
             while index < end {
                 if characters[index] == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -44,7 +50,9 @@ struct TemplateTag: Equatable {
             var end = close + 2
             if sigil == "{", end < characters.count, characters[end] == "}" { end += 1 }
             let name = String(sigil == nil ? Substring(inner) : inner.dropFirst()).trimmingSpaces
-            tags.append(TemplateTag(sigil: sigil, name: name, line: startLine, column: startColumn))
+            if sigil == "/", !open.isEmpty { open.removeLast() }
+            tags.append(TemplateTag(sigil: sigil, name: name, line: startLine, column: startColumn, range: index..<end, depth: depth))
+            if let sigil, "#^$<".contains(sigil) { open.append(sigil) }
             advance(to: end)
         }
         return tags
