@@ -12,8 +12,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Which file each template came from, for error messages.
     public let paths: [String: String]
-    /// Each template's text as written, by name, for `specialized(sharing:)`.
-    let sources: [String: String]
+    /// The templates `specialized(sharing:)` may change.
+    let specializable: [String: Specializable]
 
     /// The layout each kind of page is rendered with.
     public static func layout(for kind: PageKind) -> String {
@@ -33,6 +33,11 @@ public struct TemplateSet: Sendable {
             + ["components.table", "components.contact", "components.callout", "components.audio"]
     }
 
+    /// What every template is compiled behind: escaping by `TemplateEscaping`. On a line of its
+    /// own, which the parser drops as it drops any standalone tag, so the template's own text is
+    /// read exactly as before; only its line numbers move by one.
+    static let pragma = "{{% CONTENT_TYPE: \(TemplateEscaping.name)}}\n"
+
     /// Compiles every template; syntax errors are reported at their file, line and column.
     public static func load(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
         var library = MustacheLibrary()
@@ -40,14 +45,11 @@ public struct TemplateSet: Sendable {
         var paths: [String: String] = [:]
         var sources: [String: String] = [:]
         var ok = true
-        // On a line of its own, which the parser drops as it drops any standalone tag, so the
-        // template's own text is read exactly as before; only its line numbers move by one.
-        let pragma = "{{% CONTENT_TYPE: \(TemplateEscaping.name)}}\n"
         for file in project.templates {
             let name = String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
                 .replacingOccurrences(of: "/", with: ".")
             do {
-                library.register(try MustacheTemplate(string: pragma + file.text), named: name)
+                library.register(try MustacheTemplate(string: Self.pragma + file.text), named: name)
                 names.insert(name)
                 paths[name] = file.path
                 sources[name] = file.text
@@ -96,7 +98,7 @@ public struct TemplateSet: Sendable {
                                       hint: "restore it from git: every build needs it"))
             ok = false
         }
-        return ok ? TemplateSet(library: library, names: names, paths: paths, sources: sources) : nil
+        return ok ? TemplateSet(library: library, names: names, paths: paths, specializable: specializable(sources, layouts: PageKind.allCases.map(layout(for:)))) : nil
     }
 
     /// What is wrong, and how to fix it.

@@ -13,51 +13,69 @@ import Mustache
 /// come out byte for byte as from the theme as written (`GoldenSiteTests`, and the benchmark
 /// corpora compared in the closing notes of issue 8).
 extension TemplateSet {
+    /// A template a page can use, read into characters and tags once, for `specialized(sharing:)`.
+    struct Specializable: Sendable {
+        let characters: [Character]
+        let tags: [TemplateTag]
+    }
+
     /// This set with the tags that only read `shared` rendered in, in every template a page
     /// can use; nil when no tag could be.
     func specialized(sharing shared: TemplateValues) -> TemplateSet? {
-        let pragma = "{{% CONTENT_TYPE: \(TemplateEscaping.name)}}\n"
-        let insideSections = partialsUsedInsideSections()
         var library = MustacheLibrary()
         var changed = false
-        for (name, text) in sources {
-            var specialized = text
-            if !name.hasPrefix("components."), !insideSections.contains(name),
-               let rendered = Self.specialize(text, sharing: shared, pragma: pragma) {
-                specialized = rendered
-                changed = changed || rendered != text
+        for name in names {
+            if let source = specializable[name], let specialized = Self.specialize(source, sharing: shared) {
+                guard let template = try? MustacheTemplate(string: Self.pragma + specialized) else { return nil }
+                library.register(template, named: name)
+                changed = true
+            } else if let template = self.library.getTemplate(named: name) {
+                library.register(template, named: name)  // compiled once, shared
             }
-            guard let template = try? MustacheTemplate(string: pragma + specialized) else { return nil }
-            library.register(template, named: name)
         }
-        return changed ? TemplateSet(library: library, names: names, paths: paths, sources: sources) : nil
+        return changed ? TemplateSet(library: library, names: names, paths: paths, specializable: specializable) : nil
     }
 
-    /// Partials and parents named inside a section somewhere: there a name may be found in
-    /// the section's value instead, so their tags are left as they are.
-    func partialsUsedInsideSections() -> Set<String> {
-        var found = Set<String>()
-        var named: [String: [TemplateTag]] = [:]
-        for (name, text) in sources {
+    /// The templates `specialized(sharing:)` may change, by name, from each template's text:
+    /// those a page's layout uses, but not partials and parents named inside a section, where a
+    /// name may be found in the section's value instead, and not templates that change their
+    /// delimiters or content type (`{{%`), which the snippets would not follow.
+    static func specializable(_ texts: [String: String], layouts: [String]? = nil) -> [String: Specializable] {
+        var scanned: [String: [TemplateTag]] = [:]
+        for (name, text) in texts {
             // A template whose tags cannot be read counts as naming every template.
-            guard let tags = TemplateTag.scan(text) else { return Set(sources.keys) }
-            named[name] = tags.filter { $0.sigil == ">" || $0.sigil == "<" }
-            for tag in named[name]! where tag.depth > 0 { found.insert(tag.name) }
+            guard let tags = TemplateTag.scan(text) else { return [:] }
+            scanned[name] = tags
         }
-        // And what those name, wherever they name it.
-        var pending = Array(found)
-        while let name = pending.popLast() {
-            for tag in named[name] ?? [] where found.insert(tag.name).inserted { pending.append(tag.name) }
+        /// `names` and every template they name, directly or not.
+        func named(from names: some Sequence<String>) -> Set<String> {
+            var found = Set(names), pending = Array(found)
+            while let name = pending.popLast() {
+                for tag in scanned[name] ?? [] where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
+                    pending.append(tag.name)
+                }
+            }
+            return found
         }
-        return found
+        let used = named(from: layouts ?? Array(texts.keys))
+        let insideSections = named(from: scanned.values.joined().filter { $0.depth > 0 && ($0.sigil == ">" || $0.sigil == "<") }.map(\.name))
+        var result: [String: Specializable] = [:]
+        for (name, tags) in scanned where used.contains(name) && !insideSections.contains(name) && !texts[name]!.contains("{{%") {
+            result[name] = Specializable(characters: Array(texts[name]!), tags: tags)
+        }
+        return result
     }
 
-    /// `text` with every tag outside sections that reads only `shared` replaced by what it
-    /// renders to; nil when the template changes its delimiters.
-    static func specialize(_ text: String, sharing shared: TemplateValues, pragma: String) -> String? {
-        // A template of its own content type would escape differently from the snippets.
-        guard !text.contains("{{%"), let tags = TemplateTag.scan(text) else { return nil }
-        let characters = Array(text)
+    /// `text` as `specialized(sharing:)` would make it: nil when it changes nothing, or would
+    /// not be specialized at all.
+    static func specialize(_ text: String, sharing shared: TemplateValues) -> String? {
+        specializable(["text": text])["text"].flatMap { specialize($0, sharing: shared) }
+    }
+
+    /// The template with every tag outside sections that reads only `shared` replaced by what
+    /// it renders to; nil when no tag is.
+    static func specialize(_ source: Specializable, sharing shared: TemplateValues) -> String? {
+        let characters = source.characters, tags = source.tags
         var replacements: [(range: Range<Int>, html: String)] = []
         var index = 0
         while index < tags.count {
@@ -67,7 +85,7 @@ extension TemplateSet {
                   shared[root] != nil, !tag.name.contains("(") else { continue }
             switch tag.sigil {
             case nil, "&", "{":
-                guard let html = render(String(characters[tag.range]), sharing: shared, pragma: pragma),
+                guard let html = render(String(characters[tag.range]), sharing: shared),
                       html.contains(where: { !$0.isWhitespace }) || !lineHasOtherTags(tag, in: tags)
                 else { continue }
                 replacements.append((tag.range, html))
@@ -86,7 +104,7 @@ extension TemplateSet {
                     continue
                 }
                 index = close + 1
-                guard let html = render(String(characters[range]), sharing: shared, pragma: pragma),
+                guard let html = render(String(characters[range]), sharing: shared),
                       opensAlone != nil || html.contains(where: { !$0.isWhitespace })
                         || !lineHasOtherTags(tag, in: tags) && !lineHasOtherTags(end, in: tags)
                 else { continue }
@@ -95,6 +113,7 @@ extension TemplateSet {
                 continue
             }
         }
+        guard !replacements.isEmpty else { return nil }
         var result = characters
         for replacement in replacements.reversed() {
             result.replaceSubrange(replacement.range, with: Array(replacement.html))
@@ -104,7 +123,7 @@ extension TemplateSet {
 
     /// What `snippet` renders to with only `shared` to read; nil if it asks for any other
     /// name, or if its HTML could be read as a tag once put back into the template.
-    private static func render(_ snippet: String, sharing shared: TemplateValues, pragma: String) -> String? {
+    private static func render(_ snippet: String, sharing shared: TemplateValues) -> String? {
         guard let template = try? MustacheTemplate(string: pragma + snippet) else { return nil }
         let context = SharedValues(shared)
         let html = template.render(context)

@@ -6,7 +6,6 @@ import Testing
 /// `TemplateSet.specialized(sharing:)` renders in the tags that read only what a group of pages
 /// shares. Whatever it replaces, a page must come out exactly as from the theme as written.
 @Suite struct TemplateSpecializationTests {
-    static let pragma = "{{% CONTENT_TYPE: \(TemplateEscaping.name)}}\n"
     static let strings = StringTable(language: .en, strings: ["hello": "Hello & welcome", "empty": "", "braces": "{{title}}"])
     static var shared: TemplateValues {
         [
@@ -43,7 +42,7 @@ import Testing
             {{#help}}<p>{{name}}: {{url}}</p>{{/help}}
 
             """
-        let specialized = try #require(TemplateSet.specialize(text, sharing: Self.shared, pragma: Self.pragma))
+        let specialized = try #require(TemplateSet.specialize(text, sharing: Self.shared))
         #expect(specialized == """
             <html lang="en">Hello &amp; welcome {{title}}
             <ul>
@@ -71,7 +70,7 @@ import Testing
     func keptWhereUnsafe(text: String) throws {
         let set = try load(["templates/layouts/page.mustache": text])
         let pages = set.specialized(sharing: Self.shared)
-        #expect(pages == nil || TemplateSet.specialize(text, sharing: Self.shared, pragma: Self.pragma) == text)
+        #expect(TemplateSet.specialize(text, sharing: Self.shared) == nil)
         for own: TemplateValues in [["flag": true, "title": "T"], ["flag": false, "title": "T"]] {
             #expect((pages ?? set).render(page(own), with: "layouts.page") == set.render(page(own), with: "layouts.page"))
         }
@@ -82,7 +81,7 @@ import Testing
         "{{% CONTENT_TYPE: TEXT}}{{t.hello}} {{lang}}\n",
     ])
     func leftAsWritten(text: String) {
-        #expect(TemplateSet.specialize(text, sharing: Self.shared, pragma: Self.pragma) == nil)
+        #expect(TemplateSet.specialize(text, sharing: Self.shared) == nil)
     }
 
     @Test("a partial used inside a section, where a name may be the section value's, is left as written")
@@ -94,7 +93,8 @@ import Testing
             "templates/partials/top.mustache": "<footer>{{t.hello}}</footer>\n",
         ])
         let pages = try #require(set.specialized(sharing: Self.shared))
-        #expect(set.partialsUsedInsideSections() == ["partials.item", "partials.deeper"])
+        #expect(set.specializable["partials.item"] == nil && set.specializable["partials.deeper"] == nil)
+        #expect(set.specializable["partials.top"] != nil && set.specializable["layouts.page"] != nil)
         // An item with names of its own that the shared values have too.
         let own: TemplateValues = ["items": [["t": ["hello": "the item's"] as TemplateValues, "lang": "rw"]] as [TemplateValues]]
         let html = pages.render(page(own), with: "layouts.page")
