@@ -14,7 +14,7 @@ public enum Markdown {
         withTree(source) { root in
             var walker = Walker(source: source, firstLine: firstLine)
             walker.scan(root)
-            walker.document.preparedHTML = prepare(root, source: source, document: walker.document)
+            walker.document.preparedHTML = walker.prepare(root)
             return walker.document
         }
     }
@@ -48,74 +48,7 @@ public enum Markdown {
         }
     }
 
-    // MARK: - Prepared HTML
-
-    /// The HTML of the tree `root`, which `scan` has read into `document`, with slots for what
-    /// `render` changes (see `PreparedHTML`); nil when `source` holds the markers' prefix or
-    /// the slots do not come out one for each link, heading and component. Changes the tree.
-    private static func prepare(_ root: OpaquePointer, source: String, document: MarkdownDocument) -> PreparedHTML? {
-        let prefix = PreparedHTML.markerPrefix
-        var text = source
-        guard text.withUTF8({ PreparedHTML.firstIndex(of: Array(prefix.utf8), in: $0, from: 0) == nil }) else { return nil }
-        // The nodes `scan` reported, in the same order; the tree is changed once the iterator is gone.
-        var links: [OpaquePointer] = [], headings: [OpaquePointer] = [], components: [OpaquePointer] = []
-        forEachNode(under: root) { entering, node in
-            guard entering else { return }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
-            case CMARK_NODE_HEADING: headings.append(node)
-            case CMARK_NODE_CODE_BLOCK:
-                let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-                if !info.trimmingWhitespaces().isEmpty { components.append(node) }
-            default: break
-            }
-        }
-        guard links.count == document.links.count, headings.count == document.headings.count,
-              components.count == document.components.count else { return nil }
-        for (index, node) in links.enumerated() {
-            cmark_node_set_url(node, PreparedHTML.marker("L", index))
-            guard let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
-            cmark_node_set_on_enter(after, PreparedHTML.marker("A", index))
-            if cmark_node_insert_after(node, after) != 1 { cmark_node_free(after) }
-        }
-        for (index, node) in components.enumerated() {
-            guard replace(node, withHTML: PreparedHTML.marker("C", index)) else { return nil }
-        }
-        var preparedHeadings: [PreparedHTML.Heading] = []
-        for (index, node) in headings.enumerated() {
-            let html = renderHTML(node)
-            let level = document.headings[index].level
-            let open = "<h\(level)>", close = "</h\(level)>"
-            let heading: PreparedHTML.Heading?
-            // cmark writes `<hN>…</hN>` and a line break; the search is for anything else.
-            if html.utf8.starts(with: open.utf8), html.utf8.reversed().starts(with: (close + "\n").utf8.reversed()) {
-                let inner = html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count + 1)
-                heading = PreparedHTML.pieces(of: String(Substring(inner))).map { PreparedHTML.Heading(inner: $0, isWrapped: true) }
-            } else if html.hasPrefix(open), let end = html.range(of: close, options: .backwards) {
-                heading = PreparedHTML.pieces(of: String(html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]))
-                    .map { PreparedHTML.Heading(inner: $0, isWrapped: true) }
-            } else {
-                heading = PreparedHTML.pieces(of: html).map { PreparedHTML.Heading(inner: $0, isWrapped: false) }
-            }
-            guard let heading, replace(node, withHTML: PreparedHTML.marker("H", index)) else { return nil }
-            preparedHeadings.append(heading)
-        }
-        guard let pieces = PreparedHTML.pieces(of: renderHTML(root)) else { return nil }
-        let prepared = PreparedHTML(source: source, pieces: pieces, headings: preparedHeadings)
-        return prepared.slotsAreComplete(for: document) ? prepared : nil
-    }
-
-    /// Replaces `node` by a custom block of `html`, as `Walker` does.
-    private static func replace(_ node: OpaquePointer, withHTML html: String) -> Bool {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
-        cmark_node_set_on_enter(block, html)
-        guard cmark_node_replace(node, block) == 1 else {
-            cmark_node_free(block)
-            return false
-        }
-        cmark_node_free(node)  // unlinked by replace: ours to free
-        return true
-    }
+    // MARK: - Addresses
 
     /// `url` as cmark writes it in `href` or `src`: percent-encoded where needed, `&` and `'`
     /// as entities, and empty when it is a `javascript:` address or the like. An address of
@@ -217,6 +150,8 @@ private struct Walker {
     var countsWords = false
     var document = MarkdownDocument()
     var headingIDs = HeadingIDs()
+    /// The nodes of the links, headings and components `scan` found, for `prepare`.
+    private var found: Targets = ([], [], [])
 
     init(source: String, firstLine: Int) {
         self.firstLine = firstLine
@@ -227,8 +162,55 @@ private struct Walker {
         countsWords = true
         Markdown.forEachNode(under: root) { entering, node in
             guard entering else { return }
-            visit(node)
+            switch visit(node) {
+            case .link(let link): found.links.append((node, link))
+            case .heading(let heading): found.headings.append((node, heading))
+            case .component(let component): found.components.append((node, component))
+            case nil: break
+            }
         }
+    }
+
+    /// The HTML of the tree `root`, which `scan` has read, with slots for what `render`
+    /// changes (see `PreparedHTML`); nil when the source holds the markers' prefix or the slots
+    /// do not come out one for each link, heading and component. Changes the tree.
+    mutating func prepare(_ root: OpaquePointer) -> PreparedHTML? {
+        var text = source
+        let prefix = Array(PreparedHTML.markerPrefix.utf8)
+        guard text.withUTF8({ PreparedHTML.firstIndex(of: prefix, in: $0, from: 0) == nil }) else { return nil }
+        // `scan`'s iterator is gone: the tree may change.
+        for (index, (node, _)) in found.links.enumerated() {
+            cmark_node_set_url(node, PreparedHTML.marker("L", index))
+            guard let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+            cmark_node_set_on_enter(after, PreparedHTML.marker("A", index))
+            if cmark_node_insert_after(node, after) != 1 { cmark_node_free(after) }
+        }
+        for (index, (node, _)) in found.components.enumerated() {
+            guard Self.replace(node, withHTML: PreparedHTML.marker("C", index)) else { return nil }
+        }
+        var headings: [PreparedHTML.Heading] = []
+        for (index, (node, heading)) in found.headings.enumerated() {
+            let html = Markdown.renderHTML(node)
+            let inner = Self.headingInner(html, level: heading.level)
+            guard let pieces = PreparedHTML.pieces(of: inner.map(String.init) ?? html),
+                  Self.replace(node, withHTML: PreparedHTML.marker("H", index)) else { return nil }
+            headings.append(PreparedHTML.Heading(inner: pieces, isWrapped: inner != nil))
+        }
+        guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(root)) else { return nil }
+        let prepared = PreparedHTML(source: source, pieces: pieces, headings: headings)
+        return prepared.slotsAreComplete(for: document) ? prepared : nil
+    }
+
+    /// What cmark wrote between `<hN>` and `</hN>` for a heading of `level`; nil if it wrote
+    /// the heading otherwise.
+    static func headingInner(_ html: String, level: Int) -> Substring? {
+        let open = "<h\(level)>", close = "</h\(level)>"
+        // cmark writes `<hN>…</hN>` and a line break; the search is for anything else.
+        if html.utf8.starts(with: open.utf8), html.utf8.reversed().starts(with: (close + "\n").utf8.reversed()) {
+            return Substring(html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count + 1))
+        }
+        guard html.hasPrefix(open), let end = html.range(of: close, options: .backwards) else { return nil }
+        return html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]
     }
 
     mutating func rewrite(
@@ -263,17 +245,15 @@ private struct Walker {
             if cmark_node_insert_after(node, inline) != 1 { cmark_node_free(inline) }
         }
         for (node, component) in components {
-            replace(node, withHTML: renderComponent(component))
+            Self.replace(node, withHTML: renderComponent(component))
         }
         for (node, heading) in headings {
             var html = Markdown.renderHTML(node)
-            let open = "<h\(heading.level)>", close = "</h\(heading.level)>"
-            let level = min(6, heading.level + headingStyle.levelOffset)
-            if html.hasPrefix(open), let end = html.range(of: close, options: .backwards) {
-                html = "<h\(level) id=\"\(headingStyle.idPrefix)\(heading.id)\">"
-                    + html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound] + "</h\(level)>\n"
+            if let inner = Self.headingInner(html, level: heading.level) {
+                let level = min(6, heading.level + headingStyle.levelOffset)
+                html = "<h\(level) id=\"\(headingStyle.idPrefix)\(heading.id)\">" + inner + "</h\(level)>\n"
             }
-            replace(node, withHTML: html)
+            Self.replace(node, withHTML: html)
         }
     }
 
@@ -333,14 +313,18 @@ private struct Walker {
         return (Array(zip(nodes.links, scanned.links)), Array(zip(nodes.headings, scanned.headings)), components)
     }
 
-    private func replace(_ node: OpaquePointer, withHTML html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    /// Replaces `node` by a custom block of `html`; false, with the tree as it was, when cmark
+    /// cannot.
+    @discardableResult
+    private static func replace(_ node: OpaquePointer, withHTML html: String) -> Bool {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         cmark_node_set_on_enter(block, html)
-        if cmark_node_replace(node, block) == 1 {
-            cmark_node_free(node)  // unlinked by replace: ours to free
-        } else {
+        guard cmark_node_replace(node, block) == 1 else {
             cmark_node_free(block)
+            return false
         }
+        cmark_node_free(node)  // unlinked by replace: ours to free
+        return true
     }
 
     private enum Found {
