@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "BamasoWrite", dependencies: ["BamasoDiagnostics", "BamasoRender"]),
+        .target(name: "BamasoWrite", dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoRender"]),
         .target(
             name: "BamasoSite",
             dependencies: [

@@ -1,7 +1,7 @@
 import BamasoDiagnostics
+import BamasoLoad
 import BamasoRender
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -72,16 +72,15 @@ extension SiteWriter {
                 }
                 planned.append((destination, file.contents))
             }
-            let failure = Mutex<(any Error)?>(nil)
-            let jobs = planned
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let failures = planned.concurrentMap { job -> (any Error)? in
                 do {
-                    try replace(jobs[index].destination, with: jobs[index].contents)
+                    try replace(job.destination, with: job.contents)
+                    return nil
                 } catch {
-                    failure.withLock { if $0 == nil { $0 = error } }
+                    return error
                 }
             }
-            if let error = failure.withLock({ $0 }) { throw error }
+            if let error = failures.lazy.compactMap({ $0 }).first { throw error }
         } catch {
             diagnostics.append(.error(
                 at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",

@@ -1,7 +1,7 @@
 import BamasoDiagnostics
+import BamasoLoad
 import BamasoRender
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -146,11 +146,8 @@ public enum SiteWriter {
         }
         // Each file's folder is made just before the file, on every core: a page has a folder
         // of its own, and making 10,000 of them one at a time took longer than the files.
-        let failure = Mutex<(any Error)?>(nil)
-        let jobs = planned
         let root = folder.path
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let job = jobs[index]
+        let failures = planned.concurrentMap { job -> (any Error)? in
             do {
                 try makeFolder(containing: job.destination, below: root)
                 switch job.contents {
@@ -161,11 +158,12 @@ public enum SiteWriter {
                     try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(),
                                                      to: URL(fileURLWithPath: job.destination))
                 }
+                return nil
             } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
+                return error
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        if let error = failures.lazy.compactMap({ $0 }).first { throw error }
     }
 
     /// True for `a/b/c.html`: not empty, not absolute, no `.`, `..` or empty part, no backslash
