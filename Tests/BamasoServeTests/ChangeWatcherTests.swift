@@ -40,6 +40,14 @@ import Testing
         return paths
     }
 
+    /// A watcher of `folder` that looks every 50 ms, by polling or not.
+    static func watcher(of folder: Folder, polls: Bool) -> ChangeWatcher {
+        var watcher = ChangeWatcher(root: folder.root)
+        watcher.interval = .milliseconds(50)
+        watcher.polls = polls
+        return watcher
+    }
+
     static var sources: [Bool] {
         #if os(Linux)
         [false, true]
@@ -51,9 +59,7 @@ import Testing
     @Test("a saved file is reported by its path, also in a folder made after the start", arguments: sources)
     func reportsEdits(polls: Bool) async throws {
         let folder = try Folder()
-        var watcher = ChangeWatcher(root: folder.root)
-        watcher.interval = .milliseconds(50)
-        watcher.polls = polls
+        let watcher = Self.watcher(of: folder, polls: polls)
         let source = watcher.start()
         defer { source.close() }
         #if os(Linux)
@@ -80,9 +86,7 @@ import Testing
     @Test("a burst of saves gives one rebuild with every file of it", arguments: sources)
     func settles(polls: Bool) async throws {
         let folder = try Folder()
-        var watcher = ChangeWatcher(root: folder.root)
-        watcher.interval = .milliseconds(50)
-        watcher.polls = polls
+        let watcher = Self.watcher(of: folder, polls: polls)
         let source = watcher.start()
         let reports = Mutex<[Set<String>?]>([])
         let watching = Task {
