@@ -71,6 +71,13 @@ public final class BuildCache: @unchecked Sendable {
         rendered = keeping ? RenderMemo() : nil
     }
 
+    /// How many pages the most recent build that used this cache reused from the previous
+    /// build's resolution, and how many it resolved again.
+    public var lastResolve: (reused: Int, resolved: Int) {
+        let run = resolved.lastRun
+        return (run.reused, run.computed)
+    }
+
     /// What the most recent build that used this cache reused and parsed.
     public var lastBuild: Statistics {
         let run = parsed.lastRun
