@@ -35,6 +35,9 @@ public struct Page: Sendable, Equatable {
         @usableFromInline var body: String
         @usableFromInline var bodyFirstLine: Int
         @usableFromInline var markdown: MarkdownDocument
+        @usableFromInline var summary: String
+        @usableFromInline var headingIDs: [String]
+        @usableFromInline var key: String
     }
 
     @usableFromInline var fields: CopyOnWrite<Fields>
@@ -42,42 +45,33 @@ public struct Page: Sendable, Equatable {
     /// `content/risks/fake-job-offers.en.md`
     public var path: String {
         @inlinable _read { yield fields.value.path }
-        @inlinable _modify { yield &fields.value.path }
     }
     /// `risks`; nil for the home page.
     public var section: String? {
         @inlinable _read { yield fields.value.section }
-        @inlinable _modify { yield &fields.value.section }
     }
     /// `fake-job-offers`; nil for a section page or the home page.
     public var slug: String? {
         @inlinable _read { yield fields.value.slug }
-        @inlinable _modify { yield &fields.value.slug }
     }
     public var language: Language {
         @inlinable _read { yield fields.value.language }
-        @inlinable _modify { yield &fields.value.language }
     }
     public var kind: PageKind {
         @inlinable _read { yield fields.value.kind }
-        @inlinable _modify { yield &fields.value.kind }
     }
     public var frontMatter: FrontMatter {
         @inlinable _read { yield fields.value.frontMatter }
-        @inlinable _modify { yield &fields.value.frontMatter }
     }
     public var body: String {
         @inlinable _read { yield fields.value.body }
-        @inlinable _modify { yield &fields.value.body }
     }
     /// The file line on which `body` starts.
     public var bodyFirstLine: Int {
         @inlinable _read { yield fields.value.bodyFirstLine }
-        @inlinable _modify { yield &fields.value.bodyFirstLine }
     }
     public var markdown: MarkdownDocument {
         @inlinable _read { yield fields.value.markdown }
-        @inlinable _modify { yield &fields.value.markdown }
     }
 
     public init(
@@ -85,12 +79,19 @@ public struct Page: Sendable, Equatable {
         frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
     ) {
         fields = CopyOnWrite(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
-                                 frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine, markdown: markdown))
+                                    frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
+                                    markdown: markdown, summary: Self.summary(frontMatter, markdown),
+                                    headingIDs: markdown.headings.map(\.id),
+                                    key: Self.key(section: section, slug: slug)))
     }
 
 
     /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
     public var key: String {
+        @inlinable _read { yield fields.value.key }
+    }
+
+    static func key(section: String?, slug: String?) -> String {
         switch (section, slug) {
         case let (section?, slug?): section + "/" + slug
         case let (section?, nil): section
@@ -129,8 +130,18 @@ extension Page {
     }
 
     /// For listings and the meta description: the front matter's `description`, or the
-    /// first paragraph cut at a word near 160 characters.
+    /// first paragraph cut at a word near 160 characters. Worked out once, when the page is
+    /// made: listings, feeds and the rebuild's checks of what a listing shows all read it.
     public var summary: String {
+        @inlinable _read { yield fields.value.summary }
+    }
+
+    /// The ids of the body's headings, which links to the page may name after `#`.
+    public var headingIDs: [String] {
+        @inlinable _read { yield fields.value.headingIDs }
+    }
+
+    static func summary(_ frontMatter: FrontMatter, _ markdown: MarkdownDocument) -> String {
         if let description = frontMatter.description { return description }
         let text = markdown.firstParagraph
         guard text.count > 160 else { return text }

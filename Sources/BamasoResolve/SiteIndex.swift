@@ -22,11 +22,12 @@ public enum SiteRead: Hashable, Sendable {
     case audio(String)
     /// The organisations of contacts.yml.
     case contacts
-    /// The languages `key` is published in, in the site's order.
+    /// The languages `key` is published in, as places in the site's list of languages.
     case translations(String)
     /// The keys of a section's pages.
     case section(String)
-    /// What a listing in `language` shows of the page `key`.
+    /// The page a listing in `language` shows for `key` (in that language, else in another),
+    /// and the page whose weight orders it (the default language's).
     case listed(key: String, language: Language)
     case languages
     case sections
@@ -41,7 +42,8 @@ public enum SiteAnswer: Equatable, Sendable {
     case contacts([String: Contact])
     case languages([Language])
     case keys([String])
-    case listed(ListedPage?, weight: Int?)
+    case places(UInt64)
+    case pages(shown: Page?, weighed: Page?)
 }
 
 /// Where a link leads: the language its target is published in, and the target's headings.
@@ -74,8 +76,8 @@ public struct SiteIndex: Sendable {
     public func answer(_ read: SiteRead) -> SiteAnswer {
         switch read {
         case .target(let key, let language):
-            return .target((pages.page(key, language) ?? pages.anyPage(key)).map { page in
-                LinkTarget(language: page.language, headings: page.markdown.headings.map(\.id))
+            return .target(pages.page(key, preferring: language).map { page in
+                LinkTarget(language: page.language, headings: page.headingIDs)
             })
         case .draft(let key): return .flag(drafts.contains(key))
         case .suggestion(let key): return .key(Suggestion.closest(to: key, in: pages.allKeys))
@@ -83,15 +85,10 @@ public struct SiteIndex: Sendable {
         case .audio(let path): return .audio(project.media[path].flatMap { AudioFile.read($0, path: path) })
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
-            return .languages(site.languages.filter { pages.page(key, $0) != nil })
+            return .places(pages.places(of: key, in: site.languages))
         case .section(let section): return .keys(pages.keys(inSection: section))
         case .listed(let key, let language):
-            guard let target = pages.page(key, language) ?? pages.anyPage(key) else { return .listed(nil, weight: nil) }
-            let listed = ListedPage(
-                key: key, path: pages.path(of: key, in: target.language), title: target.frontMatter.title,
-                summary: target.summary, date: target.frontMatter.date, kind: target.kind,
-                fallbackLanguage: target.language == language ? nil : target.language)
-            return .listed(listed, weight: pages.anyPage(key)?.frontMatter.weight)
+            return .pages(shown: pages.page(key, preferring: language), weighed: pages.anyPage(key))
         case .languages: return .languages(site.languages)
         case .sections: return .keys(site.sections)
         }
@@ -135,14 +132,24 @@ struct SiteReader {
         return contacts
     }
 
-    func translations(of key: String) -> [Language] { languages(.translations(key)) }
+    func translations(of key: String) -> [Language] {
+        guard case .places(let places) = ask(.translations(key)) else { unexpected() }
+        return languages.enumerated().filter { places & (1 << UInt64($0.offset)) != 0 }.map(\.element)
+    }
+
     var languages: [Language] { languages(.languages) }
     var sections: [String] { keys(.sections) }
     func keys(inSection section: String) -> [String] { keys(.section(section)) }
 
+    /// What a listing in `language` shows of the page `key`, and the weight that orders it.
     func listed(_ key: String, in language: Language) -> (page: ListedPage?, weight: Int?) {
-        guard case .listed(let page, let weight) = ask(.listed(key: key, language: language)) else { unexpected() }
-        return (page, weight)
+        guard case .pages(let shown, let weighed) = ask(.listed(key: key, language: language)) else { unexpected() }
+        guard let target = shown else { return (nil, nil) }
+        let listed = ListedPage(
+            key: key, path: SiteIndex.path(of: key, in: target.language), title: target.frontMatter.title,
+            summary: target.summary, date: target.frontMatter.date, kind: target.kind,
+            fallbackLanguage: target.language == language ? nil : target.language)
+        return (listed, weighed?.frontMatter.weight)
     }
 
     private func flag(_ read: SiteRead) -> Bool {
@@ -165,31 +172,80 @@ struct SiteReader {
 }
 
 /// Looks pages up by key and language in constant time.
+///
+/// A key is hashed once per look-up: it names a row of `slots`, which holds the position of
+/// the key's page in each language (in the order of `Language.allCases`), or -1. The preview
+/// asks the index tens of thousands of questions after every save (`ItemMemo`), so each costs
+/// one hash, and building it allocates nothing per key.
 struct PageIndex {
     var pages: [Page]
-    private var byKey: [String: [Language: Int]] = [:]
+    private var rows: [String: Int] = [:]
+    private var slots: [Int] = []
+    /// Every key, in the order of `pages`.
+    private var keys: [String] = []
     private var bySection: [String: [String]] = [:]
+    private static let languages = Language.allCases
 
     init(pages: [Page]) {
         self.pages = pages
+        let width = Self.languages.count
+        rows.reserveCapacity(pages.count)
         for (position, page) in pages.enumerated() {
-            byKey[page.key, default: [:]][page.language] = position
-            if let section = page.section, page.slug != nil, byKey[page.key]?.count == 1 {
-                bySection[section, default: []].append(page.key)
+            let key = page.key
+            let row: Int
+            if let existing = rows[key] {
+                row = existing
+            } else {
+                row = keys.count
+                rows[key] = row
+                keys.append(key)
+                slots += repeatElement(-1, count: width)
+                if let section = page.section, page.slug != nil { bySection[section, default: []].append(key) }
             }
+            slots[row * width + Self.column(page.language)] = position
         }
     }
 
+    private static func column(_ language: Language) -> Int {
+        languages.firstIndex(of: language)!
+    }
+
     func page(_ key: String, _ language: Language) -> Page? {
-        byKey[key]?[language].map { pages[$0] }
+        guard let row = rows[key] else { return nil }
+        return page(row: row, column: Self.column(language))
+    }
+
+    private func page(row: Int, column: Int) -> Page? {
+        let position = slots[row * Self.languages.count + column]
+        return position < 0 ? nil : pages[position]
+    }
+
+    /// The page in `language`, else in any language, the default language first.
+    func page(_ key: String, preferring language: Language) -> Page? {
+        guard let row = rows[key] else { return nil }
+        return page(row: row, column: Self.column(language)) ?? anyPage(row: row)
     }
 
     /// The page in any language, the default language first.
     func anyPage(_ key: String) -> Page? {
-        Language.allCases.lazy.compactMap { page(key, $0) }.first
+        rows[key].flatMap(anyPage(row:))
     }
 
-    var allKeys: Dictionary<String, [Language: Int]>.Keys { byKey.keys }
+    private func anyPage(row: Int) -> Page? {
+        Self.languages.indices.lazy.compactMap { page(row: row, column: $0) }.first
+    }
+
+    /// The languages `key` exists in, as bits by place in `languages`.
+    func places(of key: String, in languages: [Language]) -> UInt64 {
+        guard let row = rows[key] else { return 0 }
+        var places: UInt64 = 0
+        for (place, language) in languages.enumerated() where page(row: row, column: Self.column(language)) != nil {
+            places |= 1 << UInt64(place)
+        }
+        return places
+    }
+
+    var allKeys: [String] { keys }
 
     func keys(inSection section: String) -> [String] { bySection[section] ?? [] }
 

@@ -70,18 +70,35 @@ public struct TranslationReport: Sendable, Equatable {
         return TranslationReport(entries: entries, coverage: coverage(of: entries, site: site))
     }
 
-    /// The versions of each key by language, sorted by key: the items of the report.
-    public static func versions(of pages: [Page]) -> [(key: String, versions: [Language: Page])] {
-        var byKey: [String: [Language: Page]] = [:]
-        for page in pages { byKey[page.key, default: [:]][page.language] = page }
-        return byKey.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+    /// The versions of each key (its pages, one per language), sorted by key: the items of
+    /// the report. The pages of a key are next to each other when `pages` is sorted by path,
+    /// as a parsed site's are, and are then grouped without a table per key.
+    public static func versions(of pages: [Page]) -> [(key: String, versions: [Page])] {
+        var groups: [(key: String, versions: [Page])] = []
+        var seen = Set<String>()
+        var merged = false
+        for page in pages {
+            if let last = groups.last, last.key == page.key {
+                groups[groups.count - 1].versions.append(page)
+            } else {
+                merged = merged || !seen.insert(page.key).inserted
+                groups.append((page.key, [page]))
+            }
+        }
+        if merged {
+            var byKey: [String: [Page]] = [:]
+            for group in groups { byKey[group.key, default: []] += group.versions }
+            groups = byKey.map { ($0.key, $0.value) }
+        }
+        return groups.sorted { $0.key < $1.key }
     }
 
-    /// Where one page stands in each language, from the versions that exist (by language);
-    /// nil when there are none.
+    /// Where one page stands in each language, from the versions that exist (one page per
+    /// language); nil when there are none.
     public static func entry(
-        key: String, versions: [Language: Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
+        key: String, versions pages: [Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
     ) -> Entry? {
+        let versions = Dictionary(pages.map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
         let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }
         if Set(overrides).count > 1, let page = versions.values.sorted(by: { $0.path < $1.path }).last {
             diagnostics.append(.error(

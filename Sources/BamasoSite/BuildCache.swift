@@ -38,9 +38,10 @@ public final class BuildCache: @unchecked Sendable {
         var sections: [String]
     }
 
-    struct TranslationInput: Equatable, Sendable {
-        var versions: [Language: Page]
-        var site: SiteConfig
+    /// What a key's translation entry reads besides its pages: site.yml, which is compared
+    /// once per build rather than once per key.
+    enum TranslationRead: Hashable, Sendable {
+        case site
     }
 
     typealias Found<Value: Sendable> = (value: Value, diagnostics: [Diagnostic])
@@ -50,7 +51,9 @@ public final class BuildCache: @unchecked Sendable {
     let files: ProjectFileCache?
     let parsed: ItemMemo<String, ParseInput, NoRead, NoRead, Found<Page?>>
     let resolved: ItemMemo<String, Page, SiteRead, SiteAnswer, (page: ResolvedPage, diagnostics: [Diagnostic])>
-    let translations: ItemMemo<String, TranslationInput, NoRead, NoRead, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])>
+    let translations: ItemMemo<
+        String, [Page], TranslationRead, SiteConfig, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])
+    >
     let rendered: RenderMemo?
 
     // Safe because every access holds `lock`.
@@ -136,11 +139,11 @@ extension BuildCache {
         }
         let site = index.site
         let keys = TranslationReport.versions(of: index.published)
-        let entries = translations.map(keys.map { ($0.key, TranslationInput(versions: $0.versions, site: site)) },
-                                       answer: NoRead.answer) { input, _ in
+        let entries = translations.map(keys.map { ($0.key, $0.versions) }, answer: { _ in site }) { versions, log in
             var found: [Diagnostic] = []
-            let key = input.versions.values.first?.key ?? ""
-            let entry = TranslationReport.entry(key: key, versions: input.versions, site: input.site, into: &found)
+            let key = versions.first?.key ?? ""
+            let entry = TranslationReport.entry(key: key, versions: versions, site: log.answer(.site) { _ in site },
+                                                into: &found)
             return (entry, found)
         }
         return Resolver.assemble(index, pages: pages, translations: entries, into: &diagnostics)

@@ -18,18 +18,33 @@ public final class ItemMemo<
     Key: Hashable & Sendable, Input: Equatable & Sendable, Read: Hashable & Sendable, Answer: Equatable & Sendable,
     Output: Sendable
 >: @unchecked Sendable {
-    // Safe because `map` holds `lock` for all its work, and the rest is read under it.
-    private let lock = NSLock()
-    private let keeping: Bool
-    private var entries: [Key: Entry] = [:]
-    /// What each read that an entry recorded was last answered.
-    private var answers: [Read: Answer] = [:]
-    private var counts = (reused: 0, computed: 0)
+    // Safe because `map` holds `lock` for all its work, and the rest is read under it. The
+    // members are inlinable so that each stage gets `map` compiled for its own types: generic
+    // code copies every read and answer through value witnesses, which took most of a rebuild.
+    @usableFromInline let lock = NSLock()
+    @usableFromInline let keeping: Bool
+    /// The keys of the last `map`, in order, and their entries in the same order.
+    @usableFromInline var keys: [Key] = []
+    @usableFromInline var entries: [Entry] = []
+    /// Every read an entry recorded, each once, with its answer at the last build; entries
+    /// name their reads by place in this table.
+    @usableFromInline var reads: [Read] = []
+    @usableFromInline var answers: [Answer] = []
+    @usableFromInline var places: [Read: Int] = [:]
+    @usableFromInline var counts = (reused: 0, computed: 0)
 
-    private struct Entry {
-        var input: Input
-        var reads: [Read]
-        var output: Output
+    @usableFromInline struct Entry {
+        @usableFromInline var input: Input
+        /// Places in `reads`.
+        @usableFromInline var reads: [Int]
+        /// Nil only while the item is being computed.
+        @usableFromInline var output: Output?
+
+        @inlinable init(input: Input, reads: [Int], output: Output?) {
+            self.input = input
+            self.reads = reads
+            self.output = output
+        }
     }
 
     public init(keeping: Bool = true) {
@@ -41,7 +56,10 @@ public final class ItemMemo<
 
     /// Forgets every item: the next `map` computes them all.
     public func forget() {
-        lock.withLock { (entries, answers) = ([:], [:]) }
+        lock.withLock {
+            (keys, entries) = ([], [])
+            (reads, answers, places) = ([], [], [:])
+        }
     }
 
     /// Every item's output, in the order of `items`: reused where nothing it depends on
@@ -50,6 +68,7 @@ public final class ItemMemo<
     ///   - answer: what a read gets in this build, as the stage's accessors answer it.
     ///   - compute: the stage's function of one item; it reads the rest of the site only
     ///     through accessors that record in the log it is given (none without a memo).
+    @inlinable
     public func map(
         _ items: [(key: Key, input: Input)], answer: @Sendable (Read) -> Answer,
         compute: @Sendable (Input, ReadLog<Read, Answer>?) -> Output
@@ -60,14 +79,25 @@ public final class ItemMemo<
         }
         return lock.withLock {
             let changed = changedReads(answer: answer)
+            // The previous entry of each item: at the same place while the keys are those of the
+            // last build, in the same order (the usual rebuild, checked without hashing), else
+            // found by key.
+            let current = items.map(\.key)
+            let samePlaces = current == keys
+            let previous = samePlaces ? [:] : Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
+            var next: [Entry] = []
+            if samePlaces { swap(&next, &entries) } else { next.reserveCapacity(items.count) }
             var outputs: [Output?] = Array(repeating: nil, count: items.count)
             var stale: [Int] = []
             for (position, item) in items.enumerated() {
-                if let entry = entries[item.key], entry.input == item.input,
-                   changed.isEmpty || !entry.reads.contains(where: changed.contains) {
+                let entry = samePlaces ? next[position] : previous[item.key]
+                if let entry, entry.input == item.input,
+                   !(changed.map { changed in entry.reads.contains { changed[$0] } } ?? false) {
                     outputs[position] = entry.output
+                    if !samePlaces { next.append(entry) }
                 } else {
                     stale.append(position)
+                    if !samePlaces { next.append(Entry(input: item.input, reads: [], output: nil)) }
                 }
             }
             let computed = stale.concurrentMap { position in
@@ -75,35 +105,37 @@ public final class ItemMemo<
                 let output = compute(items[position].input, log)
                 return (output: output, reads: log.reads)
             }
-            var next: [Key: Entry] = [:]
-            next.reserveCapacity(items.count)
-            for (position, item) in items.enumerated() where outputs[position] != nil {
-                next[item.key] = entries[item.key]
-            }
             for (index, position) in stale.enumerated() {
                 let result = computed[index]
                 outputs[position] = result.output
-                next[items[position].key] = Entry(input: items[position].input, reads: result.reads.map(\.read),
-                                                  output: result.output)
-                for (read, value) in result.reads { answers[read] = value }
+                let places = result.reads.map { place(of: $0.read, answered: $0.answer) }
+                next[position] = Entry(input: items[position].input, reads: places, output: result.output)
             }
-            entries = next
+            // Items that are gone are forgotten; their reads stay in the table.
+            (keys, entries) = (current, next)
             counts = (items.count - stale.count, stale.count)
             return outputs.map { $0! }
         }
     }
 
-    /// The reads whose answer is not what it was, each asked once; the table then holds the
-    /// new answers.
-    private func changedReads(answer: @Sendable (Read) -> Answer) -> Set<Read> {
-        guard !answers.isEmpty else { return [] }
-        let previous = Array(answers)
-        let now = previous.concurrentMap { answer($0.key) }
-        var changed = Set<Read>()
-        for (index, (read, old)) in previous.enumerated() where now[index] != old {
-            changed.insert(read)
-            answers[read] = now[index]
-        }
-        return changed
+    /// Which reads of the table are answered differently now, by place (nil when none is);
+    /// the table then holds the new answers. Each read is asked once, on every core.
+    @inlinable
+    func changedReads(answer: @Sendable (Read) -> Answer) -> [Bool]? {
+        let (reads, answers) = (self.reads, self.answers)
+        let differs = Array(reads.indices).concurrentMap { answer(reads[$0]) != answers[$0] }
+        guard differs.contains(true) else { return nil }
+        for place in differs.indices where differs[place] { self.answers[place] = answer(reads[place]) }
+        return differs
+    }
+
+    /// The place of `read` in the table, added with its answer if it is new.
+    @inlinable
+    func place(of read: Read, answered answer: Answer) -> Int {
+        if let place = places[read] { return place }
+        places[read] = reads.count
+        reads.append(read)
+        answers.append(answer)
+        return reads.count - 1
     }
 }

@@ -8,12 +8,15 @@
 ///
 /// One log belongs to one item, computed on one thread.
 public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendable> {
-    public private(set) var reads: [(read: Read, answer: Answer)] = []
+    @usableFromInline var recorded: [(read: Read, answer: Answer)] = []
 
-    public init() {}
+    /// Every read, in order, with its answer.
+    public var reads: [(read: Read, answer: Answer)] { recorded }
 
-    public func record(_ read: Read, _ answer: Answer) {
-        reads.append((read, answer))
+    @inlinable public init() {}
+
+    @inlinable public func record(_ read: Read, _ answer: Answer) {
+        recorded.append((read, answer))
     }
 }
 

@@ -29,20 +29,26 @@ extension SiteWriter {
         into diagnostics: inout [Diagnostic]
     ) -> Int? {
         let output = output.standardizedFileURL
-        let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        let paths = Set(site.files.map(\.path))
-        // The previous files passed the collision check; the same paths, once each, pass it again.
-        let samePaths = paths.count == site.files.count && paths.count == before.count
-            && site.files.allSatisfy { before[$0.path] != nil }
-        guard samePaths || checkCollisions(site.files, into: &diagnostics) else { return nil }
-
         func copiedSourceChanged(_ file: OutputFile) -> Bool {
             guard case .copy = file.contents else { return false }
             guard let changedSources, let source = file.source else { return true }
             return changedSources.contains(source)
         }
-        let changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
-        let removed = previous.files.map(\.path).filter { !paths.contains($0) }
+        var changed: [OutputFile] = []
+        var removed: [String] = []
+        if previous.files.count == site.files.count, zip(previous.files, site.files).allSatisfy({ $0.path == $1.path }) {
+            // The usual rebuild: the same files in the same order, which passed the collision
+            // check before.
+            changed = zip(previous.files, site.files).filter { old, new in
+                old.contents != new.contents || copiedSourceChanged(new)
+            }.map(\.1)
+        } else {
+            guard checkCollisions(site.files, into: &diagnostics) else { return nil }
+            let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
+            let paths = Set(site.files.map(\.path))
+            removed = previous.files.map(\.path).filter { !paths.contains($0) }
+        }
 
         let shown = FileLocation(path: output.lastPathComponent + "/")
         do {

@@ -27,6 +27,13 @@ enum Terminal {
         return "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
     }
 
+    /// How long each stage of a build took, a line each (`--timings`).
+    static func timings(of report: BuildReport) -> String {
+        report.timings.map { timing in
+            "  " + timing.stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %.3f s", timing.seconds)
+        }.joined(separator: "\n")
+    }
+
     /// What `bamaso serve` says after each build.
     static func previewSummary(of report: BuildReport, statistics: BuildCache.Statistics, first: Bool) -> String {
         let seconds = String(format: "%.2f", report.seconds)

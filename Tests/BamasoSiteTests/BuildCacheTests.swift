@@ -43,19 +43,21 @@ import Testing
         _ = Site.build(options, cache: cache)
         #expect(cache.lastResolve == (pages, 0))
 
-        // A sentence added at the end: the page itself, and nothing that reads it.
+        // A sentence added at the end: the page itself, and the section page of each language,
+        // which lists it (the Kinyarwanda one as a page not yet translated); not the pages that
+        // link to it, which read only its language and headings.
         let page = site.root.appendingPathComponent("content/risks/forced-labour.en.md")
         let text = try String(contentsOf: page, encoding: .utf8)
         try (text + "\nOne more sentence.\n").write(to: page, atomically: true, encoding: .utf8)
         _ = Site.build(options, cache: cache)
-        #expect(cache.lastResolve == (pages - 1, 1))
-
-        // A new title: the page, and the section page of each language, which lists it (the
-        // Kinyarwanda one as a page not yet translated).
-        try (text.replacingOccurrences(of: "title: \"", with: "title: \"New: ")).write(to: page, atomically: true,
-                                                                                    encoding: .utf8)
-        _ = Site.build(options, cache: cache)
         #expect(cache.lastResolve == (pages - 3, 3))
+
+        // A heading renamed: also the two pages that link to it.
+        #expect(text.contains("## What to do"))
+        try text.replacingOccurrences(of: "## What to do", with: "## How to get out")
+            .write(to: page, atomically: true, encoding: .utf8)
+        _ = Site.build(options, cache: cache)
+        #expect(cache.lastResolve == (pages - 5, 5))
     }
 
     @Test("a reused page reports its problems again, exactly as a build without a cache does")

@@ -42,12 +42,7 @@ struct Build: ParsableCommand {
             strict: strict, portable: portable))
         Terminal.printDiagnostics(report.diagnostics)
         print(Terminal.summary(of: report))
-        if timings {
-            for timing in report.timings {
-                print("  " + timing.stage.padding(toLength: 8, withPad: " ", startingAt: 0)
-                    + String(format: " %.3f s", timing.seconds))
-            }
-        }
+        if timings { print(Terminal.timings(of: report)) }
         if report.hasErrors { throw ExitCode.failure }
     }
 }

@@ -33,6 +33,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Look for changed files every 0.3 s instead of being told by the system: for a folder shared from another computer, whose changes the system may not report.")
     var poll = false
 
+    @Flag(help: "Also print how long each stage of each build took: load, parse, resolve, render, write.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -47,6 +50,7 @@ struct Serve: AsyncParsableCommand {
                 case .built(let report, let statistics):
                     Terminal.printDiagnostics(report.diagnostics)
                     Terminal.say(Terminal.previewSummary(of: report, statistics: statistics, first: first.take()))
+                    if timings { Terminal.say(Terminal.timings(of: report)) }
                 case .listening(let url):
                     Terminal.say("Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you save a file. Press Ctrl-C to stop.")
                 }
