@@ -253,6 +253,7 @@ import Testing
     /// Every sequence of edits.
     static let sequences = [
         EditSequence(name: "pages, links and the theme", edits: edits),
+        EditSequence(name: "each kind of content", edits: contentEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
