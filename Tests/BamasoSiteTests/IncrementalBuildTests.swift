@@ -254,6 +254,7 @@ import Testing
     static let sequences = [
         EditSequence(name: "pages, links and the theme", edits: edits),
         EditSequence(name: "each kind of content", edits: contentEdits),
+        EditSequence(name: "templates, strings, site.yml and contacts.yml", edits: themeEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
