@@ -255,6 +255,7 @@ import Testing
         EditSequence(name: "pages, links and the theme", edits: edits),
         EditSequence(name: "each kind of content", edits: contentEdits),
         EditSequence(name: "templates, strings, site.yml and contacts.yml", edits: themeEdits),
+        EditSequence(name: "media files", edits: mediaEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
