@@ -256,6 +256,7 @@ import Testing
         EditSequence(name: "each kind of content", edits: contentEdits),
         EditSequence(name: "templates, strings, site.yml and contacts.yml", edits: themeEdits),
         EditSequence(name: "media files", edits: mediaEdits),
+        EditSequence(name: "pages added, deleted, renamed, translated and drafted", edits: pageEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
