@@ -257,6 +257,7 @@ import Testing
         EditSequence(name: "templates, strings, site.yml and contacts.yml", edits: themeEdits),
         EditSequence(name: "media files", edits: mediaEdits),
         EditSequence(name: "pages added, deleted, renamed, translated and drafted", edits: pageEdits),
+        EditSequence(name: "links to headings and components", edits: componentEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
