@@ -250,7 +250,7 @@ import Testing
         },
     ]
 
-    /// Every sequence of edits.
+    /// Every sequence of edits: the first, then one per kind of edit.
     static let sequences = [
         EditSequence(name: "pages, links and the theme", edits: edits),
         EditSequence(name: "each kind of content", edits: contentEdits),
@@ -258,6 +258,7 @@ import Testing
         EditSequence(name: "media files", edits: mediaEdits),
         EditSequence(name: "pages added, deleted, renamed, translated and drafted", edits: pageEdits),
         EditSequence(name: "links to headings and components", edits: componentEdits),
+        EditSequence(name: "errors and their fixes", edits: errorEdits),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
