@@ -25,39 +25,45 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "BamasoDiagnostics"),
-        .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics"]),
+        // What every stage shares and none owns: copy-on-write boxes, concurrentMap, trimming,
+        // fingerprints, system errors, and the one memo that rebuilds reuse (`ItemMemo`).
+        .target(name: "BamasoSupport"),
+        .target(name: "BamasoDiagnostics", dependencies: ["BamasoSupport"]),
+        .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics", "BamasoSupport"]),
         .target(
             name: "BamasoLoad",
-            dependencies: ["BamasoDiagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["BamasoDiagnostics", "BamasoSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "BamasoParse",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad",
+                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoSupport",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "BamasoResolve",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
+                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse", "BamasoSupport",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(
             name: "BamasoRender",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve",
+                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "BamasoWrite", dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoRender"]),
+        .target(
+            name: "BamasoWrite",
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoRender", "BamasoSupport"]
+        ),
         .target(
             name: "BamasoSite",
             dependencies: [
                 "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
-                "BamasoResolve", "BamasoRender", "BamasoWrite",
+                "BamasoResolve", "BamasoRender", "BamasoSupport", "BamasoWrite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -75,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "bamaso",
             dependencies: [
-                "BamasoSite", "BamasoServe",
+                "BamasoDiagnostics", "BamasoLoad", "BamasoResolve", "BamasoSite", "BamasoServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,23 +89,40 @@ let package = Package(
         // -DFUZZING); a plain build makes it a tool that replays saved inputs.
         .executableTarget(
             name: "BamasoFuzz",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoRender"]
+            dependencies: [
+                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoRender",
+            ]
         ),
+        .testTarget(name: "BamasoSupportTests", dependencies: ["BamasoSupport"]),
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
-        .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
-        .testTarget(name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad"]),
+        .testTarget(
+            name: "BamasoParseTests",
+            dependencies: [
+                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoSupport",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "BamasoResolveTests",
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoSupport"]
+        ),
         .testTarget(
             name: "BamasoRenderTests",
-            dependencies: ["BamasoRender", "BamasoLoad", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "BamasoDiagnostics", "BamasoLoad", "BamasoRender", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
-            dependencies: ["BamasoSite"],
+            dependencies: ["BamasoDiagnostics", "BamasoSite"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "BamasoServeTests", dependencies: ["BamasoServe", "BamasoSite", "BamasoLoad"]),
+        .testTarget(
+            name: "BamasoServeTests",
+            dependencies: ["BamasoServe", "BamasoSite", "BamasoLoad", "BamasoSupport"]
+        ),
         .testTarget(
             name: "bamasoCLITests",
             dependencies: ["bamaso"],

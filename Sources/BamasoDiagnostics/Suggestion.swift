@@ -1,12 +1,14 @@
 /// "Did you mean" suggestions for names an editor misspelt.
 public enum Suggestion {
-    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    /// The candidate closest to `word`, if it is close enough to be a likely typo; of two as
+    /// close, the first in alphabetical order, whatever the order of `candidates`.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            if let best, distance > best.distance || (distance == best.distance && candidate >= best.name) { continue }
+            best = (candidate, distance)
         }
         guard let best else { return nil }
         let allowed = max(1, min(3, word.count / 3))

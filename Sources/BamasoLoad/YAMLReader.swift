@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoSupport
 import Foundation
 import Yams
 

@@ -1,7 +1,8 @@
-import Foundation
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoMarkdown
+import BamasoSupport
+import Foundation
 
 /// What a page is, which decides its front-matter fields and its template.
 public enum PageKind: String, Sendable, CaseIterable {

@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoMarkdown
+import BamasoSupport
 import Foundation
 
 /// Stage 2: turns content files into typed pages.

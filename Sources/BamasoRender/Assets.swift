@@ -1,4 +1,5 @@
 import BamasoLoad
+import BamasoSupport
 import Foundation
 
 /// The theme's static files as published. Stylesheets and scripts get their contents'

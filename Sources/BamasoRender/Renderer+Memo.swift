@@ -2,6 +2,7 @@ import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
 import BamasoResolve
+import BamasoSupport
 import Foundation
 
 /// Remembers the HTML of every page between renders of one project, so that the preview

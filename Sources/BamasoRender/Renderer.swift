@@ -3,6 +3,7 @@ import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
 import BamasoResolve
+import BamasoSupport
 import Foundation
 
 /// Stage 4: turns resolved pages into HTML through the theme's templates.

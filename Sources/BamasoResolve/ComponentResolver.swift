@@ -10,7 +10,7 @@ struct ComponentResolver {
     static let names = ["table", "contact", "callout", "audio"]
     static let calloutKinds = ["warning", "help", "note"]
 
-    let project: LoadedProject
+    let reader: SiteReader
     let page: Page
 
     func resolve(
@@ -89,10 +89,11 @@ struct ComponentResolver {
 
     private func contact(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
         let id = component.arguments
-        guard let contact = project.contacts[id] else {
-            let hint = Suggestion.didYouMean(id, in: project.contacts.keys)
+        let contacts = reader.contacts
+        guard let contact = contacts[id] else {
+            let hint = Suggestion.didYouMean(id, in: contacts.keys)
                 ?? (id.isEmpty ? "write the organisation's ID after the word contact, such as ```contact iom-rwanda"
-                    : "the IDs in content/contacts.yml are: \(project.contacts.keys.sorted().joined(separator: ", "))")
+                    : "the IDs in content/contacts.yml are: \(contacts.keys.sorted().joined(separator: ", "))")
             diagnostics.append(.error(at: location, id.isEmpty ? "this contact card does not say which organisation"
                                       : "there is no organisation '\(id)' in content/contacts.yml", hint: hint))
             return nil
@@ -124,13 +125,15 @@ struct ComponentResolver {
     }
 
     private func audio(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
-        audioFile(component.arguments, at: location, project: project, into: &diagnostics).map(ResolvedComponent.audio)
+        audioFile(component.arguments, at: location, reader: reader, into: &diagnostics).map(ResolvedComponent.audio)
     }
 }
 
 /// Finds an audio file named by an editor (`media/show.mp3`, `/media/show.mp3` or `show.mp3`)
 /// in `content/media/`, or reports why it cannot be played.
-func audioFile(_ name: String, at location: FileLocation, project: LoadedProject, into diagnostics: inout [Diagnostic]) -> AudioFile? {
+func audioFile(
+    _ name: String, at location: FileLocation, reader: SiteReader, into diagnostics: inout [Diagnostic]
+) -> AudioFile? {
     let path = name.drop { $0 == "/" }
     let key = path.hasPrefix("media/") ? String(path) : "media/" + path
     if key.split(separator: "/").contains("..") {
@@ -138,12 +141,12 @@ func audioFile(_ name: String, at location: FileLocation, project: LoadedProject
                                   hint: "name a file inside content/media/, such as 'media/talk-show-1.mp3'"))
         return nil
     }
-    guard !name.isEmpty, let url = project.media[key] else {
+    guard !name.isEmpty, reader.mediaExists(key) else {
         diagnostics.append(.error(at: location, name.isEmpty ? "no audio file is named" : "the audio file '\(name)' does not exist",
                                   hint: "put it in content/\(key.isEmpty ? "media/" : key), or correct the name"))
         return nil
     }
-    guard let audio = AudioFile.read(url, path: key) else {
+    guard let audio = reader.audio(key) else {
         diagnostics.append(.error(at: location, "'\(name)' is not an audio file bamaso can play",
                                   hint: "use one of: \(AudioFile.types.keys.sorted().joined(separator: ", "))"))
         return nil

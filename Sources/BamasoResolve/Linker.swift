@@ -7,18 +7,12 @@ import BamasoParse
 /// Resolves the links of one page: `@/section/slug#fragment` to the page in the same
 /// language (or its translation), `/media/...` and `@/media/...` to a checked media file.
 struct Linker {
-    let index: PageIndex
-    let media: [String: URL]
-    let drafts: Set<String>
+    let reader: SiteReader
     let from: Page
     var resolved: [LinkPosition: ResolvedLink] = [:]
-    /// Every page key the links asked the index for, found or not.
-    var keys = Set<String>()
 
-    init(index: PageIndex, media: [String: URL], drafts: Set<String>, from page: Page) {
-        self.index = index
-        self.media = media
-        self.drafts = drafts
+    init(reader: SiteReader, from page: Page) {
+        self.reader = reader
         self.from = page
     }
 
@@ -60,7 +54,7 @@ struct Linker {
             return nil
         }
         if key.hasPrefix("media/") {
-            guard media[key] != nil else {
+            guard reader.mediaExists(key) else {
                 diagnostics.append(.error(at: location, "'\(destination)' links to a media file that does not exist",
                                           hint: "put the file in content/\(key), or correct the name"))
                 return nil
@@ -72,26 +66,25 @@ struct Linker {
                                       hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
             return nil
         }
-        keys.insert(key)
-        guard let page = index.page(key, from.language) ?? index.anyPage(key) else {
-            if drafts.contains(key) {
+        guard let page = reader.target(key, from: from.language) else {
+            if reader.isDraft(key) {
                 diagnostics.append(.error(at: location, "'\(destination)' links to a draft, which is not published",
                                           hint: "remove 'draft: true' from that page, or remove this link"))
             } else {
-                let suggestion = Suggestion.closest(to: key, in: index.allKeys).map { "did you mean '@/\($0)'?" }
+                let suggestion = reader.suggestion(for: key).map { "did you mean '@/\($0)'?" }
                 diagnostics.append(.error(at: location, "'\(destination)' links to a page that does not exist",
                                           hint: suggestion ?? "check the section and the file name (without .rw.md or .en.md)"))
             }
             return nil
         }
-        if let fragment, !fragment.isEmpty, !page.markdown.headings.contains(where: { $0.id == fragment }) {
+        if let fragment, !fragment.isEmpty, !page.headings.contains(fragment) {
             diagnostics.append(.warning(
                 at: location, "'\(destination)': the page has no heading with the id '\(fragment)'",
-                hint: page.markdown.headings.isEmpty ? "link to the page without '#\(fragment)'"
-                    : "its headings are: " + page.markdown.headings.map { "#\($0.id)" }.joined(separator: ", ")))
+                hint: page.headings.isEmpty ? "link to the page without '#\(fragment)'"
+                    : "its headings are: " + page.headings.map { "#\($0)" }.joined(separator: ", ")))
         }
         return ResolvedLink(
-            path: index.path(of: key, in: page.language), fragment: fragment,
+            path: SiteIndex.path(of: key, in: page.language), fragment: fragment,
             fallbackLanguage: page.language == from.language ? nil : page.language)
     }
 }

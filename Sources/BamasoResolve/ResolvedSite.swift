@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
+import BamasoSupport
 
 /// A page with everything it refers to worked out: its address, its translations, where each
 /// of its links leads, its components, and, for a listing, the pages it lists.

@@ -2,9 +2,16 @@ import BamasoDiagnostics
 import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
+import BamasoSupport
+import Foundation
 
 /// Stage 3: pairs translations, gives pages their addresses, resolves links and components
 /// and builds the listings.
+///
+/// The work is per item and pure: `resolve(_:in:log:)` resolves one page from the page and
+/// what it reads through the `SiteIndex`; `TranslationReport.entry` works out one key's
+/// translations. `assemble` puts the results together with what is cheap to work out for the
+/// whole site (menus, the checks that every listing exists).
 public enum Resolver {
     public struct Options: Sendable {
         public var includeDrafts: Bool
@@ -14,58 +21,66 @@ public enum Resolver {
         }
     }
 
+    /// The whole stage at once, every page resolved: for tests and tools. A build goes
+    /// through `resolve(_:in:log:)` item by item (see `BamasoSite`).
     public static func resolve(
         _ parsed: ParsedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
     ) -> ResolvedSite {
-        let site = parsed.project.site
-        let published = parsed.pages.filter { options.includeDrafts || !$0.frontMatter.draft }
-        let drafts = Set(parsed.pages.filter { $0.frontMatter.draft }.map(\.key))
-        let index = PageIndex(pages: published)
-
-        checkListingsExist(index: index, site: site, into: &diagnostics)
-
-        // Each page is resolved on its own, on every core; the pages and what was found on
-        // them come out in the order of the pages.
-        let project = parsed.project
-        let unpublished = options.includeDrafts ? [] : drafts
-        let results = published.concurrentMap { page in
+        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts)
+        let pages = index.published.concurrentMap { resolve($0, in: index, log: nil) }
+        let translations = TranslationReport.versions(of: index.published).map { key, versions in
             var found: [Diagnostic] = []
-            let result = resolve(page, index: index, project: project, drafts: unpublished, into: &found)
-            return (page: result.page, diagnostics: found)
+            let entry = TranslationReport.entry(key: key, versions: versions, site: index.site, into: &found)
+            return (entry: entry, diagnostics: found)
         }
+        return assemble(index, pages: pages, translations: translations, into: &diagnostics)
+    }
+
+    /// The resolved site from its resolved pages and translation entries, in the order of
+    /// `index.published` and of `TranslationReport.versions`, with their diagnostics appended
+    /// in that order.
+    public static func assemble(
+        _ index: SiteIndex, pages: [(page: ResolvedPage, diagnostics: [Diagnostic])],
+        translations: [(entry: TranslationReport.Entry?, diagnostics: [Diagnostic])],
+        into diagnostics: inout [Diagnostic]
+    ) -> ResolvedSite {
+        checkListingsExist(index: index.pages, site: index.site, into: &diagnostics)
         var resolved: [ResolvedPage] = []
-        resolved.reserveCapacity(results.count)
-        for result in results {
+        resolved.reserveCapacity(pages.count)
+        for result in pages {
             diagnostics += result.diagnostics
             resolved.append(result.page)
         }
-        let translations = TranslationReport.make(pages: published, site: site, into: &diagnostics)
-        return ResolvedSite(project: parsed.project, pages: resolved, menus: menus(index: index, site: site),
-                            translations: translations)
+        for result in translations { diagnostics += result.diagnostics }
+        let entries = translations.compactMap(\.entry)
+        let report = TranslationReport(entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
+        return ResolvedSite(project: index.project, pages: resolved, menus: menus(index: index.pages, site: index.site),
+                            translations: report)
     }
 
     /// One page: its address and translations, its links, components and recording, and for
-    /// a listing the pages it lists; with the keys of the pages its links lead to, found or not.
-    /// - Parameter drafts: the keys of the pages that are drafts and not published.
-    static func resolve(
-        _ page: Page, index: PageIndex, project: LoadedProject, drafts: Set<String>, into diagnostics: inout [Diagnostic]
-    ) -> (page: ResolvedPage, linkedKeys: Set<String>) {
-        let site = project.site
-        var result = ResolvedPage(page: page, path: index.path(of: page.key, in: page.language))
-        for language in site.languages where index.page(page.key, language) != nil {
-            result.alternates[language] = index.path(of: page.key, in: language)
+    /// a listing the pages it lists. It reads the rest of the site only through `index`,
+    /// recording each read in `log`.
+    public static func resolve(
+        _ page: Page, in index: SiteIndex, log: ReadLog<SiteRead, SiteAnswer>?
+    ) -> (page: ResolvedPage, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let reader = SiteReader(index: index, log: log)
+        var result = ResolvedPage(page: page, path: SiteIndex.path(of: page.key, in: page.language))
+        for language in reader.translations(of: page.key) {
+            result.alternates[language] = SiteIndex.path(of: page.key, in: language)
         }
-        var linker = Linker(index: index, media: project.media, drafts: drafts, from: page)
+        var linker = Linker(reader: reader, from: page)
         linker.resolve(page.markdown.links, into: &diagnostics)
-        result.components = ComponentResolver(project: project, page: page)
+        result.components = ComponentResolver(reader: reader, page: page)
             .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
         result.links = linker.resolved
         if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
-            result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
-                                     project: project, into: &diagnostics)
+            result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path), reader: reader,
+                                     into: &diagnostics)
         }
-        result.children = listing(for: page, index: index, site: site)
-        return (result, linker.keys)
+        result.children = listing(for: page, reader: reader)
+        return (result, diagnostics)
     }
 
     /// The menu of each language: its sections, each in that language or else in another.
@@ -94,64 +109,25 @@ public enum Resolver {
         }
     }
 
-    static func listing(for page: Page, index: PageIndex, site: SiteConfig) -> [ListedPage] {
+    static func listing(for page: Page, reader: SiteReader) -> [ListedPage] {
         let keys: [String]
         switch page.kind {
-        case .home: keys = site.sections
-        case .section: keys = index.keys(inSection: page.section ?? "")
+        case .home: keys = reader.sections
+        case .section: keys = reader.keys(inSection: page.section ?? "")
         default: return []
         }
+        var weights: [String: Int] = [:]
         let listed = keys.compactMap { key -> ListedPage? in
-            guard let target = index.page(key, page.language) ?? index.anyPage(key) else { return nil }
-            return ListedPage(
-                key: key, path: index.path(of: key, in: target.language), title: target.frontMatter.title,
-                summary: target.summary, date: target.frontMatter.date, kind: target.kind,
-                fallbackLanguage: target.language == page.language ? nil : target.language)
+            let (listed, weight) = reader.listed(key, in: page.language)
+            if let listed, weights[key] == nil { weights[key] = weight ?? Int.max }
+            return listed
         }
         guard page.kind == .section else { return listed }
-        let weights = Dictionary(listed.map { ($0.key, index.anyPage($0.key)?.frontMatter.weight ?? Int.max) },
-                                 uniquingKeysWith: { first, _ in first })
         return listed.sorted { a, b in
             let (wa, wb) = (weights[a.key] ?? Int.max, weights[b.key] ?? Int.max)
             if wa != wb { return wa < wb }
             if a.date != b.date { return (a.date ?? Day("0001-01-01")!) > (b.date ?? Day("0001-01-01")!) }
             return a.title.localizedStandardCompare(b.title) == .orderedAscending
         }
-    }
-}
-
-/// Looks pages up by key and language in constant time.
-struct PageIndex {
-    var pages: [Page]
-    private var byKey: [String: [Language: Int]] = [:]
-    private var bySection: [String: [String]] = [:]
-
-    init(pages: [Page]) {
-        self.pages = pages
-        for (position, page) in pages.enumerated() {
-            byKey[page.key, default: [:]][page.language] = position
-            if let section = page.section, page.slug != nil, byKey[page.key]?.count == 1 {
-                bySection[section, default: []].append(page.key)
-            }
-        }
-    }
-
-    func page(_ key: String, _ language: Language) -> Page? {
-        byKey[key]?[language].map { pages[$0] }
-    }
-
-    /// The page in any language, the default language first.
-    func anyPage(_ key: String) -> Page? {
-        Language.allCases.lazy.compactMap { page(key, $0) }.first
-    }
-
-    func exists(_ key: String) -> Bool { byKey[key] != nil }
-    var allKeys: Dictionary<String, [Language: Int]>.Keys { byKey.keys }
-
-    func keys(inSection section: String) -> [String] { bySection[section] ?? [] }
-
-    /// `rw/`, `rw/risks/`, `rw/risks/fake-job-offers/`.
-    func path(of key: String, in language: Language) -> String {
-        key.isEmpty ? "\(language.rawValue)/" : "\(language.rawValue)/\(key)/"
     }
 }

@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
+import BamasoSupport
 
 /// Where every page stands in every language: the original, a translation that is up to
 /// date, a draft, outdated (its original changed since it was translated), or missing.
@@ -63,18 +64,22 @@ public struct TranslationReport: Sendable, Equatable {
     public static func make(
         pages: [Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
     ) -> TranslationReport {
-        var byKey: [String: [Language: Page]] = [:]
-        for page in pages { byKey[page.key, default: [:]][page.language] = page }
-
-        let entries = byKey.sorted(by: { $0.key < $1.key }).compactMap { key, versions in
+        let entries = versions(of: pages).compactMap { key, versions in
             entry(key: key, versions: versions, site: site, into: &diagnostics)
         }
         return TranslationReport(entries: entries, coverage: coverage(of: entries, site: site))
     }
 
+    /// The versions of each key by language, sorted by key: the items of the report.
+    public static func versions(of pages: [Page]) -> [(key: String, versions: [Language: Page])] {
+        var byKey: [String: [Language: Page]] = [:]
+        for page in pages { byKey[page.key, default: [:]][page.language] = page }
+        return byKey.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value) }
+    }
+
     /// Where one page stands in each language, from the versions that exist (by language);
     /// nil when there are none.
-    static func entry(
+    public static func entry(
         key: String, versions: [Language: Page], site: SiteConfig, into diagnostics: inout [Diagnostic]
     ) -> Entry? {
         let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }

@@ -3,23 +3,24 @@ import BamasoLoad
 import BamasoParse
 import BamasoRender
 import BamasoResolve
+import BamasoSupport
 import Foundation
 
-/// Remembers each stage's work between builds of one project, so that a preview server that
-/// rebuilds after every save does again only what the saved files change.
+/// What one build of a project keeps for the next: the files as read (`ProjectFileCache`), and
+/// one `ItemMemo` per stage, around the stage's pure function of one item.
 ///
-/// - Load: a file is read again only when it changed (see `ProjectFileCache`; a watcher can
-///   say which files did, `noteChanges`).
-/// - Parse: a page is reused when its path, its text and the site's sections are exactly those
-///   of the previous build: the text is compared whole, so a reused page is always the page the
-///   parser would give.
-/// - Resolve and render: see `ResolveMemo` and `RenderMemo`.
-/// - Write: the output folder is updated in place, writing only the files whose contents
-///   changed (see `SiteWriter.update`), once a first build has written it whole.
+/// - Load: a file is read again only when it changed (a watcher can say which, `noteChanges`).
+/// - Parse: a content file is parsed again when its text or the site's sections changed.
+/// - Resolve: a page is resolved again when it changed or a read it recorded (a link's target,
+///   a listed page, an audio file, contacts.yml: `SiteRead`) is answered differently.
+/// - Translations: a key's entry is worked out again when one of its pages or site.yml changed.
+/// - Render: see `RenderMemo`.
+/// - Write: once a first build has written the output folder whole, later ones update it in
+///   place, writing only the files whose contents changed (`SiteWriter.update`).
 ///
-/// Diagnostics are remembered with the work and reported again, so a build with a cache
-/// reports, and writes, exactly what a build without one does. Safe to share between threads;
-/// builds that use one cache must not overlap.
+/// Each item keeps its diagnostics, so a build with a cache reports, and writes, exactly what a
+/// build without one does. A build without a cache goes the same way through a cache that
+/// keeps nothing. Safe to share between threads; builds that use one cache must not overlap.
 public final class BuildCache: @unchecked Sendable {
     /// How many content files the last build reused and how many it parsed.
     public struct Statistics: Sendable, Equatable {
@@ -32,71 +33,62 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    private struct Entry: Sendable {
-        var path: String
-        /// Nil until the file is parsed.
-        var text: String?
+    struct ParseInput: Equatable, Sendable {
+        var file: SourceFile
         var sections: [String]
-        var page: Page?
-        var diagnostics: [Diagnostic]
     }
 
-    // Safe because every access to the state below holds `lock`.
+    struct TranslationInput: Equatable, Sendable {
+        var versions: [Language: Page]
+        var site: SiteConfig
+    }
+
+    typealias Found<Value: Sendable> = (value: Value, diagnostics: [Diagnostic])
+
+    /// Whether this cache keeps anything for a next build; a one-off build's does not.
+    let keeping: Bool
+    let files: ProjectFileCache?
+    let parsed: ItemMemo<String, ParseInput, NoRead, NoRead, Found<Page?>>
+    let resolved: ItemMemo<String, Page, SiteRead, SiteAnswer, (page: ResolvedPage, diagnostics: [Diagnostic])>
+    let translations: ItemMemo<String, TranslationInput, NoRead, NoRead, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])>
+    let rendered: RenderMemo?
+
+    // Safe because every access holds `lock`.
     private let lock = NSLock()
-    /// The content files of the last build, in order, each with its page.
-    private var entries: [Entry] = []
-    private var statistics = Statistics(reused: 0, parsed: 0)
     /// The site in the output folder, as the last build that wrote it left it.
     private var written: (output: URL, site: RenderedSite)?
 
-    let files = ProjectFileCache()
-    let resolved = ResolveMemo()
-    let rendered = RenderMemo()
+    public convenience init() {
+        self.init(keeping: true)
+    }
 
-    public init() {}
+    init(keeping: Bool) {
+        self.keeping = keeping
+        files = keeping ? ProjectFileCache() : nil
+        parsed = ItemMemo(keeping: keeping)
+        resolved = ItemMemo(keeping: keeping)
+        translations = ItemMemo(keeping: keeping)
+        rendered = keeping ? RenderMemo() : nil
+    }
+
+    /// How many pages the most recent build that used this cache reused from the previous
+    /// build's resolution, and how many it resolved again.
+    public var lastResolve: (reused: Int, resolved: Int) {
+        let run = resolved.lastRun
+        return (run.reused, run.computed)
+    }
 
     /// What the most recent build that used this cache reused and parsed.
-    public var lastBuild: Statistics { lock.withLock { statistics } }
+    public var lastBuild: Statistics {
+        let run = parsed.lastRun
+        return Statistics(reused: run.reused, parsed: run.computed)
+    }
 
     /// Tells the cache which files changed since the previous build, by path relative to the
     /// project root (`content/risks/a.en.md`; a folder for everything in it). The next build
     /// then looks at those only; without this, it compares every file with the previous build's.
     public func noteChanges(_ paths: some Sequence<String>) {
-        files.noteChanges(paths)
-    }
-
-    /// Parses the project's content files like `PageParser.parse(_:into:)`, reusing every
-    /// page whose file did not change since the previous call; the others are parsed on every
-    /// core.
-    func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
-        lock.withLock {
-            let sections = project.site.sections
-            let files = project.contentFiles
-            // The previous build's entry of each file: at the same place while no file was
-            // added or removed, else found by path.
-            if entries.count != files.count || !zip(entries, files).allSatisfy({ $0.path == $1.path }) {
-                let byPath = Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-                entries = files.map { byPath[$0.path] ?? Entry(path: $0.path, text: nil, sections: [], page: nil, diagnostics: []) }
-            }
-            let stale = files.indices.filter { index in
-                entries[index].text != files[index].text || entries[index].sections != sections
-            }
-            let parsed = stale.concurrentMap { [files] position in
-                let file = files[position]
-                var found: [Diagnostic] = []
-                let page = PageParser.parse(file, sections: sections, into: &found)
-                return Entry(path: file.path, text: file.text, sections: sections, page: page, diagnostics: found)
-            }
-            for (index, position) in stale.enumerated() { entries[position] = parsed[index] }
-            var pages: [Page] = []
-            pages.reserveCapacity(files.count)
-            for index in entries.indices {
-                diagnostics += entries[index].diagnostics
-                if let page = entries[index].page { pages.append(page) }
-            }
-            statistics = Statistics(reused: files.count - stale.count, parsed: stale.count)
-            return ParsedSite(project: project, pages: pages)
-        }
+        files?.noteChanges(paths)
     }
 
     /// The site the last build wrote into `output`, when `output` still holds it.
@@ -112,6 +104,45 @@ public final class BuildCache: @unchecked Sendable {
     /// Records what `output` holds after a build wrote it; nil when it is unknown (a write
     /// that failed half-way).
     func record(_ site: RenderedSite?, writtenTo output: URL) {
+        guard keeping else { return }
         lock.withLock { written = site.map { (output, $0) } }
+    }
+}
+
+extension BuildCache {
+    /// Stage 2 over the project's content files, item by item.
+    func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
+        let sections = project.site.sections
+        let items = project.contentFiles.map { (key: $0.path, input: ParseInput(file: $0, sections: sections)) }
+        let results = parsed.map(items, answer: NoRead.answer) { input, _ in
+            var found: [Diagnostic] = []
+            let page = PageParser.parse(input.file, sections: input.sections, into: &found)
+            return (page, found)
+        }
+        var pages: [Page] = []
+        pages.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            if let page = result.value { pages.append(page) }
+        }
+        return ParsedSite(project: project, pages: pages)
+    }
+
+    /// Stage 3, item by item: each published page, and each key's translations.
+    func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite {
+        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts)
+        let pages = resolved.map(index.published.map { ($0.path, $0) }, answer: index.answer) { page, log in
+            Resolver.resolve(page, in: index, log: log)
+        }
+        let site = index.site
+        let keys = TranslationReport.versions(of: index.published)
+        let entries = translations.map(keys.map { ($0.key, TranslationInput(versions: $0.versions, site: site)) },
+                                       answer: NoRead.answer) { input, _ in
+            var found: [Diagnostic] = []
+            let key = input.versions.values.first?.key ?? ""
+            let entry = TranslationReport.entry(key: key, versions: input.versions, site: input.site, into: &found)
+            return (entry, found)
+        }
+        return Resolver.assemble(index, pages: pages, translations: entries, into: &diagnostics)
     }
 }

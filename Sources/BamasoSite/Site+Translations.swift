@@ -2,6 +2,7 @@ import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
 import BamasoResolve
+import BamasoSupport
 import Foundation
 
 extension Site {

@@ -76,15 +76,13 @@ public struct StageTiming: Sendable, Equatable {
 public enum Site {
     /// Runs the whole pipeline. Never throws and never stops at the first problem: the report
     /// holds every diagnostic. On any error the output folder is left untouched.
-    public static func build(_ options: BuildOptions) -> BuildReport {
-        build(options, cache: nil)
-    }
-
-    /// Runs the whole pipeline like `build(_:)`, reusing from `cache` what the files that did
-    /// not change give (see `BuildCache`). Once a build with the cache has written the output
-    /// folder, later ones update it in place: for a preview, not for a folder visitors see.
-    public static func build(_ options: BuildOptions, cache: BuildCache?) -> BuildReport {
+    ///
+    /// With a `cache`, it reuses what the files that did not change give (see `BuildCache`).
+    /// Once a build with the cache has written the output folder, later ones update it in
+    /// place: for a preview, not for a folder visitors see.
+    public static func build(_ options: BuildOptions, cache: BuildCache? = nil) -> BuildReport {
         let started = DispatchTime.now()
+        let cache = cache ?? BuildCache(keeping: false)
         var diagnostics: [Diagnostic] = []
         var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], filesWritten: 0,
                                  output: options.outputFolder, seconds: 0)
@@ -105,54 +103,43 @@ public enum Site {
             return report
         }
 
-        cache?.files.beginBuild()
-        guard let project = ProjectLoader.load(root: options.root, source: cache?.files, into: &diagnostics) else {
+        cache.files?.beginBuild()
+        guard let project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
             return finish()
         }
         report.sections = project.site.sections
         lap("parse")
-        let parsed = if let cache { cache.parse(project, into: &diagnostics) }
-            else { PageParser.parse(project, into: &diagnostics) }
+        let parsed = cache.parse(project, into: &diagnostics)
         lap("resolve")
-        let resolveOptions = Resolver.Options(includeDrafts: options.includeDrafts)
-        let resolved: ResolvedSite
-        if let cache {
-            // Audio files are read while resolving; pages do not show that one changed.
-            if cache.files.changes?.contains(where: { $0.hasPrefix("content/media/") }) ?? true { cache.resolved.forget() }
-            resolved = Resolver.resolve(parsed, options: resolveOptions, memo: cache.resolved, into: &diagnostics)
-        } else {
-            resolved = Resolver.resolve(parsed, options: resolveOptions, into: &diagnostics)
-        }
+        let resolved = cache.resolve(parsed, options: Resolver.Options(includeDrafts: options.includeDrafts),
+                                     into: &diagnostics)
         report.translationCoverage = resolved.translations.coverage
         if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
         }
         lap("render")
-        guard let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
-                                              memo: cache?.rendered, into: &diagnostics)
-        else { return finish() }
-        guard !diagnostics.hasErrors, options.writeOutput else {
-            if cache == nil { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }
-            return finish()
-        }
-        lap("write")
-        let output = options.outputFolder
-        if let cache, let previous = cache.site(writtenTo: output) {
-            cache.record(nil, writtenTo: output)  // until the update succeeded
-            if let count = SiteWriter.update(output, from: previous, to: rendered, changedSources: cache.files.changes,
-                                             into: &diagnostics) {
-                report.filesWritten = count
-                cache.record(rendered, writtenTo: output)
+        let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
+                                       memo: cache.rendered, into: &diagnostics)
+        if let rendered, !diagnostics.hasErrors, options.writeOutput {
+            lap("write")
+            let output = options.outputFolder
+            if let previous = cache.site(writtenTo: output) {
+                cache.record(nil, writtenTo: output)  // until the update succeeded
+                if let count = SiteWriter.update(output, from: previous, to: rendered,
+                                                 changedSources: cache.files?.changes, into: &diagnostics) {
+                    report.filesWritten = count
+                    cache.record(rendered, writtenTo: output)
+                }
+            } else {
+                let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
+                if SiteWriter.write(rendered, to: output, protecting: sources, into: &diagnostics) {
+                    report.filesWritten = rendered.files.count
+                    cache.record(rendered, writtenTo: output)
+                }
             }
-            return finish()
         }
-        let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
-        if SiteWriter.write(rendered, to: output, protecting: sources, into: &diagnostics) {
-            report.filesWritten = rendered.files.count
-            cache?.record(rendered, writtenTo: output)
-        }
-        if cache == nil { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }
+        if !cache.keeping { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }
         return finish()
     }
 

@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoRender
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -28,28 +29,20 @@ extension SiteWriter {
         into diagnostics: inout [Diagnostic]
     ) -> Int? {
         let output = output.standardizedFileURL
-        let samePaths = previous.files.count == site.files.count
-            && zip(previous.files, site.files).allSatisfy { $0.path == $1.path }
-        // The previous files passed this check; the same paths pass it again.
+        let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        let paths = Set(site.files.map(\.path))
+        // The previous files passed the collision check; the same paths, once each, pass it again.
+        let samePaths = paths.count == site.files.count && paths.count == before.count
+            && site.files.allSatisfy { before[$0.path] != nil }
         guard samePaths || checkCollisions(site.files, into: &diagnostics) else { return nil }
 
-        var changed: [OutputFile] = []
-        var removed: [String] = []
         func copiedSourceChanged(_ file: OutputFile) -> Bool {
             guard case .copy = file.contents else { return false }
             guard let changedSources, let source = file.source else { return true }
             return changedSources.contains(source)
         }
-        if samePaths {
-            for (old, new) in zip(previous.files, site.files) where old.contents != new.contents || copiedSourceChanged(new) {
-                changed.append(new)
-            }
-        } else {
-            let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-            let paths = Set(site.files.map(\.path))
-            changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
-            removed = previous.files.map(\.path).filter { !paths.contains($0) }
-        }
+        let changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
+        let removed = previous.files.map(\.path).filter { !paths.contains($0) }
 
         let shown = FileLocation(path: output.lastPathComponent + "/")
         do {

@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoRender
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)

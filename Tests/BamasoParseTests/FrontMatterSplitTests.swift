@@ -1,6 +1,7 @@
 import BamasoDiagnostics
 import BamasoLoad
 @testable import BamasoParse
+import BamasoSupport
 import Foundation
 import Testing
 

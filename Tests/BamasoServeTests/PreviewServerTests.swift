@@ -1,5 +1,6 @@
 import BamasoLoad
 import BamasoSite
+import BamasoSupport
 import Foundation
 import Testing
 

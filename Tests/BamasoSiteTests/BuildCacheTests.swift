@@ -31,6 +31,33 @@ import Testing
         #expect(try site.read("en/risks/fake-job-offers/index.html").contains("<h1>Job offers that lie</h1>"))
     }
 
+    @Test("a page is resolved again when a page it links to or lists changes what it reads, and only then")
+    func resolvesAgainWhatReadTheChange() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let cache = BuildCache()
+        let options = BuildOptions(root: site.root, writeOutput: false)
+        _ = Site.build(options, cache: cache)
+        let pages = cache.lastResolve.resolved
+        #expect(pages > 10)
+        _ = Site.build(options, cache: cache)
+        #expect(cache.lastResolve == (pages, 0))
+
+        // A sentence added at the end: the page itself, and nothing that reads it.
+        let page = site.root.appendingPathComponent("content/risks/forced-labour.en.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try (text + "\nOne more sentence.\n").write(to: page, atomically: true, encoding: .utf8)
+        _ = Site.build(options, cache: cache)
+        #expect(cache.lastResolve == (pages - 1, 1))
+
+        // A new title: the page, and the section page of each language, which lists it (the
+        // Kinyarwanda one as a page not yet translated).
+        try (text.replacingOccurrences(of: "title: \"", with: "title: \"New: ")).write(to: page, atomically: true,
+                                                                                    encoding: .utf8)
+        _ = Site.build(options, cache: cache)
+        #expect(cache.lastResolve == (pages - 3, 3))
+    }
+
     @Test("a reused page reports its problems again, exactly as a build without a cache does")
     func reusedPagesKeepTheirDiagnostics() throws {
         let site = try FixtureSite("basic")

@@ -1,4 +1,4 @@
-import BamasoDiagnostics
+import BamasoSupport
 import Foundation
 import Testing
 

@@ -1,0 +1,40 @@
+/// What one item of a stage (a page to resolve, a page to render) read of the rest of the
+/// site, each read with the answer it got.
+///
+/// A stage records a read where it reads, in the accessor that answers it, and nowhere else:
+/// nobody lists an item's dependencies by hand. `ItemMemo` then reuses the item while its
+/// input is the same and every read it recorded still gets the same answer. A stage never
+/// asks whether it is being memoized; without a memo it is given no log, and records nothing.
+///
+/// One log belongs to one item, computed on one thread.
+public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendable> {
+    public private(set) var reads: [(read: Read, answer: Answer)] = []
+
+    public init() {}
+
+    public func record(_ read: Read, _ answer: Answer) {
+        reads.append((read, answer))
+    }
+}
+
+extension Optional {
+    /// Asks `answer` for `read`, records the answer in the log if there is one, and gives it:
+    /// the one way a stage's accessor answers a read, so that what it records is what it uses.
+    @inlinable
+    public func answer<Read, Answer>(_ read: Read, with answer: (Read) -> Answer) -> Answer
+    where Wrapped == ReadLog<Read, Answer> {
+        let value = answer(read)
+        self?.record(read, value)
+        return value
+    }
+}
+
+/// The reads of an item that reads nothing but its input (a file to parse).
+public enum NoRead: Hashable, Sendable {}
+
+extension NoRead {
+    /// The `answer` of an `ItemMemo` whose items read nothing: it is never called.
+    @Sendable public static func answer(_ read: NoRead) -> NoRead {
+        switch read {}
+    }
+}
