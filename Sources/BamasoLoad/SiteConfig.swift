@@ -9,6 +9,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var languages: [Language]
     /// Section folders under `content/`, in menu order.
     public var sections: [String]
+    /// Where `sections` was written, for error messages.
+    public var sectionsLocation: FileLocation?
     /// Where the site will be published, such as `https://example.org/bamaso/`, or `/`.
     public var baseURL: String
     /// The organisation (an ID in `contacts.yml`) shown in the help strip on every page.
@@ -81,6 +83,7 @@ public struct SiteConfig: Sendable, Equatable {
                         hint: "use lowercase letters, digits and hyphens, such as 'risks'"))
                 }
                 config.sections = names
+                config.sectionsLocation = reader.location(of: field.value)
             case "translation_source":
                 guard let text = reader.string(field, into: &diagnostics) else { break }
                 if let language = Language(rawValue: text) {

@@ -8,14 +8,6 @@ import Mustache
 /// the section's kind (`templates/archetypes/KIND.md`), so editors never have to remember
 /// the front-matter fields.
 public enum NewPage {
-    /// Why no page was written, in words an editor can act on.
-    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var message: String
-        public var hint: String?
-
-        public var description: String { hint.map { "\(message); \($0)" } ?? message }
-    }
-
     /// The skeleton a section's pages start from: `templates/archetypes/NAME.md`.
     public static func archetypeName(forSection section: String) -> String {
         switch PageKind.ofPages(inSection: section) {
@@ -49,53 +41,64 @@ public enum NewPage {
     }
 
     /// Writes `content/SECTION/SLUG.LANG.md` for every language of the site, or nothing at all.
-    /// Returns the paths written, relative to `root`, in the site's language order.
-    public static func create(section: String, slug: String, root: URL) -> Result<[String], Failure> {
+    /// Returns the paths written, relative to `root`, in the site's language order; or why
+    /// nothing was written, each problem at the file it is about (site.yml for an unknown
+    /// section, the skeleton, the page that exists).
+    public static func create(section: String, slug: String, root: URL) -> Result<[String], DiagnosticList> {
         let root = root.standardizedFileURL
-        guard Slug.isValid(slug) else {
-            let suggestion = suggestedSlug(for: slug)
-            return .failure(Failure(
-                message: "'\(slug)' cannot be part of a web address",
-                hint: "use lowercase letters a-z, digits and single hyphens"
-                    + (suggestion.isEmpty ? ", such as 'fake-job-offers'" : ", such as '\(suggestion)'")))
-        }
         let site: SiteConfig
         switch readSite(root: root) {
         case .success(let config): site = config
-        case .failure(let failure): return .failure(failure)
+        case .failure(let problems): return .failure(problems)
         }
-        guard site.sections.contains(section) else {
+        let folder = "content/\(section)/"
+        var problems: [Diagnostic] = []
+        if !Slug.isValid(slug) {
+            let suggestion = suggestedSlug(for: slug)
+            problems.append(.error(
+                at: FileLocation(path: folder), "'\(slug)' cannot be part of a web address",
+                hint: "use lowercase letters a-z, digits and single hyphens"
+                    + (suggestion.isEmpty ? ", such as 'fake-job-offers'" : ", such as '\(suggestion)'")))
+        }
+        if !site.sections.contains(section) {
             let sections = site.sections.joined(separator: ", ")
             let hint = Suggestion.didYouMean(section, in: site.sections).map { "\($0) (the sections are: \(sections))" }
-                ?? "the sections are: \(sections) (listed in content/site.yml)"
-            return .failure(Failure(message: "'\(section)' is not a section of this site", hint: hint))
+                ?? "the sections are: \(sections) (to start a new section, add it to this list first)"
+            problems.append(.error(at: site.sectionsLocation ?? FileLocation(path: "content/site.yml"),
+                                   "'\(section)' is not a section of this site", hint: hint))
         }
+        guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
 
         let archetype = "templates/archetypes/\(archetypeName(forSection: section)).md"
         let template: MustacheTemplate
-        switch loadArchetype(root.appendingPathComponent(archetype), path: archetype) {
+        switch loadArchetype(root.appendingPathComponent(archetype), path: archetype, section: section) {
         case .success(let loaded): template = loaded
-        case .failure(let failure): return .failure(failure)
+        case .failure(let problems): return .failure(problems)
         }
 
         let files = site.languages.map { language in
             (path: "content/\(section)/\(slug).\(language.rawValue).md", language: language)
         }
-        let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        let existing = files.map(\.path).filter {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
+        }
         guard existing.isEmpty else {
-            return .failure(Failure(
-                message: "\(existing.joined(separator: " and ")) already \(existing.count == 1 ? "exists" : "exist")",
-                hint: "nothing was written; open the existing page, or choose another name"))
+            return .failure(DiagnosticList(existing.map { path in
+                .error(at: FileLocation(path: path), "this page already exists",
+                       hint: "nothing was written; open the existing page, or choose another name")
+            }))
         }
 
         let contents = files.map { file in
             template.render(context(section: section, slug: slug, language: file.language, site: site))
         }
-        let folder = root.appendingPathComponent("content/\(section)")
         var written: [URL] = []
+        var writing = folder
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
             for (file, text) in zip(files, contents) {
+                writing = file.path
                 let url = root.appendingPathComponent(file.path)
                 // `withoutOverwriting`: a file that appeared since the check above is never replaced.
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
@@ -103,8 +106,9 @@ public enum NewPage {
             }
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
-            return .failure(Failure(message: "cannot write the new page: \(error.localizedDescription)",
-                                    hint: "check that you may write to \(folder.path); nothing was written"))
+            return .failure(DiagnosticList([.error(
+                at: FileLocation(path: writing), "cannot write the new page: \(error.localizedDescription)",
+                hint: "check that you may write to \(root.appendingPathComponent(folder).path); nothing was written")]))
         }
         return .success(files.map(\.path))
     }
@@ -122,35 +126,48 @@ public enum NewPage {
         ]
     }
 
-    private static func readSite(root: URL) -> Result<SiteConfig, Failure> {
+    private static func readSite(root: URL) -> Result<SiteConfig, DiagnosticList> {
         var diagnostics: [Diagnostic] = []
-        let url = root.appendingPathComponent("content/site.yml")
+        let path = "content/site.yml"
+        let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return .failure(Failure(message: "there is no content/site.yml in \(root.path)",
-                                    hint: "run bamaso in the project folder, or pass --root FOLDER"))
+            return .failure(DiagnosticList([.error(
+                at: FileLocation(path: path), "there is no content/site.yml in \(root.path)",
+                hint: "run bamaso in the project folder, or pass --root FOLDER")]))
         }
-        if let file = SourceFile.read(url, path: "content/site.yml", into: &diagnostics),
+        if let file = SourceFile.read(url, path: path, into: &diagnostics),
            let site = SiteConfig.parse(file, into: &diagnostics) {
             return .success(site)
         }
-        let first = diagnostics.sortedForReport().first.map(\.description) ?? "content/site.yml cannot be read"
-        return .failure(Failure(message: first, hint: "fix content/site.yml first: it lists the sections"))
+        // site.yml lists the sections: its own problems say what to fix first.
+        return .failure(DiagnosticList(diagnostics.hasErrors ? diagnostics
+            : [.error(at: FileLocation(path: path), "content/site.yml cannot be read")]))
     }
 
     /// The archetype's text as a Mustache template that leaves the values as they are:
     /// front matter is YAML, not HTML, so nothing is escaped.
-    private static func loadArchetype(_ url: URL, path: String) -> Result<MustacheTemplate, Failure> {
+    private static func loadArchetype(
+        _ url: URL, path: String, section: String
+    ) -> Result<MustacheTemplate, DiagnosticList> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(Failure(message: "the theme has no \(path)",
-                                    hint: "restore it from git; each kind of page has a skeleton in templates/archetypes/"))
+            return .failure(DiagnosticList([.error(
+                at: FileLocation(path: path), "the skeleton for new pages of '\(section)' is missing",
+                hint: "restore \(path) from git; each kind of page has a skeleton in templates/archetypes/")]))
         }
         do {
-            return .success(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT }}\n" + String(decoding: data, as: UTF8.self)))
+            let text = "{{% CONTENT_TYPE: TEXT }}\n" + String(decoding: data, as: UTF8.self)
+            return .success(try MustacheTemplate(string: text))
         } catch let error as MustacheTemplate.ParserError {
-            return .failure(Failure(message: "\(path):\(error.context.lineNumber - 1):\(error.context.columnNumber): "
-                                    + "error: the skeleton is not a valid Mustache template (\(error.error))"))
+            // The first line of the template is the one added above.
+            let location = FileLocation(path: path, line: error.context.lineNumber - 1,
+                                        column: error.context.columnNumber)
+            return .failure(DiagnosticList([.error(
+                at: location, "the skeleton is not a valid Mustache template (\(error.error))",
+                hint: "correct it, or restore it from git")]))
         } catch {
-            return .failure(Failure(message: "\(path): error: the skeleton is not a valid Mustache template (\(error))"))
+            return .failure(DiagnosticList([.error(
+                at: FileLocation(path: path), "the skeleton is not a valid Mustache template (\(error))",
+                hint: "correct it, or restore it from git")]))
         }
     }
 }

@@ -5,11 +5,35 @@ import Testing
 
 /// A build with a cache (the preview server's) must give exactly what a build without one
 /// gives: after every kind of edit, the same diagnostics and a byte-identical output folder.
+///
+/// Each sequence of edits starts from a fresh copy of the `basic` fixture; within a sequence
+/// each edit builds on the ones before, as an editor's saves do. The sequences are in this
+/// file and in `IncrementalEdits+*.swift`.
 @Suite struct IncrementalBuildTests {
     /// One edit of the project: what it does, and the paths a watcher would report.
     struct Edit: Sendable, CustomStringConvertible {
         var description: String
         var apply: @Sendable (Project) throws -> [String]
+    }
+
+    /// Edits of one kind, applied in order to a fresh copy of the fixture.
+    struct EditSequence: Sendable, CustomTestStringConvertible {
+        var name: String
+        var edits: [Edit]
+
+        var testDescription: String { name }
+    }
+
+    /// The options that change every address a build writes (`--base-url`, `--portable`).
+    struct Variant: Sendable, CustomTestStringConvertible {
+        var baseURL: String?
+        var portable = false
+
+        var testDescription: String {
+            (baseURL.map { "base URL \($0)" } ?? "base URL of site.yml") + (portable ? ", portable" : "")
+        }
+
+        static let all = [Variant(baseURL: nil), Variant(baseURL: "/"), Variant(baseURL: nil, portable: true)]
     }
 
     /// The project folder of a test, with ways to edit it.
@@ -22,9 +46,19 @@ import Testing
 
         /// Writes as most editors do: a new file renamed over the old one.
         func write(_ path: String, _ text: String) throws {
+            try write(path, Data(text.utf8))
+        }
+
+        func write(_ path: String, _ data: Data) throws {
             try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
-            try text.write(to: url(path), atomically: true, encoding: .utf8)
+            try data.write(to: url(path), options: .atomic)
+        }
+
+        /// Writes a new file; returns its path.
+        func create(_ path: String, _ text: String) throws -> [String] {
+            try write(path, text)
+            return [path]
         }
 
         /// Replaces `old` (which must be there) by `new` in a file; returns its path.
@@ -46,6 +80,26 @@ import Testing
 
         func remove(_ path: String) throws -> [String] {
             try FileManager.default.removeItem(at: url(path))
+            return [path]
+        }
+
+        /// Renames a file or folder, as `git mv` does; a watcher reports both paths.
+        func rename(_ path: String, to newPath: String) throws -> [String] {
+            try FileManager.default.moveItem(at: url(path), to: url(newPath))
+            return [path, newPath]
+        }
+
+        /// Moves a file out of the project, to be put back later with `putBack`.
+        func setAside(_ path: String) throws -> [String] {
+            let aside = url("set-aside/" + path)
+            try FileManager.default.createDirectory(at: aside.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: url(path), to: aside)
+            return [path]
+        }
+
+        func putBack(_ path: String) throws -> [String] {
+            try FileManager.default.moveItem(at: url("set-aside/" + path), to: url(path))
             return [path]
         }
     }
@@ -79,8 +133,12 @@ import Testing
         Edit(description: "the heading named back") {
             try $0.replace("content/risks/forced-labour.en.md", "## How to get out", "## What to do")
         },
-        Edit(description: "a title edit") { try $0.replace(risk, "title: \"Fake job offers\"", "title: \"Job offers that lie\"") },
-        Edit(description: "a weight edit, which reorders the section") { try $0.replace(risk, "weight: 1", "weight: 9") },
+        Edit(description: "a title edit") {
+            try $0.replace(risk, "title: \"Fake job offers\"", "title: \"Job offers that lie\"")
+        },
+        Edit(description: "a weight edit, which reorders the section") {
+            try $0.replace(risk, "weight: 1", "weight: 9")
+        },
         Edit(description: "a date added, which puts the page in the feed") {
             try $0.replace(risk, "weight: 9", "weight: 9\ndate: 2013-01-01")
         },
@@ -108,7 +166,8 @@ import Testing
             try $0.append("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n")
         },
         Edit(description: "the new page made a draft, so the link to it breaks") {
-            try $0.replace("content/risks/new-risk.en.md", "title: \"A new risk\"", "title: \"A new risk\"\ndraft: true")
+            try $0.replace("content/risks/new-risk.en.md", "title: \"A new risk\"",
+                           "title: \"A new risk\"\ndraft: true")
         },
         Edit(description: "the broken link removed") {
             try $0.replace("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n", "")
@@ -132,11 +191,13 @@ import Testing
             try $0.append("content/schools/_index.rw.md", "\nIjambo rimwe.\n")
         },
         Edit(description: "a school material's title, which orders the booklet") {
-            try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"", "title: \"A debate club\"")
+            try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"",
+                           "title: \"A debate club\"")
         },
         Edit(description: "a page deleted") { try $0.remove("content/schools/debate-club.rw.md") },
         Edit(description: "a template edit") {
-            try $0.replace("templates/layouts/risk.mustache", "<article class=\"risk\">", "<article class=\"risk edited\">")
+            try $0.replace("templates/layouts/risk.mustache", "<article class=\"risk\">",
+                           "<article class=\"risk edited\">")
         },
         Edit(description: "an interface string edit") {
             try $0.replace("templates/i18n/en.yml", "key_message: \"Remember:\"", "key_message: \"Keep in mind:\"")
@@ -164,8 +225,10 @@ import Testing
         },
         Edit(description: "a new section: a new folder and site.yml") {
             try $0.write("content/campaigns/_index.en.md", "---\ntitle: \"Campaigns\"\n---\nOur campaigns.\n")
-            try $0.write("content/campaigns/_index.rw.md", "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga bwacu.\n")
-            try $0.write("content/campaigns/radio-week.en.md", "---\ntitle: \"Radio week\"\n---\nA week on the radio.\n")
+            try $0.write("content/campaigns/_index.rw.md",
+                         "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga bwacu.\n")
+            try $0.write("content/campaigns/radio-week.en.md",
+                         "---\ntitle: \"Radio week\"\n---\nA week on the radio.\n")
             return try ["content/campaigns"]
                 + $0.replace("content/site.yml", "sections: [risks, schools, radio, about, contact]",
                              "sections: [risks, schools, radio, about, contact, campaigns]")
@@ -187,30 +250,86 @@ import Testing
         },
     ]
 
+    /// Every sequence of edits: the first, then one per kind of edit.
+    static let sequences = [
+        EditSequence(name: "pages, links and the theme", edits: edits),
+        EditSequence(name: "each kind of content", edits: contentEdits),
+        EditSequence(name: "templates, strings, site.yml and contacts.yml", edits: themeEdits),
+        EditSequence(name: "media files", edits: mediaEdits),
+        EditSequence(name: "pages added, deleted, renamed, translated and drafted", edits: pageEdits),
+        EditSequence(name: "links to headings and components", edits: componentEdits),
+        EditSequence(name: "errors and their fixes", edits: errorEdits),
+    ]
+
+    /// Each edit is followed by three builds: one with a cache a watcher tells which files
+    /// changed (as `bamaso serve` does), one with a cache that finds out for itself, and one
+    /// without a cache, which the other two must match.
     @Test("after each edit, a build with a cache gives what a build without one gives",
-          arguments: [true, false], [nil, "/"])
-    func matchesFullBuilds(watched: Bool, baseURL: String?) throws {
+          arguments: sequences, Variant.all)
+    func matchesFullBuilds(sequence: EditSequence, variant: Variant) throws {
         let site = try FixtureSite("basic")
         defer { site.remove() }
         let project = Project(root: site.root)
-        let incremental = site.root.appendingPathComponent("incremental")
-        let full = site.root.appendingPathComponent("full")
-        let cache = BuildCache()
-        for edit in Self.edits {
+        let outputs = Self.outputsFolder()
+        defer { try? FileManager.default.removeItem(at: outputs) }
+        let full = outputs.appendingPathComponent("full")
+        let caches = [(watched: true, cache: BuildCache(), output: outputs.appendingPathComponent("watched")),
+                      (watched: false, cache: BuildCache(), output: outputs.appendingPathComponent("unwatched"))]
+        func options(_ output: URL) -> BuildOptions {
+            BuildOptions(root: site.root, output: output, baseURL: variant.baseURL, portable: variant.portable)
+        }
+        let first = Edit(description: "(the first build, before any edit)") { _ in [] }
+        for edit in [first] + sequence.edits {
             let paths = try edit.apply(project)
-            if watched { cache.noteChanges(paths) }
-            let cached = Site.build(BuildOptions(root: site.root, output: incremental, baseURL: baseURL), cache: cache)
-            let uncached = Site.build(BuildOptions(root: site.root, output: full, baseURL: baseURL))
-            #expect(cached.diagnostics == uncached.diagnostics, "after \(edit)")
-            #expect(cached.translationCoverage == uncached.translationCoverage, "after \(edit)")
-            #expect(try Self.differences(incremental, full) == [], "after \(edit)")
+            let uncached = Site.build(options(full))
+            let expected = try Self.contents(of: full)
+            for (watched, cache, output) in caches {
+                if watched { cache.noteChanges(paths) }
+                let cached = Site.build(options(output), cache: cache)
+                let build = "after \(edit), \(watched ? "watched" : "not watched")"
+                #expect(cached.diagnostics == uncached.diagnostics, "\(build)")
+                #expect(cached.translationCoverage == uncached.translationCoverage, "\(build)")
+                let differences = Self.differences(try Self.contents(of: output), expected)
+                #expect(differences == [], "\(build): \(differences.joined(separator: "\n"))")
+            }
         }
     }
 
-    /// Files and folders that are in one folder and not the other, or differ.
-    static func differences(_ one: URL, _ other: URL) throws -> [String] {
-        let (a, b) = (try contents(of: one), try contents(of: other))
-        return Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }
+    /// Where the builds of a test write: a new folder in memory (tmpfs) where there is one.
+    /// Every edit is followed by a full build, which writes a whole site and deletes the
+    /// previous one; on the ext4 disks of the test machines that was half of this suite's time.
+    static func outputsFolder() -> URL {
+        var isFolder: ObjCBool = false
+        let memory = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder) && isFolder.boolValue
+            && FileManager.default.isWritableFile(atPath: "/dev/shm")
+        return (memory ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory)
+            .appendingPathComponent("bamaso-test-outputs-\(UUID().uuidString)")
+    }
+
+    /// The files and folders (as `contents(of:)` gives them) that are in the cached build's
+    /// output and not the full build's, or the other way round, or differ, each with the first
+    /// line where they differ.
+    static func differences(_ a: [String: Data?], _ b: [String: Data?]) -> [String] {
+        Set(a.keys).union(b.keys).sorted().filter { a[$0] != b[$0] }.map { path in
+            switch (a[path], b[path]) {
+            case (nil, _): "\(path): only in the full build"
+            case (_, nil): "\(path): only in the cached build"
+            case (let cached??, let full??): "\(path): " + firstDifference(cached, full)
+            default: "\(path): a file in one, a folder in the other"
+            }
+        }
+    }
+
+    /// `line N: cached «…» full «…»`, the first line where two files differ.
+    static func firstDifference(_ cached: Data, _ full: Data) -> String {
+        func lines(_ data: Data) -> [Substring] {
+            String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let (one, other) = (lines(cached), lines(full))
+        let line = zip(one, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(one.count, other.count)
+        func text(_ lines: [Substring]) -> String { line < lines.count ? String(lines[line].prefix(200)) : "(end)" }
+        return "line \(line + 1): cached «\(text(one))» full «\(text(other))»"
     }
 
     /// Every file (with its bytes) and folder (with no bytes) under `folder`, by relative path.

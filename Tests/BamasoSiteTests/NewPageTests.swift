@@ -40,7 +40,7 @@ import Testing
         #expect(site.outputFiles().contains("en/risks/debt-bondage/index.html"))
     }
 
-    @Test("nothing is written when either language's file exists")
+    @Test("nothing is written when either language's file exists; the error names that file")
     func refusesToOverwrite() throws {
         let site = try FixtureSite("basic")
         defer { site.remove() }
@@ -49,9 +49,12 @@ import Testing
 
         let result = NewPage.create(section: "risks", slug: "forced-labour", root: site.root)
 
-        #expect(throws: NewPage.Failure.self) { try result.get() }
+        #expect(Self.problems(result) == [.error(
+            at: FileLocation(path: "content/risks/forced-labour.en.md"), "this page already exists",
+            hint: "nothing was written; open the existing page, or choose another name")])
         #expect(try Data(contentsOf: english) == before)
-        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/risks/forced-labour.rw.md").path))
+        #expect(!FileManager.default.fileExists(
+            atPath: site.root.appendingPathComponent("content/risks/forced-labour.rw.md").path))
     }
 
     @Test("a name that cannot be a web address is refused, with one that can", arguments: [
@@ -63,25 +66,82 @@ import Testing
         let site = try FixtureSite("basic")
         defer { site.remove() }
         let result = NewPage.create(section: "risks", slug: name, root: site.root)
-        guard case .failure(let failure) = result else {
-            Issue.record("\(name) was accepted")
-            return
-        }
-        #expect(failure.message == message)
-        #expect(failure.hint?.hasSuffix("such as '\(suggestion)'") == true)
+        #expect(Self.problems(result) == [.error(
+            at: FileLocation(path: "content/risks/"), message,
+            hint: "use lowercase letters a-z, digits and single hyphens, such as '\(suggestion)'")])
     }
 
-    @Test("a section that site.yml does not list is refused, with the closest one")
+    @Test("a section that site.yml does not list is refused at its list of sections, with the closest one")
     func rejectsUnknownSection() throws {
         let site = try FixtureSite("basic")
         defer { site.remove() }
         let result = NewPage.create(section: "risk", slug: "debt-bondage", root: site.root)
-        guard case .failure(let failure) = result else {
-            Issue.record("an unknown section was accepted")
-            return
-        }
-        #expect(failure.description
-            == "'risk' is not a section of this site; did you mean 'risks'? (the sections are: risks, schools, radio, about, contact)")
+        #expect(Self.problems(result) == [.error(
+            at: FileLocation(path: "content/site.yml", line: 8, column: 11), "'risk' is not a section of this site",
+            hint: "did you mean 'risks'? (the sections are: risks, schools, radio, about, contact)")])
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/risk").path))
+    }
+
+    @Test("a bad name in an unknown section: both problems reported at once")
+    func reportsEveryProblem() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let result = NewPage.create(section: "campaigns", slug: "Radio Week", root: site.root)
+        #expect(Self.problems(result).map(\.description) == [
+            "content/campaigns/:1:1: error: 'Radio Week' cannot be part of a web address; use lowercase letters a-z, "
+                + "digits and single hyphens, such as 'radio-week'",
+            "content/site.yml:8:11: error: 'campaigns' is not a section of this site; the sections are: risks, "
+                + "schools, radio, about, contact (to start a new section, add it to this list first)",
+        ])
+    }
+
+    @Test("a missing or broken skeleton is reported at the skeleton's file")
+    func reportsBrokenSkeleton() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let skeleton = site.root.appendingPathComponent("templates/archetypes/radio.md")
+        try FileManager.default.removeItem(at: skeleton)
+        #expect(Self.problems(NewPage.create(section: "radio", slug: "show-2", root: site.root)) == [.error(
+            at: FileLocation(path: "templates/archetypes/radio.md"),
+            "the skeleton for new pages of 'radio' is missing",
+            hint: "restore templates/archetypes/radio.md from git; each kind of page has a skeleton in "
+                + "templates/archetypes/")])
+
+        let unclosed = "---\ntitle: \"{{title}}\"\n{{#rw}}\ntranslation: draft\n---\n"
+        try unclosed.write(to: skeleton, atomically: true, encoding: .utf8)
+        let problems = Self.problems(NewPage.create(section: "radio", slug: "show-2", root: site.root))
+        #expect(problems.map(\.location.path) == ["templates/archetypes/radio.md"])
+        #expect(problems.first?.message.hasPrefix("the skeleton is not a valid Mustache template") == true)
+        let radio = site.root.appendingPathComponent("content/radio").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: radio).sorted()
+            == ["_index.en.md", "_index.rw.md", "talk-show-1.en.md", "talk-show-1.rw.md"])
+    }
+
+    @Test("a project without site.yml, or with a broken one, is reported at content/site.yml")
+    func reportsSiteYML() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let siteYML = site.root.appendingPathComponent("content/site.yml")
+        try "title: [oops\n".write(to: siteYML, atomically: true, encoding: .utf8)
+        let broken = Self.problems(NewPage.create(section: "risks", slug: "debt-bondage", root: site.root))
+        #expect(!broken.isEmpty)
+        #expect(broken.allSatisfy { $0.location.path == "content/site.yml" && $0.severity == .error })
+
+        try FileManager.default.removeItem(at: siteYML)
+        #expect(Self.problems(NewPage.create(section: "risks", slug: "debt-bondage", root: site.root)) == [.error(
+            at: FileLocation(path: "content/site.yml"),
+            "there is no content/site.yml in \(site.root.standardizedFileURL.path)",
+            hint: "run bamaso in the project folder, or pass --root FOLDER")])
+    }
+
+    /// The diagnostics of a failure; none (and an issue) when the page was written.
+    static func problems(_ result: Result<[String], DiagnosticList>,
+                         sourceLocation: SourceLocation = #_sourceLocation) -> [Diagnostic] {
+        switch result {
+        case .success(let paths):
+            Issue.record("wrote \(paths)", sourceLocation: sourceLocation)
+            return []
+        case .failure(let problems): return problems.diagnostics
+        }
     }
 }

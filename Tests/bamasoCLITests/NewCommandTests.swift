@@ -44,7 +44,8 @@ import Testing
 
         #expect(run.status == 1)
         #expect(run.standardError == """
-            error: content/risks/forced-labour.en.md already exists; nothing was written; open the existing page, or choose another name
+            content/risks/forced-labour.en.md:1:1: error: this page already exists; nothing was written; \
+            open the existing page, or choose another name
 
             """)
         #expect(try Data(contentsOf: english) == before)
@@ -53,9 +54,16 @@ import Testing
 
     @Test("rejects a name that cannot be a web address, and a section the site does not have", arguments: [
         (["new", "risks", "Debt Bondage"],
-         "error: 'Debt Bondage' cannot be part of a web address; use lowercase letters a-z, digits and single hyphens, such as 'debt-bondage'\n"),
+         "content/risks/:1:1: error: 'Debt Bondage' cannot be part of a web address; "
+            + "use lowercase letters a-z, digits and single hyphens, such as 'debt-bondage'\n"),
         (["new", "schools", "debt-bondage"],
-         "error: 'schools' is not a section of this site; the sections are: risks (listed in content/site.yml)\n"),
+         "content/site.yml:4:11: error: 'schools' is not a section of this site; "
+            + "the sections are: risks (to start a new section, add it to this list first)\n"),
+        (["new", "school", "Debt Bondage"],
+         "content/school/:1:1: error: 'Debt Bondage' cannot be part of a web address; "
+            + "use lowercase letters a-z, digits and single hyphens, such as 'debt-bondage'\n"
+            + "content/site.yml:4:11: error: 'school' is not a section of this site; "
+            + "the sections are: risks (to start a new section, add it to this list first)\n"),
     ])
     func rejectsBadNames(arguments: [String], message: String) throws {
         let root = try CLI.project("broken")

@@ -32,8 +32,8 @@ struct New: ParsableCommand {
                 The new pages are drafts: fill in each value in quotes, preview them with \
                 'bamaso serve --drafts', and delete the line 'draft: true' to publish them.
                 """)
-        case .failure(let failure):
-            Terminal.printError(failure.message, hint: failure.hint)
+        case .failure(let problems):
+            Terminal.printDiagnostics(problems.diagnostics)
             throw ExitCode.failure
         }
     }
