@@ -33,6 +33,18 @@ public enum SiteRead: Hashable, Sendable {
     case sections
 }
 
+extension SiteRead {
+    /// The key whose published pages alone decide the answer, for the reads where one does
+    /// (`ItemMemo` asks them again only when a page of that key changed, came or went). Not
+    /// `draft`: a draft is no published page, and deleting one changes its answer.
+    public var scope: String? {
+        switch self {
+        case .target(let key, _), .listed(let key, _), .translations(let key): key
+        case .draft, .suggestion, .media, .audio, .contacts, .section, .languages, .sections: nil
+        }
+    }
+}
+
 /// The answer to a `SiteRead`, in the case of the same name.
 public enum SiteAnswer: Equatable, Sendable {
     case target(LinkTarget?)

@@ -75,22 +75,25 @@ public struct TranslationReport: Sendable, Equatable {
     /// as a parsed site's are, and are then grouped without a table per key.
     public static func versions(of pages: [Page]) -> [(key: String, versions: [Page])] {
         var groups: [(key: String, versions: [Page])] = []
-        var seen = Set<String>()
-        var merged = false
         for page in pages {
             if let last = groups.last, last.key == page.key {
                 groups[groups.count - 1].versions.append(page)
             } else {
-                merged = merged || !seen.insert(page.key).inserted
                 groups.append((page.key, [page]))
             }
         }
-        if merged {
-            var byKey: [String: [Page]] = [:]
-            for group in groups { byKey[group.key, default: []] += group.versions }
-            groups = byKey.map { ($0.key, $0.value) }
+        groups.sort { $0.key < $1.key }
+        // Pages of one key that were not next to each other are now in neighbouring groups.
+        var merged: [(key: String, versions: [Page])] = []
+        merged.reserveCapacity(groups.count)
+        for group in groups {
+            if let last = merged.last, last.key == group.key {
+                merged[merged.count - 1].versions += group.versions
+            } else {
+                merged.append(group)
+            }
         }
-        return groups.sorted { $0.key < $1.key }
+        return merged
     }
 
     /// Where one page stands in each language, from the versions that exist (one page per

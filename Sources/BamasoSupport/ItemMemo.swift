@@ -5,12 +5,18 @@ import Foundation
 /// input, the reads it recorded (`ReadLog`) and its output, diagnostics included.
 ///
 /// A build hands it every item of the stage with its key and input, a function that answers
-/// a read against the site of this build, and the stage's pure function for one item. First
-/// the memo asks again every read recorded by earlier builds and notes those whose answer
-/// changed; then an item is reused when the previous build had the same key with an equal
+/// a read against the site of this build, and the stage's pure function for one item. The
+/// memo asks again the reads recorded by earlier builds that may have changed, and notes those
+/// whose answer did; an item is reused when the previous build had the same key with an equal
 /// input and none of its reads changed; the others are computed, on every core, each with a
 /// fresh log. So a reused output is always the output the stage would give, as long as the
 /// item's function depends only on its input and on what it reads through its log.
+///
+/// Which reads may have changed: a stage can give a read a *scope*, the scope of the items
+/// whose inputs alone decide its answer (resolving pages: a link's target is decided by the
+/// pages of the key it names). Such a read is asked again only when an item of its scope
+/// changed, came or went; a read without a scope is asked again at every build. This is what
+/// keeps a rebuild after one saved page from asking ten thousand questions.
 ///
 /// A memo made with `keeping: false` (a one-off `bamaso build`) records and keeps nothing:
 /// every item is computed, once, with no log. Builds that use one memo must not overlap.
@@ -31,6 +37,9 @@ public final class ItemMemo<
     @usableFromInline var reads: [Read] = []
     @usableFromInline var answers: [Answer] = []
     @usableFromInline var places: [Read: Int] = [:]
+    /// The places of the reads of each scope, and of the reads without one.
+    @usableFromInline var scoped: [String: [Int]] = [:]
+    @usableFromInline var unscoped: [Int] = []
     @usableFromInline var counts = (reused: 0, computed: 0)
 
     @usableFromInline struct Entry {
@@ -58,7 +67,7 @@ public final class ItemMemo<
     public func forget() {
         lock.withLock {
             (keys, entries) = ([], [])
-            (reads, answers, places) = ([], [], [:])
+            (reads, answers, places, scoped, unscoped) = ([], [], [:], [:], [])
         }
     }
 
@@ -66,11 +75,13 @@ public final class ItemMemo<
     /// changed, computed by `compute` otherwise.
     /// - Parameters:
     ///   - answer: what a read gets in this build, as the stage's accessors answer it.
+    ///   - scope: the scope of a read, if it has one (see above); `scopeOf` gives an input's.
     ///   - compute: the stage's function of one item; it reads the rest of the site only
     ///     through accessors that record in the log it is given (none without a memo).
     @inlinable
     public func map(
         _ items: [(key: Key, input: Input)], answer: @Sendable (Read) -> Answer,
+        scope: (Read) -> String? = { _ in nil }, scopeOf: (Input) -> String = { _ in "" },
         compute: @Sendable (Input, ReadLog<Read, Answer>?) -> Output
     ) -> [Output] {
         guard keeping else {
@@ -78,27 +89,46 @@ public final class ItemMemo<
             return items.concurrentMap { compute($0.input, nil) }
         }
         return lock.withLock {
-            let changed = changedReads(answer: answer)
             // The previous entry of each item: at the same place while the keys are those of the
             // last build, in the same order (the usual rebuild, checked without hashing), else
-            // found by key.
+            // found by key. The scopes of the inputs that changed, came or went.
             let current = items.map(\.key)
             let samePlaces = current == keys
-            let previous = samePlaces ? [:] : Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
+            var previous: [Key: Entry] = [:]
+            var changedScopes = Set<String>()
             var next: [Entry] = []
-            if samePlaces { swap(&next, &entries) } else { next.reserveCapacity(items.count) }
-            var outputs: [Output?] = Array(repeating: nil, count: items.count)
-            var stale: [Int] = []
-            for (position, item) in items.enumerated() {
-                let entry = samePlaces ? next[position] : previous[item.key]
-                if let entry, entry.input == item.input,
-                   !(changed.map { changed in entry.reads.contains { changed[$0] } } ?? false) {
-                    outputs[position] = entry.output
-                    if !samePlaces { next.append(entry) }
-                } else {
-                    stale.append(position)
-                    if !samePlaces { next.append(Entry(input: item.input, reads: [], output: nil)) }
+            if samePlaces {
+                swap(&next, &entries)
+            } else {
+                previous = Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
+                let now = Set(current)
+                for (key, entry) in previous where !now.contains(key) { changedScopes.insert(scopeOf(entry.input)) }
+                next.reserveCapacity(items.count)
+            }
+            // Pass 1: which items kept their input (an entry at their place in `next`).
+            var kept = [Bool](repeating: false, count: items.count)
+            if !samePlaces {
+                for item in items {
+                    if let entry = previous[item.key] {
+                        next.append(entry)
+                    } else {
+                        next.append(Entry(input: item.input, reads: [], output: nil))
+                        changedScopes.insert(scopeOf(item.input))
+                    }
                 }
+            }
+            for position in items.indices where next[position].output != nil {
+                if next[position].input == items[position].input {
+                    kept[position] = true
+                } else {
+                    changedScopes.insert(scopeOf(items[position].input))
+                    changedScopes.insert(scopeOf(next[position].input))
+                }
+            }
+            let changed = changedReads(in: changedScopes, answer: answer)
+            // Pass 2: the items to compute again.
+            let stale = items.indices.filter { position in
+                !kept[position] || (!changed.isEmpty && next[position].reads.contains(where: changed.contains))
             }
             let computed = stale.concurrentMap { position in
                 let log = ReadLog<Read, Answer>()
@@ -107,35 +137,45 @@ public final class ItemMemo<
             }
             for (index, position) in stale.enumerated() {
                 let result = computed[index]
-                outputs[position] = result.output
-                let places = result.reads.map { place(of: $0.read, answered: $0.answer) }
+                let places = result.reads.map { place(of: $0.read, answered: $0.answer, scope: scope) }
                 next[position] = Entry(input: items[position].input, reads: places, output: result.output)
             }
+            let outputs = next.map { $0.output! }
             // Items that are gone are forgotten; their reads stay in the table.
             (keys, entries) = (current, next)
             counts = (items.count - stale.count, stale.count)
-            return outputs.map { $0! }
+            return outputs
         }
     }
 
-    /// Which reads of the table are answered differently now, by place (nil when none is);
-    /// the table then holds the new answers. Each read is asked once, on every core.
+    /// The places of the reads that may have changed and are answered differently now; the
+    /// table then holds the new answers. Each read is asked once, on every core.
     @inlinable
-    func changedReads(answer: @Sendable (Read) -> Answer) -> [Bool]? {
+    func changedReads(in scopes: Set<String>, answer: @Sendable (Read) -> Answer) -> Set<Int> {
+        var asked = unscoped
+        for scope in scopes { asked += scoped[scope] ?? [] }
         let (reads, answers) = (self.reads, self.answers)
-        let differs = Array(reads.indices).concurrentMap { answer(reads[$0]) != answers[$0] }
-        guard differs.contains(true) else { return nil }
-        for place in differs.indices where differs[place] { self.answers[place] = answer(reads[place]) }
-        return differs
+        let now = asked.concurrentMap { answer(reads[$0]) }
+        var changed = Set<Int>()
+        for (index, place) in asked.enumerated() where now[index] != answers[place] {
+            changed.insert(place)
+            self.answers[place] = now[index]
+        }
+        return changed
     }
 
-    /// The place of `read` in the table, added with its answer if it is new.
+    /// The place of `read` in the table, added if it is new, with the answer it just got.
     @inlinable
-    func place(of read: Read, answered answer: Answer) -> Int {
-        if let place = places[read] { return place }
-        places[read] = reads.count
+    func place(of read: Read, answered answer: Answer, scope: (Read) -> String?) -> Int {
+        if let place = places[read] {
+            answers[place] = answer
+            return place
+        }
+        let place = reads.count
+        places[read] = place
         reads.append(read)
         answers.append(answer)
-        return reads.count - 1
+        if let scope = scope(read) { scoped[scope, default: []].append(place) } else { unscoped.append(place) }
+        return place
     }
 }

@@ -79,4 +79,43 @@ import Testing
         let logged = memo.map([(key: "one", input: ["a"])], answer: { _ in 0 }) { _, log in log == nil ? "none" : "log" }
         #expect(logged == ["none"])
     }
+
+    @Test("a read with a scope is asked again only when an item of its scope changed, came or went")
+    func scopedReads() {
+        let memo = Memo()
+        let asked = Calls()
+        // An item's scope is its first word; a word's length is decided by the items of its
+        // scope (here: bumped by hand when they change). "total" has no scope.
+        var lengths = ["a": 1, "b": 2, "total": 3]
+        func run(_ items: [(String, [String])]) -> [String] {
+            let current = lengths
+            return memo.map(items.map { (key: $0.0, input: $0.1) }, answer: { read in
+                asked.count.withLock { $0 += 1 }
+                return current[read] ?? 0
+            }, scope: { $0 == "total" ? nil : $0 }, scopeOf: { $0.first ?? "" }) { words, log in
+                words.map { word in "\(word)=\(log.answer(word) { current[$0] ?? 0 })" }.joined(separator: ",")
+            }
+        }
+        var items = [("one", ["a"]), ("two", ["b", "a"]), ("three", ["b", "total"])]
+        #expect(run(items) == ["a=1", "b=2,a=1", "b=2,total=3"])
+        #expect(asked.count.withLock { $0 } == 0)
+
+        // Nothing changed: only the read without a scope is asked again.
+        #expect(run(items) == ["a=1", "b=2,a=1", "b=2,total=3"])
+        #expect(asked.count.withLock { $0 } == 1)
+        #expect(memo.lastRun == (3, 0))
+
+        // An item of scope "a" changed: the read of "a" is asked again, and "two", which read
+        // it, is computed again; "three" is not.
+        items[0].1 = ["a", "a"]
+        lengths["a"] = 5
+        #expect(run(items) == ["a=5,a=5", "b=2,a=5", "b=2,total=3"])
+        #expect(memo.lastRun == (1, 2))
+        #expect(asked.count.withLock { $0 } == 3)
+
+        // An item of scope "b" went: the read of "b" is asked again.
+        lengths["b"] = 7
+        #expect(run([items[0], items[2]]) == ["a=5,a=5", "b=7,total=3"])
+        #expect(memo.lastRun == (1, 1))
+    }
 }
