@@ -1,10 +1,14 @@
 import Foundation
 
-/// What the pipeline needs to know about a Markdown body, as plain Swift values.
+/// What the pipeline needs to know about a Markdown body, as plain Swift values, and what
+/// `Markdown.render` needs to write it.
 ///
 /// Lines are lines of the whole file (the caller says where the body starts), columns count
-/// characters. Nothing here refers to cmark.
+/// characters. Nothing here refers to cmark. The rest of the site answers for a link or a
+/// component by its index in `links` or `components`.
 public struct MarkdownDocument: Sendable, Equatable {
+    /// The Markdown this is the scan of.
+    public internal(set) var source: String = ""
     public var links: [MarkdownLink] = []
     public var headings: [MarkdownHeading] = []
     public var components: [MarkdownComponent] = []
@@ -16,7 +20,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var rawHTML: [MarkdownHTML] = []
     /// The body's HTML with slots for what rendering decides, so rendering needs no second
     /// parse; nil for a body that cannot be prepared, which is then rendered from its tree.
-    public var preparedHTML: PreparedHTML?
+    public internal(set) var preparedHTML: PreparedHTML?
 
     public init() {}
 }

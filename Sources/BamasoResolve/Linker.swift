@@ -11,7 +11,6 @@ struct Linker {
     let media: [String: URL]
     let drafts: Set<String>
     let from: Page
-    var resolved: [LinkPosition: ResolvedLink] = [:]
     /// Every page key the links asked the index for, found or not.
     var keys = Set<String>()
 
@@ -22,12 +21,12 @@ struct Linker {
         self.from = page
     }
 
-    mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) {
-        for link in links {
+    /// Where each of `links` leads, in their order; nil for a link that is not a page or media
+    /// address, or that leads nowhere.
+    mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) -> [ResolvedLink?] {
+        links.map { link in
             let location = FileLocation(path: from.path, line: link.line, column: link.column)
-            if let target = resolve(link.destination, at: location, into: &diagnostics) {
-                resolved[LinkPosition(line: link.line, column: link.column)] = target
-            }
+            return resolve(link.destination, at: location, into: &diagnostics)
         }
     }
 

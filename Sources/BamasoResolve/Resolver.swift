@@ -56,10 +56,9 @@ public enum Resolver {
             result.alternates[language] = index.path(of: page.key, in: language)
         }
         var linker = Linker(index: index, media: project.media, drafts: drafts, from: page)
-        linker.resolve(page.markdown.links, into: &diagnostics)
+        result.links = linker.resolve(page.markdown.links, into: &diagnostics)
         result.components = ComponentResolver(project: project, page: page)
             .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
-        result.links = linker.resolved
         if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
             result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path),
                                      project: project, into: &diagnostics)
