@@ -88,7 +88,9 @@ let package = Package(
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
         .testTarget(name: "BamasoParseTests", dependencies: ["BamasoParse", "BamasoLoad"]),
-        .testTarget(name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad", "BamasoMarkdown"]),
+        .testTarget(
+            name: "BamasoResolveTests", dependencies: ["BamasoResolve", "BamasoParse", "BamasoLoad", "BamasoMarkdown"]
+        ),
         .testTarget(
             name: "BamasoRenderTests",
             dependencies: ["BamasoRender", "BamasoLoad", .product(name: "Mustache", package: "swift-mustache")]

@@ -165,7 +165,9 @@ struct Scanner {
                 }
                 lineStarts = starts
             }
-            guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+            guard let starts = lineStarts, line >= 1, line <= starts.count, byteColumn >= 1 else {
+                return max(byteColumn, 1)
+            }
             let start = starts[line - 1]
             let prefix = bytes[start..<min(bytes.count, start + byteColumn - 1)]
             // In ASCII text every byte is a character, but for "\r\n".

@@ -226,12 +226,11 @@ extension Renderer {
 
     func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String {
         let from = location ?? resolved.path
-        let (links, components) = (resolved.links, resolved.components)
         return Markdown.render(
             resolved.page.markdown, headings: headings,
-            link: { rewrite(link: $0, of: links, from: from) },
+            link: { rewrite(link: $0, of: resolved.links, from: from) },
             component: { index in
-                guard index < components.count, let value = components[index] else { return "" }
+                guard index < resolved.components.count, let value = resolved.components[index] else { return "" }
                 return renderComponent(value, in: resolved, from: from)
             })
     }

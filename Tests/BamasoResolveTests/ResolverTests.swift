@@ -336,8 +336,8 @@ extension ResolvedSite {
     func callout() {
         let (components, diagnostics) = resolve("```callout warning Be careful\nNever give your passport away.\n```\n")
         #expect(diagnostics == [])
-        #expect(components == [.callout(kind: "warning", title: "Be careful",
-                                        body: Markdown.scan("Never give your passport away.\n", firstLine: 8), links: [])])
+        let body = Markdown.scan("Never give your passport away.\n", firstLine: 8)
+        #expect(components == [.callout(kind: "warning", title: "Be careful", body: body, links: [])])
     }
 
     @Test("an unknown callout kind is an error", arguments: [
@@ -354,7 +354,8 @@ extension ResolvedSite {
 
     @Test("links inside a callout are resolved and checked at their file line")
     func linksInCallout() {
-        let (components, diagnostics) = resolve("```callout help\nCall [IOM](@/risks/nowhere) or [us](@/risks/a).\n```\n")
+        let (components, diagnostics) = resolve(
+            "```callout help\nCall [IOM](@/risks/nowhere) or [us](@/risks/a).\n```\n")
         #expect(diagnostics == [.error(
             at: FileLocation(path: Self.path, line: 8, column: 6), "'@/risks/nowhere' links to a page that does not exist",
             hint: "check the section and the file name (without .rw.md or .en.md)")])
