@@ -87,7 +87,7 @@ struct FuzzProject {
     }
 
     /// The body's HTML filled in from what the scan prepared must be what cmark's tree gives,
-    /// with links rewritten to addresses that need escaping, notes
+    /// and so must each callout's, with links rewritten to addresses that need escaping, notes
     /// after them, headings moved down a level and components of each ending.
     static func checkPreparedHTML(of page: Page) -> String? {
         func render(_ document: MarkdownDocument, fromTree: Bool) -> String {
@@ -103,7 +103,7 @@ struct FuzzProject {
             return fromTree ? Markdown.renderTree(document, headings: style, link: link, component: component)
                 : Markdown.render(document, headings: style, link: link, component: component)
         }
-        for document in [page.markdown] {
+        for document in [page.markdown] + page.markdown.components.compactMap(\.document) {
             let filled = render(document, fromTree: false), tree = render(document, fromTree: true)
             if filled != tree {
                 return "the prepared HTML of \(page.path) differs from the tree's:\n\(filled)\n---\n\(tree)"

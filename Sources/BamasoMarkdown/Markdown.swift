@@ -10,14 +10,25 @@ import Foundation
 public enum Markdown {
     /// Reads a Markdown body and reports its links, headings, components and first paragraph,
     /// with its HTML prepared for `render`.
-    /// - Parameter firstLine: the line of the file on which `source` starts (after front matter).
-    public static func scan(_ source: String, firstLine: Int = 1) -> MarkdownDocument {
-        withTree(source) { root in
+    /// - Parameters:
+    ///   - firstLine: the line of the file on which `source` starts (after front matter).
+    ///   - markdownComponents: the names of the components whose body is Markdown too (callouts):
+    ///     each of those gets the scan of its body, once, here. Their own components' bodies are
+    ///     not scanned.
+    public static func scan(
+        _ source: String, firstLine: Int = 1, markdownComponents: Set<String> = []
+    ) -> MarkdownDocument {
+        var document = withTree(source) { root in
             var scanner = Scanner(source: source, firstLine: firstLine)
             scanner.scan(root)
             scanner.document.preparedHTML = scanner.prepare(root)
             return scanner.document
         }
+        for index in document.components.indices where markdownComponents.contains(document.components[index].name) {
+            let component = document.components[index]
+            document.components[index].document = scan(component.body, firstLine: component.bodyFirstLine)
+        }
+        return document
     }
 
     /// Renders a scanned body to HTML: fills the HTML the scan prepared, or, for a body that has

@@ -89,15 +89,21 @@ public struct MarkdownComponent: Sendable, Equatable {
     /// Line and column of the opening fence.
     public var line: Int
     public var column: Int
+    /// The scan of `body`, for a component whose body is Markdown (a callout; see
+    /// `Markdown.scan`); nil for the others.
+    public var document: MarkdownDocument?
 
     /// Line of the first line inside the fence.
     public var bodyFirstLine: Int { line + 1 }
 
-    public init(name: String, arguments: String, body: String, line: Int, column: Int) {
+    public init(
+        name: String, arguments: String, body: String, line: Int, column: Int, document: MarkdownDocument? = nil
+    ) {
         self.name = name
         self.arguments = arguments
         self.body = body
         self.line = line
         self.column = column
+        self.document = document
     }
 }

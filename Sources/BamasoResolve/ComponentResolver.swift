@@ -110,7 +110,9 @@ struct ComponentResolver {
                                       : "there is no callout kind '\(kind)'", hint: hint))
             return nil
         }
-        let body = Markdown.scan(component.body, firstLine: component.bodyFirstLine)
+        // Scanned with the page (`PageParser.markdownComponents`), and not again.
+        assert(component.document != nil, "a callout's body is scanned with its page")
+        let body = component.document ?? MarkdownDocument()
         PageParser.checkUnpublished(body, path: page.path, into: &diagnostics)
         if let nested = body.components.first {
             diagnostics.append(.error(at: FileLocation(path: page.path, line: nested.line, column: nested.column),

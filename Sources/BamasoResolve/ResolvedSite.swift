@@ -96,8 +96,8 @@ public struct ListedPage: Sendable, Equatable {
 public enum ResolvedComponent: Sendable, Equatable {
     case table(caption: String, header: [String], rows: [[String]])
     case contact(Contact)
-    /// `body` is the scan of the callout's text; `links` tells where each of its links leads,
-    /// as `ResolvedPage.links` does for the page's.
+    /// `body` is the callout's text as scanned with its page; `links` tells where each of its
+    /// links leads, as `ResolvedPage.links` does for the page's.
     case callout(kind: String, title: String, body: MarkdownDocument, links: [ResolvedLink?])
     case audio(AudioFile)
 }

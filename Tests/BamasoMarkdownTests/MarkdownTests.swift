@@ -142,6 +142,21 @@ import Testing
         #expect(component.map(\.arguments) == ["warning Be careful"])
     }
 
+    @Test("the body of a component named in markdownComponents is scanned with the page, once")
+    func markdownComponentBody() {
+        let body = "````callout note\n## Inside [x](@/a)\n\n```table T\na\n```\n````\n\n```table U\nb\n```\n"
+        let components = Markdown.scan(body, firstLine: 4, markdownComponents: ["callout"]).components
+        #expect(components.map(\.name) == ["callout", "table"])
+        let callout = components.first?.document
+        #expect(callout == Markdown.scan(components[0].body, firstLine: 5))
+        #expect(callout?.links.map(\.line) == [5])
+        #expect(callout?.components.map(\.name) == ["table"])
+        #expect(callout?.components.first?.document == nil, "a callout's own components are not scanned")
+        #expect(callout?.preparedHTML != nil)
+        #expect(components[1].document == nil)
+        #expect(Markdown.scan(body).components.map(\.document) == [nil, nil])
+    }
+
     @Test("the first top-level paragraph, as plain text", arguments: [
         ("Ba **maso** ku [icuruzwa](@/risks) ry'abantu.\n\nSecond.", "Ba maso ku icuruzwa ry'abantu."),
         ("# Title\n\nFirst `code` paragraph\nwraps here.\n\nSecond.", "First code paragraph wraps here."),
@@ -322,7 +337,9 @@ import Testing
         let document = Markdown.scan(body, firstLine: 3)
         return Markdown.renderTree(
             document,
-            link: { LinkRewrite(url: "/rw/\(document.links[$0].destination.dropFirst(2))", htmlAfter: " <small>(en)</small>") },
+            link: { index in
+                LinkRewrite(url: "/rw/\(document.links[index].destination.dropFirst(2))", htmlAfter: " <small>(en)</small>")
+            },
             component: { "<div>\(document.components[$0].name) \(document.components[$0].arguments)</div>" })
     }
 }

@@ -20,7 +20,8 @@ import Testing
         "a\r\n\r\n# CRLF [x](@/crlf)\r\n\r\n```table T\r\na\r\n```\r\n",
         "\n\n",
         "`bamaso` in code, bamasoL0Z as text, and [bamasoL1Z](bamasoA2Z)\n",
-        "````callout warning Title\n## Heading [l](@/a) ![i](media/i.png)\n\n```table T\na\n```\n\n<b>raw</b> [x](<a b>)\n````\n",
+        "````callout warning Title\n## Heading [l](@/a) ![i](media/i.png)\n\n```table T\na\n```\n\n"
+            + "<b>raw</b> [x](<a b>)\n````\n",
     ]
 
     static let linkRules: [@Sendable (MarkdownLink) -> LinkRewrite?] = [
@@ -34,7 +35,9 @@ import Testing
 
     @Test("filling the prepared HTML gives what rendering the tree gives", arguments: bodies)
     func sameAsTheTree(body: String) {
-        for scanned in [Markdown.scan(body, firstLine: 2)] {
+        let document = Markdown.scan(body, firstLine: 2, markdownComponents: ["callout"])
+        // A callout's body is rendered the same two ways as the page's.
+        for scanned in [document] + document.components.compactMap(\.document) {
             #expect(scanned.preparedHTML != nil)
             for rule in Self.linkRules {
                 for component in Self.componentHTML {
