@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BamasoResolveTests",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoSupport"]
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport"]
         ),
         .testTarget(
             name: "BamasoRenderTests",

@@ -87,21 +87,29 @@ struct FuzzProject {
     }
 
     /// The body's HTML filled in from what the scan prepared must be what cmark's tree gives,
-    /// with links rewritten to addresses that need escaping, notes after them, headings moved
-    /// down a level and components of each ending.
+    /// and so must each callout's, with links rewritten to addresses that need escaping, notes
+    /// after them, headings moved down a level and components of each ending.
     static func checkPreparedHTML(of page: Page) -> String? {
-        func render(_ scanned: MarkdownDocument?) -> String {
-            var index = 0
-            return Markdown.render(
-                page.body, scanned: scanned, firstLine: page.bodyFirstLine, headings: HeadingStyle(levelOffset: 1, idPrefix: "b-"),
-                resolveLink: { link in
-                    index += 1
-                    return index % 3 == 0 ? nil : LinkRewrite(url: "/\(index)/\"'&<> ü/\(link.destination)", htmlAfter: index % 2 == 0 ? " <i>(en)</i>" : nil)
-                },
-                renderComponent: { ["", "<div>\($0.name)</div>", "<div>\($0.line)</div>\n"][$0.line % 3] })
+        func render(_ document: MarkdownDocument, fromTree: Bool) -> String {
+            let style = HeadingStyle(levelOffset: 1, idPrefix: "b-")
+            let link = { (index: Int) -> LinkRewrite? in
+                let url = "/\(index)/\"'&<> ü/\(document.links[index].destination)"
+                return index % 3 == 2 ? nil : LinkRewrite(url: url, htmlAfter: index % 2 == 1 ? " <i>(en)</i>" : nil)
+            }
+            let component = { (index: Int) -> String in
+                let component = document.components[index]
+                return ["", "<div>\(component.name)</div>", "<div>\(component.line)</div>\n"][component.line % 3]
+            }
+            return fromTree ? Markdown.renderTree(document, headings: style, link: link, component: component)
+                : Markdown.render(document, headings: style, link: link, component: component)
         }
-        let filled = render(page.markdown), tree = render(nil)
-        return filled == tree ? nil : "the prepared HTML of \(page.path) differs from the tree's:\n\(filled)\n---\n\(tree)"
+        for document in [page.markdown] + page.markdown.components.compactMap(\.document) {
+            let filled = render(document, fromTree: false), tree = render(document, fromTree: true)
+            if filled != tree {
+                return "the prepared HTML of \(page.path) differs from the tree's:\n\(filled)\n---\n\(tree)"
+            }
+        }
+        return nil
     }
 
     static let fixedFiles: [String: String] = {

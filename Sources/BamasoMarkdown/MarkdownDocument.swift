@@ -1,10 +1,14 @@
 import Foundation
 
-/// What the pipeline needs to know about a Markdown body, as plain Swift values.
+/// What the pipeline needs to know about a Markdown body, as plain Swift values, and what
+/// `Markdown.render` needs to write it.
 ///
 /// Lines are lines of the whole file (the caller says where the body starts), columns count
-/// characters. Nothing here refers to cmark.
+/// characters. Nothing here refers to cmark. The rest of the site answers for a link or a
+/// component by its index in `links` or `components`.
 public struct MarkdownDocument: Sendable, Equatable {
+    /// The Markdown this is the scan of.
+    public internal(set) var source: String = ""
     public var links: [MarkdownLink] = []
     public var headings: [MarkdownHeading] = []
     public var components: [MarkdownComponent] = []
@@ -16,7 +20,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     public var rawHTML: [MarkdownHTML] = []
     /// The body's HTML with slots for what rendering decides, so rendering needs no second
     /// parse; nil for a body that cannot be prepared, which is then rendered from its tree.
-    public var preparedHTML: PreparedHTML?
+    public internal(set) var preparedHTML: PreparedHTML?
 
     public init() {}
 }
@@ -85,15 +89,21 @@ public struct MarkdownComponent: Sendable, Equatable {
     /// Line and column of the opening fence.
     public var line: Int
     public var column: Int
+    /// The scan of `body`, for a component whose body is Markdown (a callout; see
+    /// `Markdown.scan`); nil for the others.
+    public var document: MarkdownDocument?
 
     /// Line of the first line inside the fence.
     public var bodyFirstLine: Int { line + 1 }
 
-    public init(name: String, arguments: String, body: String, line: Int, column: Int) {
+    public init(
+        name: String, arguments: String, body: String, line: Int, column: Int, document: MarkdownDocument? = nil
+    ) {
         self.name = name
         self.arguments = arguments
         self.body = body
         self.line = line
         self.column = column
+        self.document = document
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 ///
 /// `Markdown.render` fills the slots instead of having cmark parse and render the body again.
 /// Building a site parsed every body twice that way, and each school material a third time for
-/// its booklet: a sixth of the build's time. Filling gives the HTML the tree would give, byte
-/// for byte (`MarkdownRenderWithScanTests` and the fuzzer compare the two).
+/// its booklet: a sixth of the build's time. Filling gives the HTML `Markdown.renderTree` gives,
+/// byte for byte (`MarkdownPreparedHTMLTests` and the fuzzer compare the two).
 public struct PreparedHTML: Sendable, Equatable {
     enum Piece: Sendable, Equatable {
         /// HTML as cmark wrote it.
@@ -30,15 +30,12 @@ public struct PreparedHTML: Sendable, Equatable {
         var isWrapped: Bool
     }
 
-    /// The text this was made from: `render` fills the slots only for that same text.
-    let source: String
     let pieces: [Piece]
     let headings: [Heading]
     /// The length of the HTML without the slots' contents, to reserve room at once.
     let htmlLength: Int
 
-    init(source: String, pieces: [Piece], headings: [Heading]) {
-        self.source = source
+    init(pieces: [Piece], headings: [Heading]) {
         self.pieces = pieces
         self.headings = headings
         htmlLength = pieces.reduce(0) { total, piece in
@@ -48,15 +45,16 @@ public struct PreparedHTML: Sendable, Equatable {
 
     /// What cmark gives for the same tree with the links rewritten, the notes put after them,
     /// the headings written in `headingStyle` and the components' HTML in their places.
-    /// `resolveLink` is asked about every link, in order, then `renderComponent` about every
-    /// component, as `Markdown.render` does with the tree.
+    /// `link` is asked about every link of `document` by its index, in order, then `component`
+    /// about every component, as `Markdown.renderTree` does.
     func render(
         _ document: MarkdownDocument, headingStyle: HeadingStyle,
-        resolveLink: (MarkdownLink) -> LinkRewrite?, renderComponent: (MarkdownComponent) -> String
+        link: (Int) -> LinkRewrite?, component: (Int) -> String
     ) -> String {
-        let links = document.links.map { link in
-            let rewrite = resolveLink(link)
-            return (url: Markdown.escapedURL(rewrite?.url ?? link.destination, of: link.kind), after: rewrite?.htmlAfter)
+        let links = document.links.indices.map { index in
+            let written = document.links[index], rewrite = link(index)
+            return (url: Markdown.escapedURL(rewrite?.url ?? written.destination, of: written.kind),
+                    after: rewrite?.htmlAfter)
         }
         var html = ""
         html.reserveCapacity(htmlLength + htmlLength / 4)
@@ -91,7 +89,7 @@ public struct PreparedHTML: Sendable, Equatable {
                     dropsLineBreak = html.utf8.last == UInt8(ascii: "\n")
                 case .component(let index):
                     let before = html.utf8.count
-                    html += renderComponent(document.components[index])
+                    html += component(index)
                     dropsLineBreak = html.utf8.count == before || html.utf8.last == UInt8(ascii: "\n")
                 }
             }

@@ -25,13 +25,18 @@ public enum PageParser {
         return ParsedSite(project: project, pages: pages)
     }
 
+    /// The components whose body is Markdown, scanned with the page: a callout's text has links
+    /// to resolve and is rendered like the page's own.
+    public static let markdownComponents: Set<String> = ["callout"]
+
     /// Parses one content file.
     public static func parse(_ file: SourceFile, sections: [String], into diagnostics: inout [Diagnostic]) -> Page? {
         guard let place = place(of: file.path, sections: sections, into: &diagnostics) else { return nil }
         guard let split = split(file, into: &diagnostics) else { return nil }
         let reader = YAMLReader(path: file.path, firstLine: 2)
         let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
-        let markdown = Markdown.scan(split.body, firstLine: split.bodyFirstLine)
+        let markdown = Markdown.scan(
+            split.body, firstLine: split.bodyFirstLine, markdownComponents: markdownComponents)
         checkAccessibility(markdown, path: file.path, into: &diagnostics)
         checkUnpublished(markdown, path: file.path, into: &diagnostics)
         return Page(

@@ -225,19 +225,19 @@ extension Renderer {
     // MARK: - Body
 
     func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String {
-        let page = resolved.page
         let from = location ?? resolved.path
         return Markdown.render(
-            page.body, scanned: page.markdown, firstLine: page.bodyFirstLine, headings: headings,
-            resolveLink: { rewrite($0, in: resolved, from: from) },
-            renderComponent: { component in
-                guard let value = resolved.components[component.line] else { return "" }
+            resolved.page.markdown, headings: headings,
+            link: { rewrite(link: $0, of: resolved.links, from: from) },
+            component: { index in
+                guard index < resolved.components.count, let value = resolved.components[index] else { return "" }
                 return renderComponent(value, in: resolved, from: from)
             })
     }
 
-    private func rewrite(_ link: MarkdownLink, in resolved: ResolvedPage, from: String) -> LinkRewrite? {
-        guard let target = resolved.links[LinkPosition(line: link.line, column: link.column)] else { return nil }
+    /// Link `index` of a body whose links lead to `links`.
+    private func rewrite(link index: Int, of links: [ResolvedLink?], from: String) -> LinkRewrite? {
+        guard index < links.count, let target = links[index] else { return nil }
         var url = urls.link(target.path, from: from)
         if let fragment = target.fragment, !fragment.isEmpty { url += "#" + fragment }
         let note = target.fallbackLanguage.map { language in
@@ -261,7 +261,7 @@ extension Renderer {
         case .contact(let contact):
             name = "components.contact"
             context.merge(contactCard(contact, language: language, from: from))
-        case .callout(let kind, let title, let body, let firstLine):
+        case .callout(let kind, let title, let body, let links):
             name = "components.callout"
             context["kind"] = kind
             // The box is named for screen readers by its kind; a visible title only when the
@@ -269,7 +269,7 @@ extension Renderer {
             context["label"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
-                body, firstLine: firstLine, resolveLink: { rewrite($0, in: resolved, from: from) }, renderComponent: { _ in "" })
+                body, link: { rewrite(link: $0, of: links, from: from) }, component: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
             context.merge(audioContext(audio, from: from))

@@ -13,27 +13,24 @@ struct ComponentResolver {
     let reader: SiteReader
     let page: Page
 
+    /// What each of `components` shows, in their order; nil for one that has an error.
     func resolve(
         _ components: [MarkdownComponent], linker: inout Linker, into diagnostics: inout [Diagnostic]
-    ) -> [Int: ResolvedComponent] {
-        var resolved: [Int: ResolvedComponent] = [:]
-        for component in components {
+    ) -> [ResolvedComponent?] {
+        components.map { component -> ResolvedComponent? in
             let location = FileLocation(path: page.path, line: component.line, column: component.column)
-            let value: ResolvedComponent?
             switch component.name {
-            case "table": value = table(component, at: location, into: &diagnostics)
-            case "contact": value = contact(component, at: location, into: &diagnostics)
-            case "callout": value = callout(component, at: location, linker: &linker, into: &diagnostics)
-            case "audio": value = audio(component, at: location, into: &diagnostics)
+            case "table": return table(component, at: location, into: &diagnostics)
+            case "contact": return contact(component, at: location, into: &diagnostics)
+            case "callout": return callout(component, at: location, linker: &linker, into: &diagnostics)
+            case "audio": return audio(component, at: location, into: &diagnostics)
             default:
                 let hint = Suggestion.didYouMean(component.name, in: Self.names)
                     ?? "the components are \(Self.names.joined(separator: ", ")); to show text as it is, write the fence without a word after ```"
                 diagnostics.append(.error(at: location, "there is no component called '\(component.name)'", hint: hint))
-                value = nil
+                return nil
             }
-            if let value { resolved[component.line] = value }
         }
-        return resolved
     }
 
     private func table(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {
@@ -114,14 +111,16 @@ struct ComponentResolver {
                                       : "there is no callout kind '\(kind)'", hint: hint))
             return nil
         }
-        let body = Markdown.scan(component.body, firstLine: component.bodyFirstLine)
+        // Scanned with the page (`PageParser.markdownComponents`), and not again.
+        assert(component.document != nil, "a callout's body is scanned with its page")
+        let body = component.document ?? MarkdownDocument()
         PageParser.checkUnpublished(body, path: page.path, into: &diagnostics)
         if let nested = body.components.first {
             diagnostics.append(.error(at: FileLocation(path: page.path, line: nested.line, column: nested.column),
                                       "components cannot be put inside a callout"))
         }
-        linker.resolve(body.links, into: &diagnostics)
-        return .callout(kind: kind, title: title, body: component.body, bodyFirstLine: component.bodyFirstLine)
+        let links = linker.resolve(body.links, into: &diagnostics)
+        return .callout(kind: kind, title: title, body: body, links: links)
     }
 
     private func audio(_ component: MarkdownComponent, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedComponent? {

@@ -9,19 +9,18 @@ import BamasoParse
 struct Linker {
     let reader: SiteReader
     let from: Page
-    var resolved: [LinkPosition: ResolvedLink] = [:]
 
     init(reader: SiteReader, from page: Page) {
         self.reader = reader
         self.from = page
     }
 
-    mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) {
-        for link in links {
+    /// Where each of `links` leads, in their order; nil for a link that is not a page or media
+    /// address, or that leads nowhere.
+    mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) -> [ResolvedLink?] {
+        links.map { link in
             let location = FileLocation(path: from.path, line: link.line, column: link.column)
-            if let target = resolve(link.destination, at: location, into: &diagnostics) {
-                resolved[LinkPosition(line: link.line, column: link.column)] = target
-            }
+            return resolve(link.destination, at: location, into: &diagnostics)
         }
     }
 

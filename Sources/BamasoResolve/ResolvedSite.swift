@@ -1,5 +1,6 @@
 import BamasoDiagnostics
 import BamasoLoad
+import BamasoMarkdown
 import BamasoParse
 import BamasoSupport
 
@@ -12,8 +13,8 @@ public struct ResolvedPage: Sendable, Equatable {
         @usableFromInline var page: Page
         @usableFromInline var path: String
         @usableFromInline var alternates: [Language: String]
-        @usableFromInline var links: [LinkPosition: ResolvedLink]
-        @usableFromInline var components: [Int: ResolvedComponent]
+        @usableFromInline var links: [ResolvedLink?]
+        @usableFromInline var components: [ResolvedComponent?]
         @usableFromInline var children: [ListedPage]
         @usableFromInline var audio: AudioFile?
     }
@@ -34,13 +35,15 @@ public struct ResolvedPage: Sendable, Equatable {
         @inlinable _read { yield fields.value.alternates }
         @inlinable _modify { yield &fields.value.alternates }
     }
-    /// Where each `@/` or media link leads, by the link's position.
-    public var links: [LinkPosition: ResolvedLink] {
+    /// Where each link of `page.markdown.links` leads, at the same index: nil for a link that
+    /// is not an `@/` or media address, or that leads nowhere.
+    public var links: [ResolvedLink?] {
         @inlinable _read { yield fields.value.links }
         @inlinable _modify { yield &fields.value.links }
     }
-    /// The components of the page, by the line of their opening fence.
-    public var components: [Int: ResolvedComponent] {
+    /// What each component of `page.markdown.components` shows, at the same index; nil for one
+    /// that has an error.
+    public var components: [ResolvedComponent?] {
         @inlinable _read { yield fields.value.components }
         @inlinable _modify { yield &fields.value.components }
     }
@@ -55,22 +58,12 @@ public struct ResolvedPage: Sendable, Equatable {
         @inlinable _modify { yield &fields.value.audio }
     }
 
-    public init(page: Page, path: String, alternates: [Language: String] = [:], links: [LinkPosition: ResolvedLink] = [:],
-                components: [Int: ResolvedComponent] = [:], children: [ListedPage] = []) {
+    public init(page: Page, path: String, alternates: [Language: String] = [:], links: [ResolvedLink?] = [],
+                components: [ResolvedComponent?] = [], children: [ListedPage] = []) {
         fields = CopyOnWrite(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
                                  children: children, audio: nil))
     }
 
-}
-
-public struct LinkPosition: Hashable, Sendable {
-    public var line: Int
-    public var column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
 }
 
 public struct ResolvedLink: Sendable, Equatable {
@@ -104,7 +97,9 @@ public struct ListedPage: Sendable, Equatable {
 public enum ResolvedComponent: Sendable, Equatable {
     case table(caption: String, header: [String], rows: [[String]])
     case contact(Contact)
-    case callout(kind: String, title: String, body: String, bodyFirstLine: Int)
+    /// `body` is the callout's text as scanned with its page; `links` tells where each of its
+    /// links leads, as `ResolvedPage.links` does for the page's.
+    case callout(kind: String, title: String, body: MarkdownDocument, links: [ResolvedLink?])
     case audio(AudioFile)
 }
 

@@ -71,10 +71,9 @@ public enum Resolver {
             result.alternates[language] = SiteIndex.path(of: page.key, in: language)
         }
         var linker = Linker(reader: reader, from: page)
-        linker.resolve(page.markdown.links, into: &diagnostics)
+        result.links = linker.resolve(page.markdown.links, into: &diagnostics)
         result.components = ComponentResolver(reader: reader, page: page)
             .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
-        result.links = linker.resolved
         if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
             result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path), reader: reader,
                                      into: &diagnostics)

@@ -142,6 +142,21 @@ import Testing
         #expect(component.map(\.arguments) == ["warning Be careful"])
     }
 
+    @Test("the body of a component named in markdownComponents is scanned with the page, once")
+    func markdownComponentBody() {
+        let body = "````callout note\n## Inside [x](@/a)\n\n```table T\na\n```\n````\n\n```table U\nb\n```\n"
+        let components = Markdown.scan(body, firstLine: 4, markdownComponents: ["callout"]).components
+        #expect(components.map(\.name) == ["callout", "table"])
+        let callout = components.first?.document
+        #expect(callout == Markdown.scan(components[0].body, firstLine: 5))
+        #expect(callout?.links.map(\.line) == [5])
+        #expect(callout?.components.map(\.name) == ["table"])
+        #expect(callout?.components.first?.document == nil, "a callout's own components are not scanned")
+        #expect(callout?.preparedHTML != nil)
+        #expect(components[1].document == nil)
+        #expect(Markdown.scan(body).components.map(\.document) == [nil, nil])
+    }
+
     @Test("the first top-level paragraph, as plain text", arguments: [
         ("Ba **maso** ku [icuruzwa](@/risks) ry'abantu.\n\nSecond.", "Ba maso ku icuruzwa ry'abantu."),
         ("# Title\n\nFirst `code` paragraph\nwraps here.\n\nSecond.", "First code paragraph wraps here."),
@@ -170,11 +185,12 @@ import Testing
 @Suite struct MarkdownRenderTests {
     private func render(
         _ source: String, firstLine: Int = 1,
-        links: [String: LinkRewrite] = [:], component: @escaping (MarkdownComponent) -> String = { _ in "" }
+        links: [String: LinkRewrite] = [:], component: (MarkdownComponent) -> String = { _ in "" }
     ) -> String {
-        Markdown.render(source, firstLine: firstLine,
-                        resolveLink: { links[$0.destination] },
-                        renderComponent: component)
+        let document = Markdown.scan(source, firstLine: firstLine)
+        return Markdown.render(document,
+                               link: { links[document.links[$0].destination] },
+                               component: { component(document.components[$0]) })
     }
 
     @Test("rewrites links through LinkRewrite and keeps the others as written")
@@ -200,14 +216,16 @@ import Testing
         #expect(html == "<p>See <a href=\"/rw/risks/x/\">this page</a> <span class=\"lang-note\" lang=\"rw\">(Ikinyarwanda)</span>, then stop.</p>\n")
     }
 
-    @Test("hands resolveLink the same positions scan reports")
-    func resolveLinkGetsPositions() {
-        let body = "Intro\n\nUbú [a](@/a) [b](@/b)\n"
-        var seen: [MarkdownLink] = []
-        _ = Markdown.render(body, firstLine: 5, resolveLink: { seen.append($0); return nil }, renderComponent: { _ in "" })
-        #expect(seen == Markdown.scan(body, firstLine: 5).links)
-        #expect(seen.map(\.line) == [7, 7])
-        #expect(seen.map(\.column) == [5, 14])
+    @Test("asks for each link and component by its index in the scan, in order, from either render path")
+    func asksByIndex() {
+        let body = "Intro [a](@/a)\n\n```table T\nx\n```\n\n## Ubú [b](@/b) ![c](media/c.png)\n\n```contact x\n```\n"
+        let document = Markdown.scan(body, firstLine: 5)
+        for render in [Markdown.render, Markdown.renderTree] {
+            var (links, components) = ([Int](), [Int]())
+            _ = render(document, HeadingStyle(), { links.append($0); return nil }, { components.append($0); return "" })
+            #expect(links == [0, 1, 2])
+            #expect(components == [0, 1])
+        }
     }
 
     @Test("headings carry their ids in the HTML")
@@ -284,11 +302,10 @@ import Testing
     @Test("an empty body renders as nothing")
     func emptyBody() {
         #expect(render("") == "")
-        var scanned = Markdown.scan("")
+        let scanned = Markdown.scan("")
         #expect(scanned.preparedHTML != nil)
-        #expect(Markdown.render("", scanned: scanned, resolveLink: { _ in nil }, renderComponent: { _ in "" }) == "")
-        scanned.preparedHTML = nil
-        #expect(scanned == MarkdownDocument())
+        #expect(Markdown.renderTree(scanned, link: { _ in nil }, component: { _ in "" }) == "")
+        #expect(scanned.links.isEmpty && scanned.headings.isEmpty && scanned.components.isEmpty)
     }
 }
 
@@ -317,50 +334,12 @@ import Testing
     }
 
     private func renderOnce(_ body: String) -> String {
-        Markdown.render(
-            body, firstLine: 3,
-            resolveLink: { LinkRewrite(url: "/rw/\($0.destination.dropFirst(2))", htmlAfter: " <small>(en)</small>") },
-            renderComponent: { "<div>\($0.name) \($0.arguments)</div>" })
-    }
-}
-
-@Suite struct MarkdownRenderWithScanTests {
-    static let bodies = MarkdownRepeatedUseTests.bodies + [
-        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n```\n",
-        "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
-    ]
-
-    private func render(_ body: String, scanned: MarkdownDocument?, links: inout [MarkdownLink],
-                        components: inout [MarkdownComponent]) -> String {
-        Markdown.render(
-            body, scanned: scanned, firstLine: 4, headings: HeadingStyle(levelOffset: 1, idPrefix: "p-"),
-            resolveLink: { links.append($0); return LinkRewrite(url: "/\($0.line)/\($0.column)", htmlAfter: " (en)") },
-            renderComponent: { components.append($0); return "<div>\($0.name)</div>" })
-    }
-
-    @Test("with the scan of the same text, render gives the same HTML and hands over the same values",
-          arguments: bodies)
-    func sameResult(body: String) {
-        var (links, reusedLinks) = ([MarkdownLink](), [MarkdownLink]())
-        var (components, reusedComponents) = ([MarkdownComponent](), [MarkdownComponent]())
-        let html = render(body, scanned: nil, links: &links, components: &components)
-        let reused = render(body, scanned: Markdown.scan(body, firstLine: 4), links: &reusedLinks, components: &reusedComponents)
-        #expect(reused == html)
-        #expect(reusedLinks == links)
-        #expect(reusedComponents == components)
-    }
-
-    @Test("the scan of another text is not used")
-    func otherScan() {
-        let body = "## A [x](@/a)\n\n```table T\na\n```\n"
-        var (links, ignoredLinks) = ([MarkdownLink](), [MarkdownLink]())
-        var (components, ignoredComponents) = ([MarkdownComponent](), [MarkdownComponent]())
-        let html = render(body, scanned: nil, links: &links, components: &components)
-        for other in ["## B [y](@/b)\n\n```table U\nb\n```\n", "## A [x](@/a)\n", "\n## A [x](@/a)\n\n```table T\na\n```\n"] {
-            #expect(render(body, scanned: Markdown.scan(other, firstLine: 4), links: &ignoredLinks,
-                           components: &ignoredComponents) == html)
-        }
-        #expect(ignoredLinks == links + links + links)
-        #expect(ignoredComponents == components + components + components)
+        let document = Markdown.scan(body, firstLine: 3)
+        return Markdown.renderTree(
+            document,
+            link: { index in
+                LinkRewrite(url: "/rw/\(document.links[index].destination.dropFirst(2))", htmlAfter: " <small>(en)</small>")
+            },
+            component: { "<div>\(document.components[$0].name) \(document.components[$0].arguments)</div>" })
     }
 }

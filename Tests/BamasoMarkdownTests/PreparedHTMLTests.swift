@@ -1,10 +1,13 @@
 @testable import BamasoMarkdown
 import Testing
 
-/// `Markdown.render` with a scan fills the HTML `scan` prepared; without one it renders cmark's
-/// tree. The two must agree byte for byte, whatever the links, headings and components.
+/// `Markdown.render` fills the HTML `scan` prepared; `Markdown.renderTree` renders cmark's tree,
+/// as `render` does for a body without prepared HTML. The two must agree byte for byte, whatever
+/// the links, headings and components.
 @Suite struct MarkdownPreparedHTMLTests {
-    static let bodies: [String] = MarkdownRenderWithScanTests.bodies + [
+    static let bodies: [String] = MarkdownRepeatedUseTests.bodies + [
+        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n```\n",
+        "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
         "[a](@/x) ![b](media/y.png) [c](https://example.org/a?b=c&d=e)\n",
         "![alt [in the description](@/in-alt) text](media/i.png) [![img](media/i.png)](@/outer)\n",
         "[sp](<url with spaces>) [amp](a&b) [q](a'b\"c) [uni](ubú/ñ) [ent](&#x6A;avascript:alert(1))\n",
@@ -17,6 +20,8 @@ import Testing
         "a\r\n\r\n# CRLF [x](@/crlf)\r\n\r\n```table T\r\na\r\n```\r\n",
         "\n\n",
         "`bamaso` in code, bamasoL0Z as text, and [bamasoL1Z](bamasoA2Z)\n",
+        "````callout warning Title\n## Heading [l](@/a) ![i](media/i.png)\n\n```table T\na\n```\n\n"
+            + "<b>raw</b> [x](<a b>)\n````\n",
     ]
 
     static let linkRules: [@Sendable (MarkdownLink) -> LinkRewrite?] = [
@@ -30,24 +35,29 @@ import Testing
 
     @Test("filling the prepared HTML gives what rendering the tree gives", arguments: bodies)
     func sameAsTheTree(body: String) {
-        let scanned = Markdown.scan(body, firstLine: 2)
-        #expect(scanned.preparedHTML != nil)
-        for rule in Self.linkRules {
-            for component in Self.componentHTML {
-                for style in Self.headingStyles {
-                    var (links, treeLinks) = ([MarkdownLink](), [MarkdownLink]())
-                    var (components, treeComponents) = ([MarkdownComponent](), [MarkdownComponent]())
-                    let filled = Markdown.render(
-                        body, scanned: scanned, firstLine: 2, headings: style,
-                        resolveLink: { links.append($0); return rule($0) },
-                        renderComponent: { components.append($0); return component })
-                    let tree = Markdown.render(
-                        body, firstLine: 2, headings: style,
-                        resolveLink: { treeLinks.append($0); return rule($0) },
-                        renderComponent: { treeComponents.append($0); return component })
-                    #expect(filled == tree)
-                    #expect(links == treeLinks)
-                    #expect(components == treeComponents)
+        let document = Markdown.scan(body, firstLine: 2, markdownComponents: ["callout"])
+        // A callout's body is rendered the same two ways as the page's.
+        for scanned in [document] + document.components.compactMap(\.document) {
+            #expect(scanned.preparedHTML != nil)
+            for rule in Self.linkRules {
+                for component in Self.componentHTML {
+                    for style in Self.headingStyles {
+                        var (links, treeLinks) = ([Int](), [Int]())
+                        var (components, treeComponents) = ([Int](), [Int]())
+                        let filled = Markdown.render(
+                            scanned, headings: style,
+                            link: { links.append($0); return rule(scanned.links[$0]) },
+                            component: { components.append($0); return component })
+                        let tree = Markdown.renderTree(
+                            scanned, headings: style,
+                            link: { treeLinks.append($0); return rule(scanned.links[$0]) },
+                            component: { treeComponents.append($0); return component })
+                        #expect(filled == tree)
+                        #expect(links == treeLinks)
+                        #expect(links == Array(scanned.links.indices))
+                        #expect(components == treeComponents)
+                        #expect(components == Array(scanned.components.indices))
+                    }
                 }
             }
         }
@@ -58,7 +68,7 @@ import Testing
         let body = "Text with \(PreparedHTML.markerPrefix)L0Z in it and [a](@/a)\n"
         let scanned = Markdown.scan(body)
         #expect(scanned.preparedHTML == nil)
-        let html = Markdown.render(body, scanned: scanned, resolveLink: { _ in LinkRewrite(url: "/a/") }, renderComponent: { _ in "" })
+        let html = Markdown.render(scanned, link: { _ in LinkRewrite(url: "/a/") }, component: { _ in "" })
         #expect(html == "<p>Text with \(PreparedHTML.markerPrefix)L0Z in it and <a href=\"/a/\">a</a></p>\n")
     }
 

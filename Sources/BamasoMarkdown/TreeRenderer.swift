@@ -1,0 +1,51 @@
+import CCmark
+
+/// Changes a body's cmark tree into what `Markdown.renderTree` writes: links rewritten, notes
+/// put after them, components replaced by their HTML and headings written in a style.
+///
+/// The tree is parsed from the text the document is the scan of, and its links, headings and
+/// components are met in the order the scan met them: the n-th link node is link n of the
+/// document, and so on. No node needs to be matched to the scan by its line or address.
+enum TreeRenderer {
+    static func rewrite(
+        _ root: OpaquePointer,
+        as document: MarkdownDocument,
+        headingStyle: HeadingStyle,
+        link: (Int) -> LinkRewrite?,
+        component: (Int) -> String
+    ) {
+        // The tree is changed only once the iterator is gone.
+        var links: [OpaquePointer] = [], headings: [OpaquePointer] = [], components: [OpaquePointer] = []
+        Markdown.forEachNode(under: root) { entering, node in
+            guard entering else { return }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_CODE_BLOCK where Markdown.componentInfo(of: node) != nil: components.append(node)
+            default: break
+            }
+        }
+        var notes: [(OpaquePointer, String)] = []
+        for (index, node) in links.enumerated() {
+            guard let rewrite = link(index) else { continue }
+            cmark_node_set_url(node, rewrite.url)
+            if let html = rewrite.htmlAfter { notes.append((node, html)) }
+        }
+        for (node, html) in notes {
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(inline, html)
+            if cmark_node_insert_after(node, inline) != 1 { cmark_node_free(inline) }
+        }
+        for (index, node) in components.enumerated() {
+            Markdown.replace(node, withHTML: component(index))
+        }
+        for (node, heading) in zip(headings, document.headings) {
+            var html = Markdown.renderHTML(node)
+            if let inner = Markdown.headingInner(html, level: heading.level) {
+                let level = min(6, heading.level + headingStyle.levelOffset)
+                html = "<h\(level) id=\"\(headingStyle.idPrefix)\(heading.id)\">" + inner + "</h\(level)>\n"
+            }
+            Markdown.replace(node, withHTML: html)
+        }
+    }
+}
