@@ -8,7 +8,7 @@ public struct DateFormat: Sendable {
     private let calendar: Calendar
     private let locales: [Language: Locale]
     /// Formatted dates: ICU takes a while, and a site shows each date on several pages.
-    private let formatted = Memo<FormattedDay, String>()
+    private let formatted = ValueCache<FormattedDay, String>()
 
     private struct FormattedDay: Hashable, Sendable {
         var day: Day

@@ -15,6 +15,8 @@ struct FeedPlan: Sendable {
     var episodes: [Language: [ResolvedPage]] = [:]
     /// School materials per language in section order: the booklet's chapters.
     var schoolMaterials: [Language: [ResolvedPage]] = [:]
+    /// The schools section's page per language: the booklet's introduction.
+    var schoolsSection: [Language: ResolvedPage] = [:]
     /// The section holding the help contact's page, for the help strip's link.
     var helpSection: String?
     let absolute: Bool
@@ -38,6 +40,7 @@ struct FeedPlan: Sendable {
             dated[language] = dated[language].map(Self.newestFirst)
             episodes[language] = episodes[language].map(Self.newestFirst)
             // The booklet follows the schools section's order, in the booklet's language only.
+            schoolsSection[language] = sections["\(language.rawValue)/schools"]
             let order = sections["\(language.rawValue)/schools"]?.children
                 .filter { $0.fallbackLanguage == nil }.map(\.path) ?? []
             schoolMaterials[language] = order.compactMap { byPath[$0] }.filter { $0.page.kind == .school }

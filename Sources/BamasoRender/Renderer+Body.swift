@@ -31,7 +31,7 @@ extension Renderer {
 
     private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage, from: String) -> String {
         let language = resolved.page.language
-        var context: TemplateValues = ["t": strings[language]!, "lang": language.tag]
+        var context: TemplateValues = ["t": strings(language), "lang": language.tag]
         let name: String
         switch component {
         case .table(let caption, let header, let rows):
@@ -49,7 +49,7 @@ extension Renderer {
             context["kind"] = kind
             // The box is named for screen readers by its kind; a visible title only when the
             // editor wrote one, since the text before a callout usually says what it is.
-            context["label"] = title.isEmpty ? strings[language]!["callout_\(kind)"] : title
+            context["label"] = title.isEmpty ? strings(language)["callout_\(kind)"] : title
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
                 body, link: { rewrite(link: $0, of: links, from: from) }, component: { _ in "" })

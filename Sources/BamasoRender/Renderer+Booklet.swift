@@ -6,14 +6,20 @@ import Foundation
 
 /// Pages the build makes itself: the school booklet and the bilingual 404 page.
 extension Renderer {
+    /// The booklet of `language`, when it has school materials.
+    public func booklet(_ language: Language) -> OutputFile? {
+        guard let path = feeds(language).booklet else { return nil }
+        let html = templates.render(bookletContext(language, path: path), with: "layouts.booklet")
+        return OutputFile(path: path + "index.html", contents: .text(html))
+    }
+
     /// Every school material of one language in one printable page, in the section's order.
-    func bookletContext(_ language: Language) -> TemplateValues {
-        let path = feeds.bookletPath(language) ?? ""
-        let section = site.pages.first { $0.page.kind == .section && $0.page.section == "schools" && $0.page.language == language }
+    func bookletContext(_ language: Language, path: String) -> TemplateValues {
+        let (section, chapters) = bookletPages(language)
         var context = section.map { self.context(for: $0, at: path, listsChildren: false) } ?? [:]
-        let t = strings[language]!
+        let t = strings(language)
         let title = t["booklet_title"]
-        let siteTitle = site.site.title[language] ?? ""
+        let siteTitle = config.title[language] ?? ""
         context["kind"] = "booklet"
         context["title"] = title
         context["head_title"] = "\(title) · \(siteTitle)"
@@ -23,15 +29,16 @@ extension Renderer {
         context["content"] = nil
         context["og"] = nil
         context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues }
-        context["alternates"] = site.site.languages.compactMap { other -> TemplateValues? in
-            feeds.bookletPath(other).map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
+        context["alternates"] = config.languages.compactMap { other -> TemplateValues? in
+            feeds(other).booklet.map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
         }
-        context["languages"] = site.site.languages.map { other -> TemplateValues in
-            let target = feeds.bookletPath(other) ?? "\(other.rawValue)/schools/"
+        context["languages"] = config.languages.map { other -> TemplateValues in
+            let booklet = feeds(other).booklet
+            let target = booklet ?? "\(other.rawValue)/schools/"
             return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target, from: path),
-                    "missing": feeds.bookletPath(other) == nil]
+                    "missing": booklet == nil]
         }
-        context["chapters"] = (feeds.schoolMaterials[language] ?? []).map { material -> TemplateValues in
+        context["chapters"] = chapters.map { material -> TemplateValues in
             let slug = material.page.slug ?? "material"
             var chapter = self.context(for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             chapter["id"] = slug
@@ -43,16 +50,16 @@ extension Renderer {
     /// Served for any address that does not exist, so it says everything in both languages
     /// and links with root-based addresses.
     func notFoundContext() -> TemplateValues {
-        let first = site.site.defaultLanguage
+        let first = config.defaultLanguage
         return [
             "lang": first.tag,
-            "t": strings[first]!,
-            "site_title": site.site.title[first] ?? "",
-            "stylesheet": urls.link(assets.stylesheet, from: ""),
-            "entries": site.site.languages.map { language -> TemplateValues in
-                var entry: TemplateValues = ["lang": language.tag, "t": strings[language]!,
+            "t": strings(first),
+            "site_title": config.title[first] ?? "",
+            "stylesheet": urls.link(stylesheet, from: ""),
+            "entries": config.languages.map { language -> TemplateValues in
+                var entry: TemplateValues = ["lang": language.tag, "t": strings(language),
                                             "url": urls.link("\(language.rawValue)/", from: "")]
-                if site.site.sections.contains("contact") {
+                if config.sections.contains("contact") {
                     entry["help_url"] = urls.link("\(language.rawValue)/contact/", from: "")
                 }
                 return entry

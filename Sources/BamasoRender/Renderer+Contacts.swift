@@ -11,8 +11,8 @@ extension Renderer {
     }
 
     func vCardFiles() -> [OutputFile] {
-        site.project.contacts.values.sorted { $0.id < $1.id }.flatMap { contact in
-            site.site.languages.compactMap { language in
+        contacts.values.sorted { $0.id < $1.id }.flatMap { contact in
+            config.languages.compactMap { language in
                 vCardPath(contact, language: language).map {
                     OutputFile(path: $0, contents: .text(vCard(contact, language: language)))
                 }
@@ -58,16 +58,11 @@ extension Renderer {
     func jsonLD(_ contact: Contact, language: Language, pageURL: String) -> String {
         // JSONSerialization sorts the keys, and "url" comes after all the others: the JSON of
         // the rest, the same on every page of the organisation, is made once.
-        let rest = organisationsJSON.value(for: OrganisationKey(id: contact.id, language: language)) {
+        let rest = environment.organisationsJSON.value(for: RenderEnvironment.OrganisationKey(id: contact.id, language: language)) {
             Escape.jsonForHTML(organisation(contact, language: language))
         }
         let url = Escape.plainJSONString(pageURL).map { "{\"url\":\($0)}" } ?? Escape.jsonForHTML(["url": pageURL])
         return rest == "{}" ? url : rest.dropLast() + "," + url.dropFirst()
-    }
-
-    struct OrganisationKey: Hashable, Sendable {
-        var id: String
-        var language: Language
     }
 
     private func organisation(_ contact: Contact, language: Language) -> [String: Any] {
@@ -94,6 +89,6 @@ extension Renderer {
 
     /// `tel:+250788000000`, worked out once per number.
     func telephoneURI(_ phone: String) -> String {
-        telephoneURIs.value(for: phone) { Contact.telephoneURI(phone) }
+        environment.telephoneURIs.value(for: phone) { Contact.telephoneURI(phone) }
     }
 }

@@ -21,17 +21,17 @@ extension Renderer {
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
-        let siteTitle = site.site.title[language] ?? ""
-        let summary = summary(of: resolved)
+        let siteTitle = config.title[language] ?? ""
+        let summary = page.summary
         var context = sharedValues(language: language, section: page.section, from: from)
         context.merge([
             "title": page.frontMatter.title,
             "kind": page.kind.rawValue,
             "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
-            "description": summary.isEmpty ? (site.site.description[language] ?? siteTitle) : summary,
+            "description": summary.isEmpty ? (config.description[language] ?? siteTitle) : summary,
             "canonical": urls.reference(resolved.path, from: from),
             "url": link(resolved.path),
-            "alternates": site.site.languages.compactMap { other -> TemplateValues? in
+            "alternates": config.languages.compactMap { other -> TemplateValues? in
                 resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
             "languages": switcher(for: resolved, from: from),
@@ -42,7 +42,7 @@ extension Renderer {
             context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
         if let section = page.section, page.slug != nil,
-           let sectionLink = site.menus[language]?.first(where: { $0.section == section }) {
+           let sectionLink = menu(language).first(where: { $0.section == section }) {
             context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)] as TemplateValues
         }
         context["children"] = !listsChildren ? [] : resolved.children.map { child -> TemplateValues in
@@ -61,7 +61,7 @@ extension Renderer {
         if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from) }
         context["feeds"] = feedLinks(for: page, from: from)
         if let notice = translationNotice(for: resolved, from: from) { context["translation_notice"] = notice }
-        if feeds.absolute {
+        if urls.isAbsolute {
             context["og"] = [
                 "title": page.frontMatter.title, "description": context["description"] ?? "",
                 "url": urls.absolute(resolved.path), "site_name": siteTitle,
@@ -69,7 +69,7 @@ extension Renderer {
                 "type": page.isListing ? "website" : "article",
             ] as TemplateValues
         }
-        if page.kind == .section, page.section == "schools", let booklet = feeds.bookletPath(language) {
+        if page.kind == .section, page.section == "schools", let booklet = feeds(language).booklet {
             context["booklet_url"] = link(booklet)
         }
         addFields(page.frontMatter.fields, language: language, from: from, to: &context)
@@ -83,12 +83,12 @@ extension Renderer {
         func link(_ path: String) -> String { urls.link(path, from: from) }
         var values: TemplateValues = [
             "lang": language.tag,
-            "t": strings[language]!,
-            "site_title": site.site.title[language] ?? "",
+            "t": strings(language),
+            "site_title": config.title[language] ?? "",
             "references": urls.hasReferences,
             "landing_url": link(""),
             "home_url": link("\(language.rawValue)/"),
-            "stylesheet": link(assets.stylesheet),
+            "stylesheet": link(stylesheet),
             "landing_absolute": urls.reference("", from: from),
             "menu": menu(language: language, current: section, from: from),
         ]
@@ -102,7 +102,7 @@ extension Renderer {
             break
         case .risk(let keyMessage):
             context["key_message"] = keyMessage
-            if feeds.absolute, let url = context["canonical"] as? String, let title = context["title"] as? String {
+            if urls.isAbsolute, let url = context["canonical"] as? String, let title = context["title"] as? String {
                 context["share"] = shareLinks(title: title, message: keyMessage, url: url)
             }
         case .school(let audience, let duration, let objectives, let materials):
@@ -116,7 +116,7 @@ extension Renderer {
             context["guests"] = guests
             context["topics"] = topics
         case .contact(let organisation, _):
-            if let contact = site.project.contacts[organisation] {
+            if let contact = contacts[organisation] {
                 context["organisation"] = contactCard(contact, language: language, from: from)
                 context["json_ld"] = jsonLD(contact, language: language, pageURL: context["canonical"] as? String ?? "")
             }
@@ -126,7 +126,7 @@ extension Renderer {
     /// The language switcher: every language, leading to this page in that language, or to
     /// the nearest page that exists (the section, then the home page) when it is not translated.
     private func switcher(for resolved: ResolvedPage, from: String) -> [TemplateValues] {
-        site.site.languages.map { language in
+        config.languages.map { language in
             var item: TemplateValues = [
                 "lang": language.tag, "name": language.nativeName,
                 "current": language == resolved.page.language,
@@ -143,13 +143,13 @@ extension Renderer {
     }
 
     private func menu(language: Language, current: String?, from: String) -> [TemplateValues] {
-        (site.menus[language] ?? []).map { link in
+        menu(language).map { link in
             ["title": link.title, "url": urls.link(link.path, from: from), "current": link.section == current]
         }
     }
 
     private func help(language: Language, from: String) -> TemplateValues? {
-        guard let id = site.site.helpContact, let contact = site.project.contacts[id] else { return nil }
+        guard let id = config.helpContact, let contact = contacts[id] else { return nil }
         var help: TemplateValues = ["name": contact.name[language] ?? id]
         if let phone = contact.phones.first {
             help["phone"] = phone
@@ -157,7 +157,7 @@ extension Renderer {
         }
         if let email = contact.emails.first { help["email"] = email }
         // "Where to get help" leads to the section that lists every organisation.
-        if let section = feeds.helpSection {
+        if let section = feeds(language).helpSection {
             help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
         }
         return help
@@ -188,10 +188,10 @@ extension Renderer {
     /// podcast on radio pages.
     private func feedLinks(for page: Page, from: String) -> [TemplateValues] {
         var links: [TemplateValues] = []
-        if let atom = feeds.atomPath(page.language) {
-            links.append(["type": "application/atom+xml", "title": site.site.title[page.language] ?? "", "url": urls.link(atom, from: from)])
+        if let atom = feeds(page.language).atom {
+            links.append(["type": "application/atom+xml", "title": config.title[page.language] ?? "", "url": urls.link(atom, from: from)])
         }
-        if page.section == "radio", let podcast = feeds.podcastPath(page.language) {
+        if page.section == "radio", let podcast = feeds(page.language).podcast {
             links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast, from: from)])
         }
         return links
@@ -200,10 +200,10 @@ extension Renderer {
     /// When site.yml asks for it (`translation_notices: true`): a note on a draft or outdated
     /// translation, in its own language, with a link to the original.
     private func translationNotice(for resolved: ResolvedPage, from: String) -> TemplateValues? {
-        guard site.site.translationNotices, let status = translationStates[resolved.page.path],
+        guard config.translationNotices, let status = translationState(of: resolved),
               status.state == .outdated || (status.isDraft && status.state != .source)
         else { return nil }
-        let t = strings[resolved.page.language]!
+        let t = strings(resolved.page.language)
         return [
             "text": status.state == .outdated ? t["notice_outdated"] : t["notice_draft"],
             "url": urls.link(status.originalPath, from: from),
@@ -225,23 +225,23 @@ extension Renderer {
     // MARK: - Landing page
 
     func landingContext() -> TemplateValues {
-        let first = site.site.defaultLanguage
+        let first = config.defaultLanguage
         return [
             "lang": first.tag,
-            "t": strings[first]!,
-            "site_title": site.site.title[first] ?? "",
-            "description": site.site.description[first] ?? "",
+            "t": strings(first),
+            "site_title": config.title[first] ?? "",
+            "description": config.description[first] ?? "",
             "references": urls.hasReferences,
             "canonical": urls.reference("", from: ""),
-            "stylesheet": urls.link(assets.stylesheet, from: ""),
-            "alternates": site.site.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues },
-            "entries": site.site.languages.map { language -> TemplateValues in
+            "stylesheet": urls.link(stylesheet, from: ""),
+            "alternates": config.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues },
+            "entries": config.languages.map { language -> TemplateValues in
                 [
                     "lang": language.tag, "name": language.nativeName,
-                    "title": site.site.title[language] ?? "",
-                    "description": site.site.description[language] ?? "",
+                    "title": config.title[language] ?? "",
+                    "description": config.description[language] ?? "",
                     "url": urls.link("\(language.rawValue)/", from: ""),
-                    "t": strings[language]!,
+                    "t": strings(language),
                 ]
             },
         ]

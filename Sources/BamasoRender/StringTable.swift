@@ -2,42 +2,33 @@ import BamasoDiagnostics
 import BamasoLoad
 import Foundation
 import Mustache
-import Synchronization
 
 /// The interface strings of one language (`templates/i18n/LANG.yml`), as templates see them:
-/// `{{t.read_more}}`. A key a template asks for that does not exist is remembered, so the
-/// build can report it instead of printing nothing.
+/// `{{t.read_more}}`. A key that does not exist renders as nothing; `Theme.load` reports every
+/// key the templates and the code ask for that a file lacks, before anything is rendered.
 public final class StringTable: MustacheParent, Sendable {
     public let language: Language
     public let strings: [String: String]
-    private let missing = Mutex<Set<String>>([])
 
     public init(language: Language, strings: [String: String]) {
         self.language = language
         self.strings = strings
     }
 
-    public func child(named name: String) -> Any? {
-        if let value = strings[name] { return value }
-        missing.withLock { _ = $0.insert(name) }
-        return nil
-    }
+    public func child(named name: String) -> Any? { strings[name] }
 
-    public subscript(key: String) -> String { (child(named: key) as? String) ?? "" }
-
-    /// Keys asked for since the last call, sorted; the record is cleared.
-    public func takeMissingKeys() -> [String] {
-        missing.withLock { keys in
-            defer { keys = [] }
-            return keys.sorted()
-        }
-    }
+    public subscript(key: String) -> String { strings[key] ?? "" }
 
     /// Reads every language's strings and checks that each key is in every file.
     public static func load(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> [Language: StringTable] {
+        load(project.strings, into: &diagnostics)
+    }
+
+    /// Reads `files`, `templates/i18n/LANG.yml` by language.
+    public static func load(_ files: [Language: SourceFile], into diagnostics: inout [Diagnostic]) -> [Language: StringTable] {
         var keyLines: [Language: [String: Int]] = [:]
         var tables: [Language: StringTable] = [:]
-        for (language, file) in project.strings {
+        for (language, file) in files {
             let reader = YAMLReader(path: file.path)
             var strings: [String: String] = [:]
             var lines: [String: Int] = [:]
@@ -54,7 +45,7 @@ public final class StringTable: MustacheParent, Sendable {
         for (language, lines) in keyLines {
             for (other, otherLines) in keyLines where other != language {
                 for key in lines.keys.sorted() where otherLines[key] == nil {
-                    let path = project.strings[other]?.path ?? "templates/i18n/\(other.rawValue).yml"
+                    let path = files[other]?.path ?? "templates/i18n/\(other.rawValue).yml"
                     diagnostics.append(.error(
                         at: FileLocation(path: path),
                         "the string '\(key)' is missing in \(other.nativeName)",

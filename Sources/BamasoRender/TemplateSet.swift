@@ -40,12 +40,17 @@ public struct TemplateSet: Sendable {
 
     /// Compiles every template; syntax errors are reported at their file, line and column.
     public static func load(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        load(project.templates, into: &diagnostics)
+    }
+
+    /// Compiles `files`, the `.mustache` files under `templates/`.
+    public static func load(_ files: [SourceFile], into diagnostics: inout [Diagnostic]) -> TemplateSet? {
         var library = MustacheLibrary()
         var names = Set<String>()
         var paths: [String: String] = [:]
         var sources: [String: String] = [:]
         var ok = true
-        for file in project.templates {
+        for file in files {
             let name = String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
                 .replacingOccurrences(of: "/", with: ".")
             do {
@@ -80,7 +85,7 @@ public struct TemplateSet: Sendable {
             }
         }
         // A partial or parent that does not exist renders as nothing: report it instead.
-        for file in project.templates {
+        for file in files {
             for tag in TemplateTag.scan(file.text) ?? [] where (tag.sigil == ">" || tag.sigil == "<")
                 && !tag.name.hasPrefix("*") && !names.contains(tag.name) {
                 let path = "templates/" + tag.name.replacingOccurrences(of: ".", with: "/") + ".mustache"

@@ -5,10 +5,16 @@ import BamasoParse
 import Foundation
 import SwiftCSV
 
+extension ResolvedComponent {
+    /// The kinds of `callout` a page may use; each has an interface string `callout_KIND`, its
+    /// label for screen readers.
+    public static let calloutKinds = ["warning", "help", "note"]
+}
+
 /// Checks the components of one page and gathers what their templates need.
 struct ComponentResolver {
+    static let calloutKinds = ResolvedComponent.calloutKinds
     static let names = ["table", "contact", "callout", "audio"]
-    static let calloutKinds = ["warning", "help", "note"]
 
     let reader: SiteReader
     let page: Page

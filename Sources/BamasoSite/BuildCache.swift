@@ -14,7 +14,10 @@ import Foundation
 /// - Resolve: a page is resolved again when it changed or a read it recorded (a link's target,
 ///   a listed page, an audio file, contacts.yml: `SiteRead`) is answered differently.
 /// - Translations: a key's entry is worked out again when one of its pages or site.yml changed.
-/// - Render: see `RenderMemo`.
+/// - Render: the theme is loaded again when a template or string file changed; a page (and a
+///   language's booklet) is rendered again when its resolved page changed or a read it recorded
+///   (the theme, site.yml, a menu, contacts.yml, a translation state: `RenderRead`) is
+///   answered differently. The feeds, the landing and 404 pages are made at every build.
 /// - Write: once a first build has written the output folder whole, later ones update it in
 ///   place, writing only the files whose contents changed (`SiteWriter.update`).
 ///
@@ -38,6 +41,11 @@ public final class BuildCache: @unchecked Sendable {
         var sections: [String]
     }
 
+    struct ThemeInput: Equatable, Sendable {
+        var files: ThemeFiles
+        var languages: [Language]
+    }
+
     /// What a key's translation entry reads besides its pages: site.yml, which is compared
     /// once per build rather than once per key.
     enum TranslationRead: Hashable, Sendable {
@@ -54,7 +62,9 @@ public final class BuildCache: @unchecked Sendable {
     let translations: ItemMemo<
         String, [Page], TranslationRead, SiteConfig, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])
     >
-    let rendered: RenderMemo?
+    let themes: ItemMemo<String, ThemeInput, NoRead, NoRead, Found<Theme?>>
+    let rendered: ItemMemo<String, ResolvedPage, RenderRead, RenderAnswer, OutputFile>
+    let booklets: ItemMemo<Language, Language, RenderRead, RenderAnswer, OutputFile?>
 
     // Safe because every access holds `lock`.
     private let lock = NSLock()
@@ -71,7 +81,9 @@ public final class BuildCache: @unchecked Sendable {
         parsed = ItemMemo(keeping: keeping)
         resolved = ItemMemo(keeping: keeping)
         translations = ItemMemo(keeping: keeping)
-        rendered = keeping ? RenderMemo() : nil
+        themes = ItemMemo(keeping: keeping)
+        rendered = ItemMemo(keeping: keeping)
+        booklets = ItemMemo(keeping: keeping)
     }
 
     /// How many pages the most recent build that used this cache reused from the previous
@@ -148,5 +160,30 @@ extension BuildCache {
             return (entry, found)
         }
         return Resolver.assemble(index, pages: pages, translations: entries, into: &diagnostics)
+    }
+
+    /// Stage 4, item by item: each page, and each language's booklet, beside the feeds.
+    func render(_ site: ResolvedSite, options: RenderEnvironment.Options, into diagnostics: inout [Diagnostic])
+        -> RenderedSite? {
+        let input = ThemeInput(files: ThemeFiles(site.project), languages: site.site.languages)
+        let loaded = themes.map([("theme", input)], answer: NoRead.answer) { input, _ in
+            var found: [Diagnostic] = []
+            let theme = Theme.load(input.files, languages: input.languages, into: &found)
+            return (theme, found)
+        }[0]
+        diagnostics += loaded.diagnostics
+        guard let theme = loaded.value else { return nil }
+        let environment = RenderEnvironment(site: site, theme: theme, options: options)
+        let items = site.pages.map { (key: $0.path, input: $0) }
+        let (pages, feeds) = alongside({
+            rendered.map(items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key) { page, log in
+                Renderer(environment, log: log).page(page)
+            }
+        }, { SiteFeeds(environment).files() })
+        let languages = site.site.languages.map { (key: $0, input: $0) }
+        let booklets = booklets.map(languages, answer: environment.answer) { language, log in
+            Renderer(environment, log: log).booklet(language)
+        }
+        return Renderer.assemble(environment, pages: pages, booklets: booklets, feeds: feeds)
     }
 }

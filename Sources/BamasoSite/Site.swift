@@ -119,8 +119,8 @@ public enum Site {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
         }
         lap("render")
-        let rendered = Renderer.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
-                                       memo: cache.rendered, into: &diagnostics)
+        let rendered = cache.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
+                                    into: &diagnostics)
         if let rendered, !diagnostics.hasErrors, options.writeOutput {
             lap("write")
             let output = options.outputFolder

@@ -23,3 +23,22 @@ extension Array where Element: Sendable {
 private struct Slots<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
 }
+
+/// `first()` on this thread while `second()` runs on another; both results. For a piece of
+/// work as long as hundreds of items (the feeds of a site) beside the items themselves.
+public func alongside<First, Second: Sendable>(
+    _ first: () -> First, _ second: @escaping @Sendable () -> Second
+) -> (First, Second) {
+    let box = Box<Second>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { box.value = second() }
+    let result = first()
+    group.wait()
+    return (result, box.value!)
+}
+
+/// The result of `alongside`'s second piece: safe because it is written by one thread before
+/// `group.wait()` returns, and read only after.
+private final class Box<Value>: @unchecked Sendable {
+    var value: Value?
+}

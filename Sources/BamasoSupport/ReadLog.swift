@@ -18,14 +18,24 @@ public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendab
     @inlinable public func record(_ read: Read, _ answer: Answer) {
         recorded.append((read, answer))
     }
+
+    /// Records reads made for this item elsewhere (by the first item that needed a value that
+    /// many share), as if it had made them.
+    @inlinable public func record(contentsOf reads: [(read: Read, answer: Answer)]) {
+        for (read, answer) in reads where !recorded.contains(where: { $0.read == read }) {
+            recorded.append((read, answer))
+        }
+    }
 }
 
 extension Optional {
     /// Asks `answer` for `read`, records the answer in the log if there is one, and gives it:
     /// the one way a stage's accessor answers a read, so that what it records is what it uses.
+    /// A read the item made before is answered from the log, and recorded once.
     @inlinable
     public func answer<Read, Answer>(_ read: Read, with answer: (Read) -> Answer) -> Answer
     where Wrapped == ReadLog<Read, Answer> {
+        if let known = self?.recorded.first(where: { $0.read == read }) { return known.answer }
         let value = answer(read)
         self?.record(read, value)
         return value
@@ -33,11 +43,12 @@ extension Optional {
 }
 
 /// The reads of an item that reads nothing but its input (a file to parse).
-public enum NoRead: Hashable, Sendable {}
+public struct NoRead: Hashable, Sendable {
+    /// There is no read to make: nobody makes one.
+    private init() {}
+}
 
 extension NoRead {
     /// The `answer` of an `ItemMemo` whose items read nothing: it is never called.
-    @Sendable public static func answer(_ read: NoRead) -> NoRead {
-        switch read {}
-    }
+    public static let answer: @Sendable (NoRead) -> NoRead = { $0 }
 }

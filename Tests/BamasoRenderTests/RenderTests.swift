@@ -111,19 +111,36 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
                                        "'read_more' is empty", hint: "write a value after 'read_more: '")])
     }
 
-    @Test("a key a template asks for but no file has is recorded, then cleared")
+    /// String files with every key the code asks for, and `extra` lines.
+    static func strings(_ extra: String = "") -> String {
+        (["notice_draft", "notice_outdated", "notice_original", "booklet_title", "booklet_description",
+          "callout_warning", "callout_help", "callout_note"].map { "\($0): x" } + [extra]).joined(separator: "\n")
+    }
+
+    @Test("a string a template asks for that no file has is an error at the template's line, per language")
     func missingKeyAskedByTemplate() throws {
         var diagnostics: [Diagnostic] = []
-        let set = try #require(TemplateSet.load(project(templates: templates([
-            "templates/layouts/page.mustache": "<a>{{t.read_more}}</a><b>{{t.contact_us}}</b><i>{{t.contact_us}}</i>",
-        ])), into: &diagnostics))
-        #expect(diagnostics == [])
-        let table = StringTable(language: .en, strings: ["read_more": "Read more"])
-        #expect(set.render(["t": table], with: "layouts.page") == "<a>Read more</a><b></b><i></i>")
-        #expect(table.takeMissingKeys() == ["contact_us"])
-        #expect(table.takeMissingKeys() == [])
-        #expect(table["read_more"] == "Read more")
-        #expect(table.takeMissingKeys() == [])
+        let files = ThemeFiles(project(
+            templates: templates(["templates/layouts/page.mustache": "<a>{{t.read_more}}</a>\n<b>{{ t.contact_us }}</b>{{#t.contact_us}}x{{/t.contact_us}}"]),
+            strings: [.rw: Self.strings("read_more: Soma"), .en: Self.strings("read_more: Read more")]))
+        let theme = try #require(Theme.load(files, languages: [.rw, .en], into: &diagnostics))
+        #expect(diagnostics.map(\.description) == [
+            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is not in templates/i18n/rw.yml; add 'contact_us: ...' to every file in templates/i18n/, or correct the name",
+            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is not in templates/i18n/en.yml; add 'contact_us: ...' to every file in templates/i18n/, or correct the name",
+        ])
+        #expect(theme.templates.render(["t": try #require(theme.strings[.en])], with: "layouts.page") == "<a>Read more</a>\n<b></b>")
+    }
+
+    @Test("a string the code asks for (a callout's label) is an error at the string file when missing")
+    func missingKeyAskedByCode() throws {
+        var diagnostics: [Diagnostic] = []
+        let strings = Self.strings().replacingOccurrences(of: "callout_help: x\n", with: "")
+        let files = ThemeFiles(project(templates: templates(), strings: [.rw: strings, .en: strings]))
+        _ = Theme.load(files, languages: [.rw, .en], into: &diagnostics)
+        #expect(diagnostics.map(\.description) == [
+            "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in templates/i18n/rw.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct the name",
+            "templates/i18n/en.yml:1:1: error: bamaso needs the string 'callout_help', which is not in templates/i18n/en.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct the name",
+        ])
     }
 }
 

@@ -1,9 +1,10 @@
 import Synchronization
 
-/// Values that many pages share and that take a while to work out (a date in words, a phone
-/// number as a `tel:` URI), kept by the first page that needs one for the pages rendered
-/// after it and alongside it.
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+/// Values that many pages share and that take a while to work out (a phone number as a `tel:`
+/// URI, the theme specialized for a section), kept by the first page of a build that needs one
+/// for the pages rendered after it and alongside it. A build's `RenderEnvironment` has its own:
+/// nothing is kept from one build to the next.
+final class ValueCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let values = Mutex<[Key: Value]>([:])
 
     /// The value for `key`, made by `make` the first time. Two threads asking at once may

@@ -4,8 +4,19 @@ import BamasoResolve
 import Foundation
 
 /// Files other tools read: the sitemap, robots.txt, an Atom feed and a podcast feed per language.
-extension Renderer {
-    func feedFiles() -> [OutputFile] {
+/// Each is made from every page, at every build.
+public struct SiteFeeds: Sendable {
+    let environment: RenderEnvironment
+    var site: ResolvedSite { environment.site }
+    var feeds: FeedPlan { environment.feeds }
+    var urls: URLBuilder { environment.urls }
+    var dates: DateFormat { environment.dates }
+
+    public init(_ environment: RenderEnvironment) {
+        self.environment = environment
+    }
+
+    public func files() -> [OutputFile] {
         var files = [OutputFile(path: "robots.txt", contents: .text(robots()))]
         guard feeds.absolute else { return files }
         files.append(OutputFile(path: "sitemap.xml", contents: .text(sitemap())))
@@ -77,7 +88,7 @@ extension Renderer {
                 <link href="\(url)"/>
                 <id>\(url)</id>
                 <updated>\(page.page.frontMatter.date.map(rfc3339) ?? updated)</updated>
-                <summary>\(Escape.xml(summary(of: page)))</summary>
+                <summary>\(Escape.xml(page.page.summary))</summary>
                 </entry>
 
                 """
@@ -92,7 +103,7 @@ extension Renderer {
         let siteTitle = site.site.title[language] ?? ""
         let title = section.map { "\($0.title) · \(siteTitle)" } ?? siteTitle
         let sectionPath = section?.path ?? "\(language.rawValue)/"
-        let description = [site.pages.first { $0.path == sectionPath }.map(summary(of:)), site.site.description[language]]
+        let description = [site.pages.first { $0.path == sectionPath }.map(\.page.summary), site.site.description[language]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? title
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -113,7 +124,7 @@ extension Renderer {
             let url = Escape.xml(urls.absolute(page.path))
             xml += "<item>\n<title>\(Escape.xml(page.page.frontMatter.title))</title>\n<link>\(url)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
-            xml += "<description>\(Escape.xml(summary(of: page)))</description>\n"
+            xml += "<description>\(Escape.xml(page.page.summary))</description>\n"
             xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" type=\"\(audio.type)\"/>\n"
             if let seconds = audio.seconds { xml += "<itunes:duration>\(seconds)</itunes:duration>\n" }
             if let date = page.page.frontMatter.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
