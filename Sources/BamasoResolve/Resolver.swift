@@ -118,7 +118,7 @@ public enum Resolver {
         var weights: [String: Int] = [:]
         let listed = keys.compactMap { key -> ListedPage? in
             let (listed, weight) = reader.listed(key, in: page.language)
-            if let listed, weights[key] == nil { weights[key] = weight ?? Int.max }
+            if listed != nil, weights[key] == nil { weights[key] = weight ?? Int.max }
             return listed
         }
         guard page.kind == .section else { return listed }
