@@ -23,46 +23,65 @@ struct FeedPlan: Sendable {
 
     init(site: ResolvedSite, urls: URLBuilder) {
         absolute = urls.isAbsolute
-        let sections = Dictionary(site.pages.filter { $0.page.kind == .section }.map {
-            ("\($0.page.language.rawValue)/\($0.page.section ?? "")", $0)
-        }, uniquingKeysWith: { first, _ in first })
+        // One pass over the pages, which keeps only what the plan needs: a rebuild after one
+        // saved page makes the plan anew, so it must cost little beside ten thousand pages.
+        var dated: [Language: [Dated]] = [:]
+        var episodes: [Language: [Dated]] = [:]
         for page in site.pages {
-            if helpSection == nil, case .contact(let organisation, _) = page.page.frontMatter.fields,
+            let language = page.page.language
+            let kind = page.page.kind
+            if helpSection == nil, kind == .contact, case .contact(let organisation, _) = page.page.frontMatter.fields,
                organisation == site.site.helpContact {
                 helpSection = page.page.section
             }
-            let language = page.page.language
-            if page.page.frontMatter.date != nil { dated[language, default: []].append(page) }
-            if page.page.kind == .radio, page.audio != nil { episodes[language, default: []].append(page) }
+            if kind == .section, page.page.section == "schools", schoolsSection[language] == nil {
+                schoolsSection[language] = page
+            }
+            // Only feeds list dated pages and episodes, and feeds need the site's address.
+            guard absolute else { continue }
+            let date = page.page.frontMatter.date
+            if date != nil { dated[language, default: []].append(Dated(page, date)) }
+            if kind == .radio, page.audio != nil { episodes[language, default: []].append(Dated(page, date)) }
         }
-        let byPath = Dictionary(site.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for language in Language.allCases {
-            dated[language] = dated[language].map(Self.newestFirst)
-            episodes[language] = episodes[language].map(Self.newestFirst)
-            // The booklet follows the schools section's order, in the booklet's language only.
-            schoolsSection[language] = sections["\(language.rawValue)/schools"]
-            let order = sections["\(language.rawValue)/schools"]?.children
-                .filter { $0.fallbackLanguage == nil }.map(\.path) ?? []
-            schoolMaterials[language] = order.compactMap { byPath[$0] }.filter { $0.page.kind == .school }
+        self.dated = dated.mapValues(Self.newestFirst)
+        self.episodes = episodes.mapValues(Self.newestFirst)
+        // The booklet follows the schools section's order, in the booklet's language only.
+        for (language, section) in schoolsSection {
+            let order = section.children.filter { $0.fallbackLanguage == nil && $0.kind == .school }.map(\.path)
+            guard !order.isEmpty else { continue }
+            let wanted = Set(order)
+            var found: [String: ResolvedPage] = [:]
+            for page in site.pages where page.page.kind == .school && wanted.contains(page.path) {
+                if found[page.path] == nil { found[page.path] = page }
+            }
+            schoolMaterials[language] = order.compactMap { found[$0] }
         }
     }
 
-    /// Newest first, then by path. Sorted by those keys alone: moving pages about is slow.
-    private static func newestFirst(_ pages: [ResolvedPage]) -> [ResolvedPage] {
-        let keys = pages.map { page in
-            (day: page.page.frontMatter.date.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0), path: page.path)
+    /// A page with its date as a key to sort by; no date sorts last.
+    private struct Dated {
+        var day: (Int, Int, Int)
+        var page: ResolvedPage
+
+        init(_ page: ResolvedPage, _ date: Day?) {
+            day = date.map { ($0.year, $0.month, $0.day) } ?? (0, 0, 0)
+            self.page = page
         }
-        return pages.indices.sorted { a, b in
-            keys[a].day != keys[b].day ? keys[a].day > keys[b].day : keys[a].path < keys[b].path
-        }.map { pages[$0] }
+    }
+
+    /// Newest first, then by path.
+    private static func newestFirst(_ pages: [Dated]) -> [ResolvedPage] {
+        pages.sorted { a, b in
+            a.day != b.day ? a.day > b.day : a.page.path < b.page.path
+        }.map(\.page)
     }
 
     func atomPath(_ language: Language) -> String? {
-        absolute && !(dated[language] ?? []).isEmpty ? "\(language.rawValue)/atom.xml" : nil
+        !(dated[language] ?? []).isEmpty ? "\(language.rawValue)/atom.xml" : nil
     }
 
     func podcastPath(_ language: Language) -> String? {
-        absolute && !(episodes[language] ?? []).isEmpty ? "\(language.rawValue)/radio/podcast.xml" : nil
+        !(episodes[language] ?? []).isEmpty ? "\(language.rawValue)/radio/podcast.xml" : nil
     }
 
     func bookletPath(_ language: Language) -> String? {
