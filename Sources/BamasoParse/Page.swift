@@ -23,72 +23,49 @@ public enum PageKind: String, Sendable, CaseIterable {
 /// A content file, read and checked: its place in the site, its front matter, its Markdown.
 ///
 /// The fields live in one shared box (`CopyOnWrite`): pages pass from stage to stage in
-/// arrays of ten thousand, and copying one is then a single reference count.
+/// arrays of ten thousand, and copying one is then a single reference count. They are read as
+/// the page's own (`page.path`), lent out of the box without a copy.
+@dynamicMemberLookup
 public struct Page: Sendable, Equatable {
-    @usableFromInline struct Fields: Equatable, Sendable {
-        @usableFromInline var path: String
-        @usableFromInline var section: String?
-        @usableFromInline var slug: String?
-        @usableFromInline var language: Language
-        @usableFromInline var kind: PageKind
-        @usableFromInline var frontMatter: FrontMatter
-        @usableFromInline var body: String
-        @usableFromInline var bodyFirstLine: Int
-        @usableFromInline var markdown: MarkdownDocument
-        @usableFromInline var summary: String
-        @usableFromInline var headingIDs: [String]
-        @usableFromInline var key: String
+    public struct Fields: Equatable, Sendable {
+        /// `content/risks/fake-job-offers.en.md`
+        public internal(set) var path: String
+        /// `risks`; nil for the home page.
+        public internal(set) var section: String?
+        /// `fake-job-offers`; nil for a section page or the home page.
+        public internal(set) var slug: String?
+        public internal(set) var language: Language
+        public internal(set) var kind: PageKind
+        public internal(set) var frontMatter: FrontMatter
+        public internal(set) var body: String
+        /// The file line on which `body` starts.
+        public internal(set) var bodyFirstLine: Int
+        public internal(set) var markdown: MarkdownDocument
+        /// For listings and the meta description: the front matter's `description`, or the
+        /// first paragraph cut at a word near 160 characters. Worked out once, when the page is
+        /// made: listings, feeds and the rebuild's checks of what a listing shows all read it.
+        public internal(set) var summary: String
+        /// The ids of the body's headings, which links to the page may name after `#`.
+        public internal(set) var headingIDs: [String]
+        /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
+        public internal(set) var key: String
     }
 
-    @usableFromInline var fields: CopyOnWrite<Fields>
+    @usableFromInline var storage: CopyOnWrite<Fields>
 
-    /// `content/risks/fake-job-offers.en.md`
-    public var path: String {
-        @inlinable _read { yield fields.value.path }
-    }
-    /// `risks`; nil for the home page.
-    public var section: String? {
-        @inlinable _read { yield fields.value.section }
-    }
-    /// `fake-job-offers`; nil for a section page or the home page.
-    public var slug: String? {
-        @inlinable _read { yield fields.value.slug }
-    }
-    public var language: Language {
-        @inlinable _read { yield fields.value.language }
-    }
-    public var kind: PageKind {
-        @inlinable _read { yield fields.value.kind }
-    }
-    public var frontMatter: FrontMatter {
-        @inlinable _read { yield fields.value.frontMatter }
-    }
-    public var body: String {
-        @inlinable _read { yield fields.value.body }
-    }
-    /// The file line on which `body` starts.
-    public var bodyFirstLine: Int {
-        @inlinable _read { yield fields.value.bodyFirstLine }
-    }
-    public var markdown: MarkdownDocument {
-        @inlinable _read { yield fields.value.markdown }
+    @inlinable public subscript<Value>(dynamicMember field: KeyPath<Fields, Value>) -> Value {
+        _read { yield storage.value[keyPath: field] }
     }
 
     public init(
         path: String, section: String?, slug: String?, language: Language, kind: PageKind,
         frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
     ) {
-        fields = CopyOnWrite(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
+        storage = CopyOnWrite(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
                                     frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
                                     markdown: markdown, summary: Self.summary(frontMatter, markdown),
                                     headingIDs: markdown.headings.map(\.id),
                                     key: Self.key(section: section, slug: slug)))
-    }
-
-
-    /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
-    public var key: String {
-        @inlinable _read { yield fields.value.key }
     }
 
     static func key(section: String?, slug: String?) -> String {
@@ -100,7 +77,7 @@ public struct Page: Sendable, Equatable {
         }
     }
 
-    public var isListing: Bool { kind == .home || kind == .section }
+    public var isListing: Bool { self.kind == .home || self.kind == .section }
 }
 
 /// All pages of the site that parsed without error, sorted by path.
@@ -120,25 +97,13 @@ extension Page {
     /// original changed.
     public var translationFingerprint: String {
         var fingerprint = Fingerprint()
-        for text in frontMatter.translatableText {
+        for text in self.frontMatter.translatableText {
             fingerprint.add(text.utf8)
             fingerprint.add([0])
         }
-        fingerprint.add(body.withoutWhitespacesAndNewlines.utf8)
+        fingerprint.add(self.body.withoutWhitespacesAndNewlines.utf8)
         fingerprint.add([0])
         return fingerprint.hex
-    }
-
-    /// For listings and the meta description: the front matter's `description`, or the
-    /// first paragraph cut at a word near 160 characters. Worked out once, when the page is
-    /// made: listings, feeds and the rebuild's checks of what a listing shows all read it.
-    public var summary: String {
-        @inlinable _read { yield fields.value.summary }
-    }
-
-    /// The ids of the body's headings, which links to the page may name after `#`.
-    public var headingIDs: [String] {
-        @inlinable _read { yield fields.value.headingIDs }
     }
 
     static func summary(_ frontMatter: FrontMatter, _ markdown: MarkdownDocument) -> String {

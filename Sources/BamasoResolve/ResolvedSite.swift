@@ -7,63 +7,40 @@ import BamasoSupport
 /// A page with everything it refers to worked out: its address, its translations, where each
 /// of its links leads, its components, and, for a listing, the pages it lists.
 ///
-/// The fields live in one shared box (`CopyOnWrite`), as `Page`'s do.
+/// The fields live in one shared box (`CopyOnWrite`), and are read and changed as the page's
+/// own (`resolved.path`), as `Page`'s are.
+@dynamicMemberLookup
 public struct ResolvedPage: Sendable, Equatable {
-    @usableFromInline struct Fields: Equatable, Sendable {
-        @usableFromInline var page: Page
-        @usableFromInline var path: String
-        @usableFromInline var alternates: [Language: String]
-        @usableFromInline var links: [ResolvedLink?]
-        @usableFromInline var components: [ResolvedComponent?]
-        @usableFromInline var children: [ListedPage]
-        @usableFromInline var audio: AudioFile?
+    public struct Fields: Equatable, Sendable {
+        public var page: Page
+        /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
+        public var path: String
+        /// The same page in each language it exists in (this one included).
+        public var alternates: [Language: String]
+        /// Where each link of `page.markdown.links` leads, at the same index: nil for a link
+        /// that is not an `@/` or media address, or that leads nowhere.
+        public var links: [ResolvedLink?]
+        /// What each component of `page.markdown.components` shows, at the same index; nil for
+        /// one that has an error.
+        public var components: [ResolvedComponent?]
+        /// For a section page, its pages in order; for the home page, the sections.
+        public var children: [ListedPage]
+        /// A radio show's recording, from its front matter's `audio`.
+        public var audio: AudioFile?
     }
 
-    @usableFromInline var fields: CopyOnWrite<Fields>
+    @usableFromInline var storage: CopyOnWrite<Fields>
 
-    public var page: Page {
-        @inlinable _read { yield fields.value.page }
-        @inlinable _modify { yield &fields.value.page }
-    }
-    /// Path from the site root, without a leading slash: `rw/risks/fake-job-offers/`.
-    public var path: String {
-        @inlinable _read { yield fields.value.path }
-        @inlinable _modify { yield &fields.value.path }
-    }
-    /// The same page in each language it exists in (this one included).
-    public var alternates: [Language: String] {
-        @inlinable _read { yield fields.value.alternates }
-        @inlinable _modify { yield &fields.value.alternates }
-    }
-    /// Where each link of `page.markdown.links` leads, at the same index: nil for a link that
-    /// is not an `@/` or media address, or that leads nowhere.
-    public var links: [ResolvedLink?] {
-        @inlinable _read { yield fields.value.links }
-        @inlinable _modify { yield &fields.value.links }
-    }
-    /// What each component of `page.markdown.components` shows, at the same index; nil for one
-    /// that has an error.
-    public var components: [ResolvedComponent?] {
-        @inlinable _read { yield fields.value.components }
-        @inlinable _modify { yield &fields.value.components }
-    }
-    /// For a section page, its pages in order; for the home page, the sections.
-    public var children: [ListedPage] {
-        @inlinable _read { yield fields.value.children }
-        @inlinable _modify { yield &fields.value.children }
-    }
-    /// A radio show's recording, from its front matter's `audio`.
-    public var audio: AudioFile? {
-        @inlinable _read { yield fields.value.audio }
-        @inlinable _modify { yield &fields.value.audio }
+    @inlinable public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        _read { yield storage.value[keyPath: field] }
+        _modify { yield &storage.value[keyPath: field] }
     }
 
     public init(page: Page, path: String, alternates: [Language: String] = [:], links: [ResolvedLink?] = [],
                 components: [ResolvedComponent?] = [], children: [ListedPage] = []) {
-        fields = CopyOnWrite(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
-                                 children: children, audio: nil))
+        storage = CopyOnWrite(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
+                                    children: children, audio: nil))
     }
-
 }
 
 public struct ResolvedLink: Sendable, Equatable {
