@@ -110,7 +110,8 @@ let package = Package(
         .testTarget(
             name: "BamasoRenderTests",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoRender", .product(name: "Mustache", package: "swift-mustache"),
+                "BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoRender", "BamasoResolve",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),

@@ -1,0 +1,50 @@
+import BamasoParse
+
+/// The values each layout's context may have: what a template may name at its top level.
+/// `Renderer+Context` makes them; `LayoutValuesTests` checks both ways that a context has no
+/// value not declared here, and that the theme names no value its layouts' pages cannot have
+/// (a name no page has renders as nothing, silently).
+enum LayoutValues {
+    /// What every page of a language and section shares (`Renderer.sharedValues`).
+    static let shared: Set<String> = [
+        "lang", "t", "site_title", "references", "landing_url", "home_url", "stylesheet", "landing_absolute", "menu",
+        "help",
+    ]
+
+    /// What every page may have (`Renderer.context(for:)`); `date`, `section`, `audio`,
+    /// `translation_notice` and `og` only when the page has them.
+    static let page: Set<String> = shared.union([
+        "title", "kind", "head_title", "description", "canonical", "url", "alternates", "languages", "content",
+        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og",
+    ])
+
+    /// What pages of `kind` may have, from their front matter's fields.
+    static func names(of kind: PageKind) -> Set<String> {
+        switch kind {
+        case .home, .plain: page
+        case .section: page.union(["booklet_url"])
+        case .risk: page.union(["key_message", "share"])
+        case .school: page.union(["audience", "duration", "objectives", "materials"])
+        case .radio: page.union(["station", "duration_minutes", "guests", "topics"])
+        case .contact: page.union(["organisation", "json_ld"])
+        }
+    }
+
+    /// The values of the layouts of the pages the build makes itself.
+    static let booklet: Set<String> = names(of: .section).union(["chapters"])
+    static let landing: Set<String> = [
+        "lang", "t", "site_title", "description", "references", "canonical", "stylesheet", "alternates", "entries",
+    ]
+    static let notFound: Set<String> = ["lang", "t", "site_title", "stylesheet", "entries"]
+
+    /// The values of `layout` (`layouts.risk`); nil for a name that is not a layout.
+    static func names(ofLayout layout: String) -> Set<String>? {
+        if let kind = PageKind.allCases.first(where: { TemplateSet.layout(for: $0) == layout }) { return names(of: kind) }
+        switch layout {
+        case "layouts.booklet": return booklet
+        case "layouts.landing": return landing
+        case "layouts.404": return notFound
+        default: return nil
+        }
+    }
+}
