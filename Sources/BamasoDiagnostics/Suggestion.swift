@@ -23,7 +23,7 @@ public enum Suggestion {
     /// Edit distance over characters (optimal string alignment): an insertion, a deletion, a
     /// substitution or a swap of two neighbouring characters counts as one edit, so the most
     /// common typo, "titel" for "title", is one edit away, not two.
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -16,18 +16,23 @@ public enum Markdown {
     ///   - markdownComponents: the names of the components whose body is Markdown too (callouts):
     ///     each of those gets the scan of its body, once, here. Their own components' bodies are
     ///     not scanned.
+    ///   - isComponent: whether a fenced block whose info string starts with this word is a
+    ///     component; the others are code blocks (`<pre><code class="language-WORD">`). Every
+    ///     fenced block with a word is a component when not given.
     public static func scan(
-        _ source: String, firstLine: Int = 1, markdownComponents: Set<String> = []
+        _ source: String, firstLine: Int = 1, markdownComponents: Set<String> = [],
+        isComponent: @escaping (String) -> Bool = { _ in true }
     ) -> MarkdownDocument {
         var document = withTree(source) { root in
-            var scanner = Scanner(source: source, firstLine: firstLine)
+            var scanner = Scanner(source: source, firstLine: firstLine, isComponent: isComponent)
             scanner.scan(root)
             scanner.document.preparedHTML = scanner.prepare(root)
             return scanner.document
         }
         for index in document.components.indices where markdownComponents.contains(document.components[index].name) {
             let component = document.components[index]
-            document.components[index].document = scan(component.body, firstLine: component.bodyFirstLine)
+            document.components[index].document = scan(
+                component.body, firstLine: component.bodyFirstLine, isComponent: isComponent)
         }
         return document
     }
@@ -162,12 +167,16 @@ public enum Markdown {
         return true
     }
 
-    /// The info string of a fenced block that is a component, trimmed; nil for a block that
-    /// is code (no info string) or not fenced.
-    static func componentInfo(of node: OpaquePointer) -> String? {
+    /// The info string of a fenced block, trimmed; nil for a block without one, or not fenced.
+    static func fenceInfo(of node: OpaquePointer) -> String? {
         guard let info = cmark_node_get_fence_info(node) else { return nil }
         let trimmed = String(cString: info).trimmingWhitespaces()
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// The first word of an info string: a component's name, or a code block's language.
+    static func firstWord(of info: String) -> Substring {
+        info.prefix { !$0.isWhitespace }
     }
 }
 

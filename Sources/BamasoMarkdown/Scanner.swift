@@ -16,8 +16,12 @@ struct Scanner {
     /// `document`'s, for `prepare`.
     private var found: (links: [OpaquePointer], headings: [OpaquePointer], components: [OpaquePointer]) = ([], [], [])
 
-    init(source: String, firstLine: Int) {
+    /// Whether a fenced block whose info string starts with this word is a component.
+    let isComponent: (String) -> Bool
+
+    init(source: String, firstLine: Int, isComponent: @escaping (String) -> Bool) {
         self.firstLine = firstLine
+        self.isComponent = isComponent
         self.source = source
         document.source = source
     }
@@ -94,8 +98,9 @@ struct Scanner {
             document.headings.append(heading)
             return .heading
         case CMARK_NODE_CODE_BLOCK:
-            guard let info = Markdown.componentInfo(of: node) else { return nil }
-            let name = info.prefix { !$0.isWhitespace }
+            guard let info = Markdown.fenceInfo(of: node) else { return nil }
+            let name = Markdown.firstWord(of: info)
+            guard isComponent(String(name)) else { return nil }
             let component = MarkdownComponent(
                 name: String(name),
                 arguments: info.dropFirst(name.count).trimmingWhitespaces(),

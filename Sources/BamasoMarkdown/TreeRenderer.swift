@@ -16,12 +16,18 @@ enum TreeRenderer {
     ) {
         // The tree is changed only once the iterator is gone.
         var links: [OpaquePointer] = [], headings: [OpaquePointer] = [], components: [OpaquePointer] = []
+        // A fenced block is a component when the scan took its word for one: it took every
+        // block with a word that any component of the document has.
+        let names = Set(document.components.map(\.name))
         Markdown.forEachNode(under: root) { entering, node in
             guard entering else { return }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
             case CMARK_NODE_HEADING: headings.append(node)
-            case CMARK_NODE_CODE_BLOCK where Markdown.componentInfo(of: node) != nil: components.append(node)
+            case CMARK_NODE_CODE_BLOCK:
+                if let info = Markdown.fenceInfo(of: node), names.contains(String(Markdown.firstWord(of: info))) {
+                    components.append(node)
+                }
             default: break
             }
         }

@@ -29,6 +29,17 @@ public enum PageParser {
     /// to resolve and is rendered like the page's own.
     public static let markdownComponents: Set<String> = ["callout"]
 
+    /// The components a page may use in a fenced block: ```` ```table People reached ````.
+    public static let componentNames = ["table", "contact", "callout", "audio"]
+
+    /// Whether a fenced block with `word` after the fence is a component: a component's name,
+    /// or a word within two edits of one (```` ```calout ```` is a typo, reported as such);
+    /// any other word is a code block's language (```` ```sh ````).
+    public static func isComponent(_ word: String) -> Bool {
+        let word = word.lowercased()
+        return componentNames.contains { Suggestion.editDistance(word, $0) <= 2 }
+    }
+
     /// Parses one content file.
     public static func parse(_ file: SourceFile, sections: [String], into diagnostics: inout [Diagnostic]) -> Page? {
         guard let place = place(of: file.path, sections: sections, into: &diagnostics) else { return nil }
@@ -36,7 +47,8 @@ public enum PageParser {
         let reader = YAMLReader(path: file.path, firstLine: 2)
         let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
         let markdown = Markdown.scan(
-            split.body, firstLine: split.bodyFirstLine, markdownComponents: markdownComponents)
+            split.body, firstLine: split.bodyFirstLine, markdownComponents: markdownComponents,
+            isComponent: isComponent)
         checkAccessibility(markdown, path: file.path, into: &diagnostics)
         checkUnpublished(markdown, path: file.path, into: &diagnostics)
         return Page(

@@ -14,7 +14,7 @@ extension ResolvedComponent {
 /// Checks the components of one page and gathers what their templates need.
 struct ComponentResolver {
     static let calloutKinds = ResolvedComponent.calloutKinds
-    static let names = ["table", "contact", "callout", "audio"]
+    static let names = PageParser.componentNames
 
     let reader: SiteReader
     let page: Page
@@ -32,7 +32,8 @@ struct ComponentResolver {
             case "audio": return audio(component, at: location, into: &diagnostics)
             default:
                 let hint = Suggestion.didYouMean(component.name, in: Self.names)
-                    ?? "the components are \(Self.names.joined(separator: ", ")); to show text as it is, write the fence without a word after ```"
+                    ?? "the components are \(Self.names.joined(separator: ", ")); a fence whose word is not close to "
+                    + "one of them is shown as code"
                 diagnostics.append(.error(at: location, "there is no component called '\(component.name)'", hint: hint))
                 return nil
             }

@@ -142,6 +142,23 @@ import Testing
         #expect(component.map(\.arguments) == ["warning Be careful"])
     }
 
+    @Test("a fenced block whose word is not a component is a code block with its language, both ways of rendering")
+    func codeBlockWithLanguage() {
+        let body = "```sh\necho <hi>\n```\n\n```table People\nA, B\n```\n\n```sh again\nls\n```\n"
+        let document = Markdown.scan(body, isComponent: { $0 == "table" })
+        #expect(document.components.map(\.name) == ["table"])
+        let prepared = Markdown.render(document, link: { _ in nil }, component: { _ in "<table></table>" })
+        #expect(prepared == """
+            <pre><code class="language-sh">echo &lt;hi&gt;
+            </code></pre>
+            <table></table>
+            <pre><code class="language-sh">ls
+            </code></pre>
+
+            """)
+        #expect(Markdown.renderTree(document, link: { _ in nil }, component: { _ in "<table></table>" }) == prepared)
+    }
+
     @Test("the body of a component named in markdownComponents is scanned with the page, once")
     func markdownComponentBody() {
         let body = "````callout note\n## Inside [x](@/a)\n\n```table T\na\n```\n````\n\n```table U\nb\n```\n"

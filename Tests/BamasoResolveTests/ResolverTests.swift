@@ -255,12 +255,21 @@ extension ResolvedSite {
         #expect(components == [nil])
     }
 
-    @Test("a code block named for a language is an unknown component too, with the list of components")
-    func codeLanguageIsNotAComponent() {
-        let (_, diagnostics) = resolve("```python\nprint(1)\n```\n")
+    @Test("a fenced block named for a language is code, not a component", arguments: ["python", "sh", "text", "json"])
+    func codeLanguageIsNotAComponent(language: String) {
+        let (components, diagnostics) = resolve("```\(language)\nprint(1)\n```\n")
+        #expect(diagnostics == [])
+        #expect(components == [])
+    }
+
+    @Test("a word within two edits of a component's name is a typo, even when too short for a suggestion")
+    func nearComponentNameIsATypo() {
+        let (components, diagnostics) = resolve("```tab People reached\nA, B\n```\n")
         #expect(diagnostics == [.error(
-            at: FileLocation(path: Self.path, line: 7, column: 1), "there is no component called 'python'",
-            hint: "the components are table, contact, callout, audio; to show text as it is, write the fence without a word after ```")])
+            at: FileLocation(path: Self.path, line: 7, column: 1), "there is no component called 'tab'",
+            hint: "the components are table, contact, callout, audio; a fence whose word is not close to "
+                + "one of them is shown as code")])
+        #expect(components == [nil])
     }
 
     @Test("a table's CSV becomes a caption, a header and rows")
