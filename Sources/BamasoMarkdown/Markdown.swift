@@ -106,7 +106,7 @@ public enum Markdown {
 
     // MARK: - cmark lifetime
 
-    private static func withTree<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
+    static func withTree<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         // The length is the whole text's: `strlen` would stop at a NUL character and silently
         // drop the rest of the page (cmark itself turns NUL into U+FFFD).

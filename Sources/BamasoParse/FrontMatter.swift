@@ -27,15 +27,20 @@ public struct FrontMatter: Sendable, Equatable {
     /// date (`bamaso translations --ack`). It differs from the source's current fingerprint
     /// once the source has changed.
     public var translatedFrom: String?
+    /// On a translation: one short fingerprint per block of its source page when it was last
+    /// brought up to date (`TranslationBlock`), to say which blocks changed since.
+    public var translatedBlocks: [String]?
     /// Overrides, for this page's pair, which language is the original (site.yml's
     /// `translation_source`).
     public var translationSource: Language?
     public var fields: Fields
+    /// The line of each key, for saying where a text is.
+    public var lines: [String: Int] = [:]
 
     public init(
         title: String, description: String? = nil, date: Day? = nil, weight: Int? = nil,
         draft: Bool = false, translation: Translation? = nil, translatedFrom: String? = nil,
-        translationSource: Language? = nil, fields: Fields = .none
+        translationSource: Language? = nil, fields: Fields = .none, translatedBlocks: [String]? = nil
     ) {
         self.title = title
         self.description = description
@@ -46,10 +51,12 @@ public struct FrontMatter: Sendable, Equatable {
         self.translatedFrom = translatedFrom
         self.translationSource = translationSource
         self.fields = fields
+        self.translatedBlocks = translatedBlocks
     }
 
     static let commonKeys = ["title", "description", "date", "weight", "draft", "translation", "translated_from",
-                             "translation_source"]
+                             "translation_source",
+                             "translated_blocks"]
 
     /// Keys other site generators use to set a page's address. bamaso takes the address from
     /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
@@ -97,7 +104,8 @@ public struct FrontMatter: Sendable, Equatable {
         var frontMatter = FrontMatter(
             title: values.title ?? "", description: values.description, date: values.date, weight: values.weight,
             draft: values.draft ?? false, translation: values.translation, translatedFrom: values.strings["translated_from"],
-            translationSource: values.translationSource)
+            translationSource: values.translationSource, translatedBlocks: values.lists["translated_blocks"])
+        frontMatter.lines = values.locations.mapValues(\.line)
         switch kind {
         case .risk:
             frontMatter.fields = .risk(keyMessage: values.strings["key_message"] ?? "")
@@ -164,7 +172,7 @@ public struct FrontMatter: Sendable, Equatable {
                         at: reader.location(of: field.value), "'translation_source' must be rw or en, not '\(text)'",
                         hint: "write the language the page was first written in"))
                 }
-            case "objectives", "materials", "guests", "topics":
+            case "objectives", "materials", "guests", "topics", "translated_blocks":
                 lists[field.key] = reader.strings(field, into: &diagnostics)
             case "key_message", "audience", "duration", "station", "organisation", "audio", "translated_from":
                 strings[field.key] = reader.string(field, into: &diagnostics)

@@ -25,10 +25,7 @@ extension Site {
     /// - Returns: a sentence saying what was recorded, or the problems that prevented it.
     public static func acknowledgeTranslation(_ file: String, root: URL) -> Result<String, DiagnosticList> {
         let (report, found) = translations(root: root)
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
-        let absolute = file.hasPrefix("/") ? URL(fileURLWithPath: file) : root.appendingPathComponent(file)
-        let resolvedPath = absolute.standardizedFileURL.resolvingSymlinksInPath().path
-        let path = resolvedPath.hasPrefix(rootPath) ? String(resolvedPath.dropFirst(rootPath.count)) : file
+        let path = projectPath(of: file, root: root)
         let location = FileLocation(path: path)
         let fileErrors = found.filter { $0.severity == .error && $0.location.path == path }
         guard let report, fileErrors.isEmpty else {
@@ -54,9 +51,12 @@ extension Site {
         else { return .failure(DiagnosticList(diagnostics)) }
 
         let fingerprint = original.translationFingerprint
+        // Each block's fingerprint too, to name the blocks that change later (`--changes`).
+        let blocks = "[" + original.translationBlocks.map { "\"\($0.fingerprint)\"" }.joined(separator: ", ") + "]"
         // Edit the file as it is on disk (byte-order mark, line endings), not as bamaso read it.
         let raw = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? translationFile.text
-        guard let updated = FrontMatterEditor.setting("translated_from", to: fingerprint, in: raw) else {
+        guard let updated = FrontMatterEditor.setting("translated_from", to: fingerprint, in: raw)
+            .flatMap({ FrontMatterEditor.setting("translated_blocks", to: blocks, in: $0) }) else {
             return .failure(DiagnosticList([.error(at: location, "the front matter of this page cannot be found",
                                                    hint: "the file must start with a '---' line")]))
         }

@@ -142,6 +142,47 @@ import Testing
         #expect(component.map(\.arguments) == ["warning Be careful"])
     }
 
+    @Test("the blocks a translator translates: headings, paragraphs, list items, table rows, components, code")
+    func blocks() {
+        let body = """
+            # Title *here*
+
+            A paragraph
+            on two lines.
+
+            - One item
+              - A nested item
+            - Two
+
+            ```table People
+            A, B
+
+            C, D
+            ```
+
+            ```callout help
+            Ask.
+            ```
+
+            ```sh
+            ls
+            ```
+            """
+        let blocks = Markdown.blocks(of: body, firstLine: 5, isComponent: { $0 != "sh" })
+        #expect(blocks == [
+            MarkdownBlock(kind: .heading, line: 5, text: "Title here"),
+            MarkdownBlock(kind: .paragraph, line: 7, text: "A paragraph on two lines."),
+            MarkdownBlock(kind: .listItem, line: 10, text: "One item"),
+            MarkdownBlock(kind: .listItem, line: 11, text: "A nested item"),
+            MarkdownBlock(kind: .listItem, line: 12, text: "Two"),
+            MarkdownBlock(kind: .component, line: 14, text: "table People"),
+            MarkdownBlock(kind: .tableRow, line: 15, text: "A, B"),
+            MarkdownBlock(kind: .tableRow, line: 17, text: "C, D"),
+            MarkdownBlock(kind: .component, line: 20, text: "callout help\nAsk.\n"),
+            MarkdownBlock(kind: .code, line: 24, text: "ls\n"),
+        ])
+    }
+
     @Test("a fenced block whose word is not a component is a code block with its language, both ways of rendering")
     func codeBlockWithLanguage() {
         let body = "```sh\necho <hi>\n```\n\n```table People\nA, B\n```\n\n```sh again\nls\n```\n"

@@ -459,3 +459,40 @@ extension ResolvedSite {
         #expect(report.coverage[.en] == .init(pages: 2, totalPages: 2, words: 5, totalWords: 5, draft: 0, outdated: 0, missing: 0))
     }
 }
+
+@Suite struct BlockChangesTests {
+    static func blocks(_ texts: [String]) -> [TranslationBlock] {
+        texts.enumerated().map { TranslationBlock(label: "paragraph", line: $0.offset * 2 + 1, text: $0.element) }
+    }
+
+    @Test("blocks matched in order; between matches, removed and added ones paired as changed")
+    func changes() {
+        let old = Self.blocks(["A", "B", "C", "D"])
+        let now = Self.blocks(["A", "B two", "C", "E", "F"])
+        let changes = BlockChanges.between(recorded: old.map(\.fingerprint), current: now, old: old)
+        #expect(changes == [
+            BlockChange(kind: .changed, label: "paragraph", line: 3, text: "B two", oldText: "B"),
+            BlockChange(kind: .changed, label: "paragraph", line: 7, text: "E", oldText: "D"),
+            BlockChange(kind: .added, label: "paragraph", line: 9, text: "F"),
+        ])
+        #expect(changes.first?.wordDiff == "B {+two+}")
+    }
+
+    @Test("a removed block is placed before the block now after it; without the old texts it is just a block")
+    func removed() {
+        let old = Self.blocks(["A", "B", "C"])
+        let now = Self.blocks(["A", "C"])
+        #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: now)
+            == [BlockChange(kind: .removed, label: "block", line: 3)])
+        #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: Self.blocks(["A", "B"]), old: old)
+            == [BlockChange(kind: .removed, label: "paragraph", line: 4, oldText: "C")])
+    }
+
+    @Test("rewrapping a paragraph changes no block; the word diff marks only the words that differ")
+    func whitespace() {
+        let old = [TranslationBlock(label: "paragraph", line: 1, text: "One two three")]
+        let now = [TranslationBlock(label: "paragraph", line: 1, text: "One  two\nthree")]
+        #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: now) == [])
+        #expect(BlockChanges.wordDiff(from: "a b c d", to: "a x c d e") == "a [-b-] {+x+} c d {+e+}")
+    }
+}

@@ -49,8 +49,10 @@ import Testing
         #expect(run.status == 0)
         let after = try String(contentsOf: file, encoding: .utf8)
         let added = after.split(separator: "\n").filter { !before.split(separator: "\n").contains($0) }
-        #expect(added.count == 1)
+        #expect(added.count == 2)
         #expect(added.first?.hasPrefix("translated_from: ") == true)
+        // One fingerprint per block of the original: title, key message, the paragraph.
+        #expect(added.last?.wholeMatch(of: /translated_blocks: \["[0-9a-f]{8}", "[0-9a-f]{8}", "[0-9a-f]{8}"\]/) != nil)
         #expect(run.standardOutput == "content/risks/domestic.rw.md now matches content/risks/domestic.en.md (\(added.first ?? "")).\n")
         let report = try CLI.run(["translations"], in: root).standardOutput
         #expect(report.contains("risks/domestic      present           source"))
@@ -68,6 +70,76 @@ import Testing
         try weight.write(to: original, atomically: true, encoding: .utf8)
         _ = try CLI.run(["translations", "--ack", "content/risks/jobs.rw.md"], in: root)
         #expect(try CLI.run(["translations"], in: root).standardOutput.contains("risks/jobs          draft             source"))
+    }
+
+    @Test("--changes names the blocks of the original added or changed since --ack, with their lines, without git")
+    func changesWithoutGit() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let original = root.appendingPathComponent("content/risks/jobs.en.md")
+        let text = try String(contentsOf: original, encoding: .utf8)
+            .replacingOccurrences(of: "Check first.", with: "Check it first.") + "\n## Help\n\nAsk a teacher.\n"
+        try text.write(to: original, atomically: true, encoding: .utf8)
+        let run = try CLI.run(["translations", "--changes", "content/risks/jobs.rw.md"], in: root)
+        #expect(run.status == 0)
+        #expect(run.standardOutput == """
+            content/risks/jobs.rw.md is outdated: content/risks/jobs.en.md changed since it was marked up to date.
+              content/risks/jobs.en.md:3  key_message, changed: Check it first.
+              content/risks/jobs.en.md:7  heading, added: Help
+              content/risks/jobs.en.md:9  paragraph, added: Ask a teacher.
+
+            """)
+        let upToDate = try CLI.run(["translations", "--changes", "content/_index.rw.md"], in: root)
+        #expect(upToDate.standardOutput == "content/_index.rw.md is not outdated: it matches its original.\n")
+        // Outdated, but acknowledged before blocks were recorded (never, in the fixture).
+        let unknown = try CLI.run(["translations", "--changes", "content/risks/domestic.rw.md"], in: root)
+        #expect(unknown.standardOutput.contains("What changed is not recorded"))
+        let originalAsked = try CLI.run(["translations", "--changes", "content/risks/jobs.en.md"], in: root)
+        #expect(originalAsked.status == 1)
+        #expect(originalAsked.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a "
+            + "translation; ask about its translation instead: content/risks/jobs.rw.md\n")
+    }
+
+    static let hasGit = FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
+
+    @Test("with git, --changes and the JSON report give the old text of a changed block and a word diff",
+          .enabled(if: hasGit))
+    func changesWithGit() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-c", "user.name=Editor", "-c", "user.email=editor@example.org"] + arguments
+            process.currentDirectoryURL = root
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "The site, its translations acknowledged")
+        let original = root.appendingPathComponent("content/risks/jobs.en.md")
+        let text = try String(contentsOf: original, encoding: .utf8)
+            .replacingOccurrences(of: "Four words of text.", with: "Four short words of text here.")
+        try text.write(to: original, atomically: true, encoding: .utf8)
+        try git("commit", "-q", "-a", "-m", "A clearer paragraph")
+        let run = try CLI.run(["translations", "--changes", "content/risks/jobs.rw.md"], in: root)
+        #expect(run.standardOutput.hasSuffix(
+            "  content/risks/jobs.en.md:5  paragraph, changed: Four {+short+} words of [-text.-] {+text here.+}\n"))
+        let json = try CLI.run(["translations", "--format", "json"], in: root)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let pages = try #require(object["pages"] as? [[String: Any]])
+        let jobs = try #require(pages.first { $0["page"] as? String == "risks/jobs" })
+        let rw = try #require((jobs["languages"] as? [String: [String: Any]])?["rw"])
+        let changes = try #require(rw["changes"] as? [[String: Any]])
+        #expect(changes.count == 1)
+        #expect(changes.first?["change"] as? String == "changed")
+        #expect(changes.first?["block"] as? String == "paragraph")
+        #expect(changes.first?["line"] as? Int == 5)
+        #expect(changes.first?["old_text"] as? String == "Four words of text.")
+        #expect(changes.first?["text"] as? String == "Four short words of text here.")
     }
 
     @Test("--ack refuses an original and an unknown file, naming them")

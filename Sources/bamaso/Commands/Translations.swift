@@ -11,7 +11,9 @@ struct Translations: ParsableCommand {
             Without --ack: a table of every page with its state in each language, then the \
             coverage of each language. A translation is outdated when its original changed after \
             it was last marked up to date. With --ack FILE: record in FILE's front matter that it \
-            now matches its original (after you have brought it up to date).
+            now matches its original (after you have brought it up to date). With --changes FILE: \
+            what changed in FILE's original since then, block by block, with the old text when the \
+            project is in git. The JSON report lists the same changes for every outdated translation.
             """
     )
 
@@ -30,6 +32,11 @@ struct Translations: ParsableCommand {
         valueName: "file"))
     var acknowledge: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Show what changed in the original of this outdated translation since it was marked up to date.",
+        valueName: "file"))
+    var changes: String?
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         if !acknowledge.isEmpty {
@@ -45,12 +52,24 @@ struct Translations: ParsableCommand {
             if failed { throw ExitCode.failure }
             return
         }
+        if let file = changes {
+            switch Site.translationChanges(root: rootURL, file: file) {
+            case .success(let found):
+                print(found.isEmpty ? "\(file) is not outdated: it matches its original." : TranslationTable.changes(found))
+            case .failure(let list):
+                Terminal.printDiagnostics(list.diagnostics)
+                throw ExitCode.failure
+            }
+            return
+        }
         let (report, diagnostics) = Site.translations(root: rootURL)
         Terminal.printDiagnostics(diagnostics)
         guard let report else { throw ExitCode.failure }
         switch format {
         case .text: print(TranslationTable.text(report))
-        case .json: print(TranslationTable.json(report))
+        case .json:
+            let changes = (try? Site.translationChanges(root: rootURL).get()) ?? []
+            print(TranslationTable.json(report, changes: changes))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
     }
