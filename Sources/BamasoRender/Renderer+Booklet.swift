@@ -44,7 +44,7 @@ extension Renderer {
     /// and links with root-based addresses.
     func notFoundContext() -> TemplateValues {
         let first = site.site.defaultLanguage
-        return [
+        var context: TemplateValues = [
             "lang": first.tag,
             "t": strings[first]!,
             "site_title": site.site.title[first] ?? "",
@@ -58,5 +58,7 @@ extension Renderer {
                 return entry
             },
         ]
+        context["quick_exit"] = quickExit(language: first, from: "")
+        return context
     }
 }
