@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The campaign site for a visitor in danger (issue 18): a quick exit on every page, the one
-/// script, and help that says how old it is. The browser side (tab order,
+/// script, the safety page, and help that says how old it is. The browser side (tab order,
 /// sticky, Back, JavaScript off) is checked in headless Chromium by `.ci/quality.d/quick_exit.py`.
 @Suite(.serialized) struct QuickExitTests {
     static func built() throws -> (FixtureSite, SiteConfig) {
@@ -69,6 +69,26 @@ import Testing
                 #expect(tag.hasPrefix("<script src=\"") && tag.hasSuffix("\(script)\" defer>"), "\(path): \(tag)")
             }
             #expect(tags.filter { $0.contains("src=") }.count == 1, "\(path) loads the quick exit's script once")
+        }
+    }
+
+    @Test("a safety page in every language, linked beside the quick exit and from the help pages")
+    func safetyPage() throws {
+        let (site, config) = try Self.built()
+        defer { site.remove() }
+        let safety = try #require(config.safetyPage)
+        let helpPages = try #require(config.helpPages)
+        for language in config.languages {
+            let page = try site.read("\(language.rawValue)/\(safety)/index.html")
+            #expect(page.contains("Shift"))
+            let link = "<a class=\"safety-link\" href=\"/\(language.rawValue)/\(safety)/\">"
+            for path in site.outputFiles() where path.hasPrefix("\(language.rawValue)/") && path.hasSuffix(".html") {
+                #expect(try site.read(path).contains(link), "\(path) has no link to the safety page beside the exit")
+            }
+            let help = try site.read("\(language.rawValue)/\(helpPages)/index.html")
+            let main = try #require(help.range(of: "<main")).upperBound
+            #expect(help[main...].contains("href=\"/\(language.rawValue)/\(safety)/\""),
+                    "the help page in \(language.rawValue) does not link to the safety page")
         }
     }
 
