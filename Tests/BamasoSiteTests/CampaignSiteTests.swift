@@ -92,4 +92,47 @@ import Testing
                     "\(path) has a script")
         }
     }
+
+    /// The body of a content file, after its front matter, and one front-matter value.
+    static func read(_ page: String, _ language: String) throws -> (frontMatter: String, body: String) {
+        let text = try String(contentsOf: contentFolder.appendingPathComponent("\(page).\(language).md"), encoding: .utf8)
+        let parts = text.components(separatedBy: "\n---\n")
+        return (parts[0], parts.dropFirst().joined(separator: "\n---\n"))
+    }
+
+    @Test("risk pages are for phones: a short key message first, five signs, four actions, the help box")
+    func riskPagesAreShort() throws {
+        let risks = try Self.pageFiles().keys.filter { $0.hasPrefix("risks/") && !$0.hasSuffix("_index") }
+        #expect(risks.count >= 8)
+        for page in risks.sorted() {
+            for language in ["rw", "en"] {
+                let (frontMatter, body) = try Self.read(page, language)
+                let key = try #require(frontMatter.firstMatch(of: /key_message: "(.*)"/)?.output.1)
+                #expect(key.split(separator: " ").count <= 12, "\(page).\(language): the key message has more than 12 words")
+                let sections = body.components(separatedBy: "\n## ").dropFirst()
+                let lists = sections.map { $0.split(separator: "\n").filter { $0.hasPrefix("- ") }.count }
+                #expect(lists.count >= 2 && lists[0] <= 5 && lists[1] <= 4,
+                        "\(page).\(language): \(lists.first ?? 0) warning signs and \(lists.dropFirst().first ?? 0) actions")
+                #expect(body.contains("```callout help"), "\(page).\(language) has no help box")
+                // Words a reader reads: no link addresses, fences or list and heading marks.
+                let text = body.replacing(/\]\([^)]*\)/, with: "]").split(separator: "\n").filter { !$0.hasPrefix("```") }
+                let words = text.joined(separator: " ").split(whereSeparator: \.isWhitespace)
+                    .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+                #expect(words <= 300, "\(page).\(language) has \(words) words")
+                #expect(!body.contains("Trafficking in Persons (TIP)") && !body.contains("(TIP)"),
+                        "\(page).\(language) repeats the report; sources are on the about pages")
+            }
+        }
+    }
+
+    @Test("claims the programme report does not make stay out of the English pages", arguments: [
+        "Ba Maso programme", "every district", "women and girls", "most common way", "are often people",
+        "often target", "is often someone", "are often friends", "reached listeners", "is a crime, not a job",
+    ])
+    func noUnsupportedClaims(claim: String) throws {
+        for page in try Self.pageFiles().keys.sorted() {
+            let (frontMatter, body) = try Self.read(page, "en")
+            #expect(!(frontMatter + body).lowercased().contains(claim.lowercased()), "\(page).en says '\(claim)'")
+        }
+    }
 }
