@@ -103,8 +103,9 @@ public struct Contact: Sendable, Equatable {
         guard let text = reader.string(field, into: &diagnostics) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let day = Day(text + "-01") { return day }
-        diagnostics.append(.error(at: reader.location(of: field.value), "'as_of' must be a year and a month, not '\(text)'",
-                                  hint: "write it as year-month, such as 'as_of: 2012-11' for November 2012"))
+        diagnostics.append(.error(
+            at: reader.location(of: field.value), "'as_of' must be a year and a month, not '\(text)'",
+            hint: "write it as year-month, such as 'as_of: 2012-11' for November 2012"))
         return nil
     }
 

@@ -137,8 +137,10 @@ public struct SiteConfig: Sendable, Equatable {
                     guard let language = Language(rawValue: item.key), let url = urls[language],
                           !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) else { continue }
                     diagnostics.append(.error(
-                        at: reader.location(of: item.value), "the quick exit leads to '\(url)', which is not a web address",
-                        hint: "write the full address of a light, neutral page of another site, starting with https://"))
+                        at: reader.location(of: item.value),
+                        "the quick exit leads to '\(url)', which is not a web address",
+                        hint: "write the full address of a light, neutral page of another site, "
+                            + "starting with https://"))
                 }
             default: break
             }

@@ -166,7 +166,9 @@ extension Renderer {
         if let section = site.site.helpPages ?? feeds.helpSection {
             help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
         }
-        if let safety = site.site.safetyPage { help["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from) }
+        if let safety = site.site.safetyPage {
+            help["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+        }
         return help
     }
 
@@ -175,7 +177,9 @@ extension Renderer {
     func quickExit(language: Language, from: String) -> TemplateValues? {
         guard let url = site.site.quickExit[language] else { return nil }
         var exit: TemplateValues = ["url": url]
-        if let safety = site.site.safetyPage { exit["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from) }
+        if let safety = site.site.safetyPage {
+            exit["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+        }
         if let script = assets.published["quick-exit.js"] { exit["script"] = urls.link(script, from: from) }
         return exit
     }

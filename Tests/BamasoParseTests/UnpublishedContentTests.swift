@@ -78,7 +78,8 @@ import Testing
     func project(_ change: (URL) throws -> Void) throws -> (diagnostics: [Diagnostic], paths: [String]) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-load-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in ["content/site.yml": "title: { rw: A, en: A }\nsections: [risks]\nquick_exit: { rw: https://a.rw, en: https://a.rw }\n",
+        let site = "title: { rw: A, en: A }\nsections: [risks]\nquick_exit: { rw: https://a.rw, en: https://a.rw }\n"
+        for (path, text) in ["content/site.yml": site,
                              "templates/i18n/rw.yml": "a: b\n", "templates/i18n/en.yml": "a: b\n"] {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -95,7 +95,8 @@ import Testing
 
     /// The body of a content file, after its front matter, and one front-matter value.
     static func read(_ page: String, _ language: String) throws -> (frontMatter: String, body: String) {
-        let text = try String(contentsOf: contentFolder.appendingPathComponent("\(page).\(language).md"), encoding: .utf8)
+        let url = contentFolder.appendingPathComponent("\(page).\(language).md")
+        let text = try String(contentsOf: url, encoding: .utf8)
         let parts = text.components(separatedBy: "\n---\n")
         return (parts[0], parts.dropFirst().joined(separator: "\n---\n"))
     }
@@ -108,14 +109,16 @@ import Testing
             for language in ["rw", "en"] {
                 let (frontMatter, body) = try Self.read(page, language)
                 let key = try #require(frontMatter.firstMatch(of: /key_message: "(.*)"/)?.output.1)
-                #expect(key.split(separator: " ").count <= 12, "\(page).\(language): the key message has more than 12 words")
+                #expect(key.split(separator: " ").count <= 12,
+                        "\(page).\(language): the key message has more than 12 words")
                 let sections = body.components(separatedBy: "\n## ").dropFirst()
                 let lists = sections.map { $0.split(separator: "\n").filter { $0.hasPrefix("- ") }.count }
                 #expect(lists.count >= 2 && lists[0] <= 5 && lists[1] <= 4,
-                        "\(page).\(language): \(lists.first ?? 0) warning signs and \(lists.dropFirst().first ?? 0) actions")
+                        "\(page).\(language): \(lists.first ?? 0) signs and \(lists.dropFirst().first ?? 0) actions")
                 #expect(body.contains("```callout help"), "\(page).\(language) has no help box")
                 // Words a reader reads: no link addresses, fences or list and heading marks.
-                let text = body.replacing(/\]\([^)]*\)/, with: "]").split(separator: "\n").filter { !$0.hasPrefix("```") }
+                let text = body.replacing(/\]\([^)]*\)/, with: "]").split(separator: "\n")
+                    .filter { !$0.hasPrefix("```") }
                 let words = text.joined(separator: " ").split(whereSeparator: \.isWhitespace)
                     .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
                 #expect(words <= 300, "\(page).\(language) has \(words) words")

@@ -13,7 +13,8 @@ import Testing
         #expect(report.diagnostics.map(\.description) == [])
         let text = try String(contentsOf: site.root.appendingPathComponent("content/site.yml"), encoding: .utf8)
         var diagnostics: [Diagnostic] = []
-        let config = try #require(SiteConfig.parse(SourceFile(path: "content/site.yml", text: text), into: &diagnostics))
+        let file = SourceFile(path: "content/site.yml", text: text)
+        let config = try #require(SiteConfig.parse(file, into: &diagnostics))
         return (site, config)
     }
 
@@ -33,7 +34,8 @@ import Testing
             let language = try #require(Self.language(of: html), "\(path) has no language")
             let target = try #require(config.quickExit[language])
             let body = try #require(html.range(of: "<body"))
-            let skip = try #require(html.range(of: "<a class=\"skip-link\" href=\"#main\">", range: body.upperBound..<html.endIndex),
+            let skipLink = "<a class=\"skip-link\" href=\"#main\">"
+            let skip = try #require(html.range(of: skipLink, range: body.upperBound..<html.endIndex),
                                     "\(path) has no skip link")
             let afterSkip = html[skip.upperBound...]
             let closeSkip = try #require(afterSkip.range(of: "</a>"))
@@ -43,7 +45,8 @@ import Testing
             #expect(String(first.output.0) == "<a class=\"quick-exit\" href=\"\(target)\" rel=\"nofollow noreferrer\">",
                     "\(path): the first focusable element after the skip link is \(first.output.0)")
             #expect(html.components(separatedBy: "class=\"quick-exit\"").count == 2, "\(path): one quick exit")
-            #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(path) tells sites where it was")
+            #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"),
+                    "\(path) tells sites where it was")
         }
     }
 
@@ -116,7 +119,8 @@ import Testing
     func detailsAsOf(language: String, sentence: String) throws {
         let (site, _) = try Self.built()
         defer { site.remove() }
-        let cards = site.outputFiles().filter { $0.hasPrefix("\(language)/contact/") && $0 != "\(language)/contact/index.html" }
+        let cards = site.outputFiles()
+            .filter { $0.hasPrefix("\(language)/contact/") && $0 != "\(language)/contact/index.html" }
         #expect(cards.count == 4)
         for path in cards {
             #expect(try site.read(path).contains("<p class=\"as-of\">\(sentence)</p>"), "\(path)")
