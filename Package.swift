@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
-            dependencies: ["BamasoDiagnostics", "BamasoSite"],
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoSite"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -361,6 +361,7 @@ sections: [%s]
 base_url: "https://example.org/"
 help:
   contact: org-01
+quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
 """ % ", ".join(s for s, _ in SECTIONS)
 
 
@@ -392,6 +393,8 @@ def contacts_yml(orgs):
         for field in ["phones", "emails"]:
             if field in org:
                 out.append("  %s: [%s]" % (field, ", ".join(quoted(v) for v in org[field])))
+        out.append('  source: "generated for the benchmark"')
+        out.append('  as_of: "2012-11"')
         out.append("")
     return "\n".join(out)
 

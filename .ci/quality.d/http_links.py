@@ -105,6 +105,8 @@ def missing_page_problems(base):
     parser.feed(body)
     problems = []
     for address in parser.addresses:
+        if address.startswith("#"):  # within the 404 page itself (its skip link)
+            continue
         target = urllib.parse.urljoin(url, address)
         if urllib.parse.urlsplit(target).netloc != urllib.parse.urlsplit(base).netloc:
             continue

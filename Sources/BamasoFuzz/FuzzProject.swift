@@ -122,6 +122,7 @@ struct FuzzProject {
                 base_url: "https://example.org/bamaso/"
                 help:
                   contact: iom-rwanda
+                quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
 
                 """,
             "content/contacts.yml": """
@@ -132,6 +133,8 @@ struct FuzzProject {
                   emails: ["iomrwanda@iom.int"]
                   social:
                     - { network: "Twitter", handle: "@IOMRwanda", url: "https://twitter.com/IOMRwanda" }
+                  source: "IOM Rwanda programme report"
+                  as_of: "2012-11"
 
                 """,
             "content/media/leaflet.pdf": "%PDF-1.4\n",

@@ -9,8 +9,9 @@ import FoundationXML
 /// an escaping mistake into a fuzzing crash.
 ///
 /// - Paths stay inside the output: relative, no `.` or `..` or empty segment.
-/// - HTML: no element or attribute that runs script (`<script>` other than the JSON-LD block,
-///   `on…=` attributes, `javascript:` addresses), no `<iframe>`, `<object>`, `<embed>`,
+/// - HTML: no element or attribute that runs script (`<script>` other than the JSON-LD block
+///   and the theme's empty quick-exit `<script src>`, `on…=` attributes, `javascript:`
+///   addresses), no `<iframe>`, `<object>`, `<embed>`,
 ///   `<style>`, `<base>` or `<form>`, and the JSON-LD block is valid JSON.
 /// - XML (feeds, sitemap) parses.
 /// - vCards: every line is a property of the card; none was smuggled in by a line break.
@@ -133,7 +134,9 @@ enum HTMLScan {
             if name == "script" {
                 let close = find("</script", from: end) ?? bytes.count
                 let json = Data(bytes[end..<close])
-                if (try? JSONSerialization.jsonObject(with: json)) == nil {
+                if isQuickExit(attributes) {
+                    if !json.isEmpty { problems.append("the quick exit's <script src> has content") }
+                } else if (try? JSONSerialization.jsonObject(with: json)) == nil {
                     problems.append("the JSON-LD block is not valid JSON")
                 }
                 index = close
@@ -146,7 +149,8 @@ enum HTMLScan {
 
     static func check(element: String, attributes: [(String, String)]) -> [String] {
         var problems: [String] = []
-        if element == "script", !attributes.contains(where: { $0.0 == "type" && $0.1 == "application/ld+json" }) {
+        if element == "script", !attributes.contains(where: { $0.0 == "type" && $0.1 == "application/ld+json" }),
+           !isQuickExit(attributes) {
             problems.append("a <script> element that is not JSON-LD")
         }
         if forbiddenElements.contains(element) { problems.append("a <\(element)> element") }
@@ -163,6 +167,14 @@ enum HTMLScan {
             }
         }
         return problems
+    }
+
+    /// The theme's one script, `templates/static/quick-exit.js` as published (`quick-exit.1a2b3c4d.js`).
+    static func isQuickExit(_ attributes: [(String, String)]) -> Bool {
+        guard let src = attributes.first(where: { $0.0 == "src" })?.1 else { return false }
+        let name = src.split(separator: "/").last ?? ""
+        return attributes.allSatisfy { ["src", "defer"].contains($0.0) } && name.hasPrefix("quick-exit.")
+            && name.hasSuffix(".js") && name.dropFirst("quick-exit.".count).dropLast(3).allSatisfy(\.isHexDigit)
     }
 
     /// `&amp;`, `&#39;`, `&#x3A;` and the like, as a browser reads an attribute.

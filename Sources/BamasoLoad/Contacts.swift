@@ -17,6 +17,11 @@ public struct Contact: Sendable, Equatable {
     public var phones: [String]
     public var emails: [String]
     public var social: [Social]
+    /// Where the details come from, such as the programme report: every organisation says.
+    public var source: String
+    /// The month the details were taken from `source` or last checked (`as_of: 2012-11`),
+    /// as its first day; pages show "details as of November 2012".
+    public var asOf: Day?
     public var location: FileLocation
 
     /// The number for a `tel:` link: digits and a leading `+`; a trunk "(0)" is dropped.
@@ -27,7 +32,7 @@ public struct Contact: Sendable, Equatable {
         return "tel:" + digits
     }
 
-    static let keys = ["name", "description", "address", "hours", "phones", "emails", "social"]
+    static let keys = ["name", "description", "address", "hours", "phones", "emails", "social", "source", "as_of"]
 
     /// Reads `contacts.yml`, a mapping from ID to organisation.
     public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> [String: Contact] {
@@ -46,7 +51,7 @@ public struct Contact: Sendable, Equatable {
             reader.checkKeys(fields, allowed: keys, required: ["name"], what: "contact '\(entry.key)'",
                              at: entry.location, into: &diagnostics)
             var contact = Contact(id: entry.key, name: [:], description: [:], address: [:], hours: [:],
-                                  phones: [], emails: [], social: [], location: entry.location)
+                                  phones: [], emails: [], social: [], source: "", asOf: nil, location: entry.location)
             for field in fields {
                 switch field.key {
                 case "name": contact.name = reader.localized(field, into: &diagnostics) ?? [:]
@@ -61,12 +66,47 @@ public struct Contact: Sendable, Equatable {
                                                   "'\(email)' is not an email address"))
                     }
                 case "social": contact.social = parseSocial(field, reader: reader, into: &diagnostics)
+                case "source": contact.source = reader.string(field, into: &diagnostics) ?? ""
+                case "as_of": contact.asOf = parseMonth(field, reader: reader, into: &diagnostics)
                 default: break
                 }
             }
+            checkProvenance(of: entry, fields: fields, into: &diagnostics)
             contacts[entry.key] = contact
         }
         return contacts
+    }
+
+    /// Visitors are told how old the details are, and editors where they come from: an
+    /// organisation without `source` or `as_of` is an error at its line.
+    private static func checkProvenance(
+        of entry: YAMLReader.Field, fields: [YAMLReader.Field], into diagnostics: inout [Diagnostic]
+    ) {
+        let present = Set(fields.map(\.key))
+        if !present.contains("source") {
+            diagnostics.append(.error(
+                at: entry.location, "contact '\(entry.key)' does not say where its details come from",
+                hint: "add a line 'source: \"...\"' naming the document or the person who gave them, such as "
+                    + "'source: \"IOM Rwanda, Counter Human Trafficking Joint Programme report\"'"))
+        }
+        if !present.contains("as_of") {
+            diagnostics.append(.error(
+                at: entry.location, "contact '\(entry.key)' does not say when its details were checked",
+                hint: "add a line 'as_of: 2012-11' with the year and month of the source or of the last check"))
+        }
+    }
+
+    /// `2012-11`: a year and a month, read as the month's first day.
+    private static func parseMonth(
+        _ field: YAMLReader.Field, reader: YAMLReader, into diagnostics: inout [Diagnostic]
+    ) -> Day? {
+        guard let text = reader.string(field, into: &diagnostics) else { return nil }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let day = Day(text + "-01") { return day }
+        diagnostics.append(.error(
+            at: reader.location(of: field.value), "'as_of' must be a year and a month, not '\(text)'",
+            hint: "write it as year-month, such as 'as_of: 2012-11' for November 2012"))
+        return nil
     }
 
     private static func parseSocial(

@@ -13,10 +13,18 @@ public struct SiteConfig: Sendable, Equatable {
     public var sectionsLocation: FileLocation?
     /// Where the site will be published, such as `https://example.org/bamaso/`, or `/`.
     public var baseURL: String
-    /// The organisation (an ID in `contacts.yml`) shown in the help strip on every page.
+    /// The organisation (an ID in `contacts.yml`) whose phone the help strip on every page
+    /// shows, if any.
     public var helpContact: String?
     /// Where `helpContact` was written, for error messages.
     public var helpContactLocation: FileLocation?
+    /// The section the help strip's "Where to get help" leads to (`help: pages:`).
+    public var helpPages: String?
+    /// The section of the safety page, linked next to the quick exit (`help: safety:`).
+    public var safetyPage: String?
+    /// Where the "leave this site quickly" link on every page leads, per language
+    /// (`quick_exit:`): a light, neutral page on another site.
+    public var quickExit: [Language: String] = [:]
     /// The language pages are first written in; the other is their translation.
     public var translationSource: Language = .rw
     /// Whether pages tell visitors that their translation is a draft or outdated.
@@ -39,7 +47,7 @@ public struct SiteConfig: Sendable, Equatable {
     public var defaultLanguage: Language { languages.first ?? .rw }
 
     static let keys = ["title", "description", "languages", "sections", "base_url", "help", "translation_source",
-                       "translation_notices"]
+                       "translation_notices", "quick_exit"]
 
     /// Reads `site.yml`; problems become diagnostics and nil.
     public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -55,7 +63,15 @@ public struct SiteConfig: Sendable, Equatable {
         let before = diagnostics.errorCount
         reader.checkKeys(fields, allowed: keys, required: ["title", "sections"], what: "site.yml",
                          at: start, into: &diagnostics)
+        if !fields.contains(where: { $0.key == "quick_exit" }) {
+            diagnostics.append(.error(
+                at: start, "site.yml has no 'quick_exit': every page needs a link that leaves the site quickly",
+                hint: "add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral page "
+                    + "of another site for each language"))
+        }
         var config = SiteConfig(title: [:], sections: [])
+        // The help pages name sections, checked once all of site.yml is read.
+        var sectionNames: [(key: String, name: String, location: FileLocation)] = []
         for field in fields {
             switch field.key {
             case "title": config.title = reader.localized(field, into: &diagnostics) ?? [:]
@@ -97,14 +113,42 @@ public struct SiteConfig: Sendable, Equatable {
                 config.translationNotices = reader.bool(field, into: &diagnostics) ?? false
             case "help":
                 guard let helpFields = reader.fields(of: field.value, what: "'help'", into: &diagnostics) else { break }
-                reader.checkKeys(helpFields, allowed: ["contact"], required: ["contact"], what: "'help'",
+                reader.checkKeys(helpFields, allowed: ["contact", "pages", "safety"], required: [], what: "'help'",
                                  at: field.location, into: &diagnostics)
-                if let contact = helpFields.first(where: { $0.key == "contact" }) {
-                    config.helpContact = reader.string(contact, into: &diagnostics)
-                    config.helpContactLocation = reader.location(of: contact.value)
+                for help in helpFields {
+                    switch help.key {
+                    case "contact":
+                        config.helpContact = reader.string(help, into: &diagnostics)
+                        config.helpContactLocation = reader.location(of: help.value)
+                    case "pages", "safety":
+                        guard let name = reader.string(help, into: &diagnostics) else { break }
+                        if help.key == "pages" { config.helpPages = name } else { config.safetyPage = name }
+                        sectionNames.append((help.key, name, reader.location(of: help.value)))
+                    default: break
+                    }
+                }
+            case "quick_exit":
+                guard let urls = reader.localized(field, into: &diagnostics),
+                      let items = reader.fields(of: field.value, what: "'quick_exit'", into: &diagnostics)
+                else { break }
+                config.quickExit = urls
+                // A plain link that every visitor may click in a hurry: only another site's web address.
+                for item in items {
+                    guard let language = Language(rawValue: item.key), let url = urls[language],
+                          !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) else { continue }
+                    diagnostics.append(.error(
+                        at: reader.location(of: item.value),
+                        "the quick exit leads to '\(url)', which is not a web address",
+                        hint: "write the full address of a light, neutral page of another site, "
+                            + "starting with https://"))
                 }
             default: break
             }
+        }
+        for (key, name, location) in sectionNames where !config.sections.contains(name) {
+            diagnostics.append(.error(
+                at: location, "'help: \(key)' names '\(name)', which is not a section",
+                hint: "name one of the sections listed in 'sections': \(config.sections.joined(separator: ", "))"))
         }
         return diagnostics.errorCount == before ? config : nil
     }

@@ -34,7 +34,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// `translation_source`).
     public var translationSource: Language?
     public var fields: Fields
-    /// The line of each key, for saying where a text is.
+    /// The line of each key, for saying where a text is (`translationBlocks`). Not compared:
+    /// two front matters that say the same are equal wherever their keys are.
     public var lines: [String: Int] = [:]
 
     public init(
@@ -52,6 +53,13 @@ public struct FrontMatter: Sendable, Equatable {
         self.translationSource = translationSource
         self.fields = fields
         self.translatedBlocks = translatedBlocks
+    }
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft) == (rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft)
+            && (lhs.translation, lhs.translatedFrom, lhs.translatedBlocks, lhs.translationSource)
+            == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
+            && lhs.fields == rhs.fields
     }
 
     static let commonKeys = ["title", "description", "date", "weight", "draft", "translation", "translated_from",

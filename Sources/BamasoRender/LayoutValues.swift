@@ -8,7 +8,7 @@ enum LayoutValues {
     /// What every page of a language and section shares (`Renderer.sharedValues`).
     static let shared: Set<String> = [
         "lang", "t", "site_title", "references", "landing_url", "home_url", "stylesheet", "landing_absolute", "menu",
-        "help",
+        "help", "quick_exit",
     ]
 
     /// What every page may have (`Renderer.context(for:)`); `date`, `section`, `audio`,
@@ -34,8 +34,9 @@ enum LayoutValues {
     static let booklet: Set<String> = names(of: .section).union(["chapters"])
     static let landing: Set<String> = [
         "lang", "t", "site_title", "description", "references", "canonical", "stylesheet", "alternates", "entries",
+        "quick_exit",
     ]
-    static let notFound: Set<String> = ["lang", "t", "site_title", "stylesheet", "entries"]
+    static let notFound: Set<String> = ["lang", "t", "site_title", "stylesheet", "entries", "quick_exit"]
 
     /// The values of `layout` (`layouts.risk`); nil for a name that is not a layout.
     static func names(ofLayout layout: String) -> Set<String>? {

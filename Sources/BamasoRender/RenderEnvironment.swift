@@ -11,7 +11,8 @@ public enum RenderRead: Hashable, Sendable {
     case theme
     /// site.yml.
     case site
-    /// How addresses are written: the base URL, `--portable`, the stylesheet's published name.
+    /// How addresses are written: the base URL, `--portable`, the published names of the
+    /// stylesheet and scripts.
     case addresses
     /// The menu of a language.
     case menu(Language)
@@ -34,7 +35,7 @@ public enum RenderRead: Hashable, Sendable {
 public enum RenderAnswer: Equatable, Sendable {
     case theme(Theme)
     case site(SiteConfig)
-    case addresses(URLBuilder, stylesheet: String)
+    case addresses(URLBuilder, assets: [String: String])
     case menu([SectionLink])
     case contacts([String: Contact])
     case feeds(FeedLinks)
@@ -118,7 +119,7 @@ public struct RenderEnvironment: Sendable {
         switch read {
         case .theme: .theme(theme)
         case .site: .site(site.site)
-        case .addresses: .addresses(urls, stylesheet: assets.stylesheet)
+        case .addresses: .addresses(urls, assets: assets.published)
         case .menu(let language): .menu(site.menus[language] ?? [])
         case .contacts: .contacts(site.project.contacts)
         case .feeds(let language):

@@ -51,7 +51,7 @@ extension Renderer {
     /// and links with root-based addresses.
     func notFoundContext() -> TemplateValues {
         let first = config.defaultLanguage
-        return [
+        var context: TemplateValues = [
             "lang": first.tag,
             "t": strings(first),
             "site_title": config.title[first] ?? "",
@@ -65,5 +65,7 @@ extension Renderer {
                 return entry
             },
         ]
+        context["quick_exit"] = quickExit(language: first, from: "")
+        return context
     }
 }

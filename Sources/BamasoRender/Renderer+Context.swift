@@ -92,7 +92,8 @@ extension Renderer {
             "landing_absolute": urls.reference("", from: from),
             "menu": menu(language: language, current: section, from: from),
         ]
-        if let help = help(language: language, from: from) { values["help"] = help }
+        values["help"] = help(language: language, from: from)
+        if let exit = quickExit(language: language, from: from) { values["quick_exit"] = exit }
         return values
     }
 
@@ -148,19 +149,39 @@ extension Renderer {
         }
     }
 
-    private func help(language: Language, from: String) -> TemplateValues? {
-        guard let id = config.helpContact, let contact = contacts[id] else { return nil }
-        var help: TemplateValues = ["name": contact.name[language] ?? id]
-        if let phone = contact.phones.first {
-            help["phone"] = phone
-            help["tel"] = telephoneURI(phone)
+    /// The help strip says what to do now (its text is in the interface strings) and leads to
+    /// the help pages; it shows a phone number only of an organisation whose details say where
+    /// they come from and how old they are.
+    private func help(language: Language, from: String) -> TemplateValues {
+        var help: TemplateValues = [:]
+        if let id = config.helpContact, let contact = contacts[id] {
+            help["name"] = contact.name[language] ?? id
+            if let phone = contact.phones.first, let asOf = contact.asOf, !contact.source.isEmpty {
+                help["phone"] = phone
+                help["tel"] = telephoneURI(phone)
+                help["as_of"] = dates.month(asOf, in: language)
+            }
         }
-        if let email = contact.emails.first { help["email"] = email }
-        // "Where to get help" leads to the section that lists every organisation.
-        if let section = feeds(language).helpSection {
+        // "Where to get help" leads to the help pages, else to the section listing the help contact.
+        if let section = config.helpPages ?? feeds(language).helpSection {
             help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
         }
+        if let safety = config.safetyPage {
+            help["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+        }
         return help
+    }
+
+    /// The "leave this site quickly" link (its address from site.yml), the safety page beside
+    /// it, and the one script of the site, which makes it leave at once.
+    func quickExit(language: Language, from: String) -> TemplateValues? {
+        guard let url = config.quickExit[language] else { return nil }
+        var exit: TemplateValues = ["url": url]
+        if let safety = config.safetyPage {
+            exit["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+        }
+        if let script = asset("quick-exit.js") { exit["script"] = urls.link(script, from: from) }
+        return exit
     }
 
     func contactCard(_ contact: Contact, language: Language, from: String) -> TemplateValues {
@@ -178,6 +199,7 @@ extension Renderer {
         if let description = contact.description[language] { card["description"] = description }
         if let address = contact.address[language] { card["address"] = address }
         if let hours = contact.hours[language] { card["hours"] = hours }
+        if let asOf = contact.asOf { card["as_of"] = dates.month(asOf, in: language) }
         if let vcard = vCardPath(contact, language: language) { card["vcard"] = urls.link(vcard, from: from) }
         card["has_details"] = contact.address[language] != nil || contact.hours[language] != nil
             || !contact.phones.isEmpty || !contact.emails.isEmpty || !contact.social.isEmpty
@@ -226,7 +248,7 @@ extension Renderer {
 
     func landingContext() -> TemplateValues {
         let first = config.defaultLanguage
-        return [
+        var context: TemplateValues = [
             "lang": first.tag,
             "t": strings(first),
             "site_title": config.title[first] ?? "",
@@ -245,5 +267,7 @@ extension Renderer {
                 ]
             },
         ]
+        context["quick_exit"] = quickExit(language: first, from: "")
+        return context
     }
 }

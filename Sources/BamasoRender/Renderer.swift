@@ -44,13 +44,17 @@ public final class Renderer {
         return config
     }()
 
-    private lazy var addresses: (urls: URLBuilder, stylesheet: String) = {
-        guard case .addresses(let urls, let stylesheet) = ask(.addresses) else { unexpected() }
-        return (urls, stylesheet)
+    private lazy var addresses: (urls: URLBuilder, assets: [String: String]) = {
+        guard case .addresses(let urls, let assets) = ask(.addresses) else { unexpected() }
+        return (urls, assets)
     }()
 
     var urls: URLBuilder { addresses.urls }
-    var stylesheet: String { addresses.stylesheet }
+
+    /// The published name of a stylesheet or script under `templates/static/` (`Assets`).
+    func asset(_ path: String) -> String? { addresses.assets[path] }
+
+    var stylesheet: String { asset("style.css") ?? "style.css" }
 
     func menu(_ language: Language) -> [SectionLink] {
         guard case .menu(let links) = ask(.menu(language)) else { unexpected() }

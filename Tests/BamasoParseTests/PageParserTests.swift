@@ -160,14 +160,14 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         let (_, diagnostics) = parse(Self.risk, "---\ntitle: A\nkey_message: B\ntags: [x]\n---\n")
         #expect(diagnostics == [.error(at: FileLocation(path: Self.risk, line: 4, column: 1),
                                        "unknown key 'tags' in the front matter of this risk message",
-                                       hint: "the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source, key_message")])
+                                       hint: "the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source, translated_blocks, key_message")])
     }
 
     @Test("a key of another kind is unknown here")
     func keyOfAnotherKind() {
         let (_, diagnostics) = parse("content/about/a.en.md", "---\ntitle: A\nkey_message: B\n---\n")
         #expect(diagnostics.map(\.description) == [
-            "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source",
+            "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source, translated_blocks",
         ])
     }
 

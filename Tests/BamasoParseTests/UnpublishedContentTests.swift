@@ -78,7 +78,8 @@ import Testing
     func project(_ change: (URL) throws -> Void) throws -> (diagnostics: [Diagnostic], paths: [String]) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-load-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in ["content/site.yml": "title: { rw: A, en: A }\nsections: [risks]\n",
+        let site = "title: { rw: A, en: A }\nsections: [risks]\nquick_exit: { rw: https://a.rw, en: https://a.rw }\n"
+        for (path, text) in ["content/site.yml": site,
                              "templates/i18n/rw.yml": "a: b\n", "templates/i18n/en.yml": "a: b\n"] {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -131,10 +132,10 @@ import Testing
     @Test("a social account's address must be a web address, never javascript:")
     func socialURL() {
         var diagnostics: [Diagnostic] = []
-        let text = "iom:\n  name: { rw: IOM, en: IOM }\n  social:\n    - { network: X, handle: \"@iom\", url: \"javascript:alert(1)\" }\n    - { network: Y, handle: \"@iom\", url: \"HTTPS://example.org/iom\" }\n"
+        let text = "iom:\n  name: { rw: IOM, en: IOM }\n  source: report\n  as_of: 2012-11\n  social:\n    - { network: X, handle: \"@iom\", url: \"javascript:alert(1)\" }\n    - { network: Y, handle: \"@iom\", url: \"HTTPS://example.org/iom\" }\n"
         let contacts = Contact.parse(SourceFile(path: "content/contacts.yml", text: text), into: &diagnostics)
         #expect(diagnostics.map(\.description) == [
-            "content/contacts.yml:4:42: error: 'javascript:alert(1)' is not a web address; write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'",
+            "content/contacts.yml:6:42: error: 'javascript:alert(1)' is not a web address; write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'",
         ])
         #expect(contacts["iom"]?.social.map(\.url) == [nil, "HTTPS://example.org/iom"])
     }

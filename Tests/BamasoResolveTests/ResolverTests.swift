@@ -311,8 +311,12 @@ extension ResolvedSite {
         iom-rwanda:
           name: { rw: "IOM u Rwanda", en: "IOM Rwanda" }
           phones: ["+250 788 000 000"]
+          source: "a test"
+          as_of: 2012-11
         isange:
           name: { rw: "Isange", en: "Isange One Stop Centre" }
+          source: "a test"
+          as_of: 2012-11
         """
 
     @Test("a contact card names an organisation of contacts.yml")

@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    @Test("every page is light, has exactly one h1, and runs no script")
+    @Test("every page is light, has exactly one h1, and runs no script but the quick exit's")
     func pagesAreLight() throws {
         let site = try FixtureSite(nil)
         defer { site.remove() }
@@ -85,9 +85,57 @@ import Testing
             let html = try site.read(path)
             #expect(html.utf8.count + css < 40 * 1024, "\(path) weighs \(html.utf8.count + css) bytes with its stylesheet")
             #expect(html.components(separatedBy: "<h1").count == 2, "\(path) must have exactly one h1")
-            // Structured data for search engines is allowed; nothing that runs is.
+            // Structured data for search engines is allowed, and the quick exit's script
+            // (QuickExitTests); nothing else that runs is.
             let scripts = html.components(separatedBy: "<script").dropFirst()
-            #expect(scripts.allSatisfy { $0.hasPrefix(" type=\"application/ld+json\">") }, "\(path) has a script")
+            #expect(scripts.allSatisfy { $0.hasPrefix(" type=\"application/ld+json\">") || $0.contains("quick-exit.") },
+                    "\(path) has a script")
+        }
+    }
+
+    /// The body of a content file, after its front matter, and one front-matter value.
+    static func read(_ page: String, _ language: String) throws -> (frontMatter: String, body: String) {
+        let url = contentFolder.appendingPathComponent("\(page).\(language).md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let parts = text.components(separatedBy: "\n---\n")
+        return (parts[0], parts.dropFirst().joined(separator: "\n---\n"))
+    }
+
+    @Test("risk pages are for phones: a short key message first, five signs, four actions, the help box")
+    func riskPagesAreShort() throws {
+        let risks = try Self.pageFiles().keys.filter { $0.hasPrefix("risks/") && !$0.hasSuffix("_index") }
+        #expect(risks.count >= 8)
+        for page in risks.sorted() {
+            for language in ["rw", "en"] {
+                let (frontMatter, body) = try Self.read(page, language)
+                let key = try #require(frontMatter.firstMatch(of: /key_message: "(.*)"/)?.output.1)
+                #expect(key.split(separator: " ").count <= 12,
+                        "\(page).\(language): the key message has more than 12 words")
+                let sections = body.components(separatedBy: "\n## ").dropFirst()
+                let lists = sections.map { $0.split(separator: "\n").filter { $0.hasPrefix("- ") }.count }
+                #expect(lists.count >= 2 && lists[0] <= 5 && lists[1] <= 4,
+                        "\(page).\(language): \(lists.first ?? 0) signs and \(lists.dropFirst().first ?? 0) actions")
+                #expect(body.contains("```callout help"), "\(page).\(language) has no help box")
+                // Words a reader reads: no link addresses, fences or list and heading marks.
+                let text = body.replacing(/\]\([^)]*\)/, with: "]").split(separator: "\n")
+                    .filter { !$0.hasPrefix("```") }
+                let words = text.joined(separator: " ").split(whereSeparator: \.isWhitespace)
+                    .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
+                #expect(words <= 300, "\(page).\(language) has \(words) words")
+                #expect(!body.contains("Trafficking in Persons (TIP)") && !body.contains("(TIP)"),
+                        "\(page).\(language) repeats the report; sources are on the about pages")
+            }
+        }
+    }
+
+    @Test("claims the programme report does not make stay out of the English pages", arguments: [
+        "Ba Maso programme", "every district", "women and girls", "most common way", "are often people",
+        "often target", "is often someone", "are often friends", "reached listeners", "is a crime, not a job",
+    ])
+    func noUnsupportedClaims(claim: String) throws {
+        for page in try Self.pageFiles().keys.sorted() {
+            let (frontMatter, body) = try Self.read(page, "en")
+            #expect(!(frontMatter + body).lowercased().contains(claim.lowercased()), "\(page).en says '\(claim)'")
         }
     }
 }

@@ -83,6 +83,8 @@ extension IncrementalBuildTests {
                 rib:
                   name: { rw: "RIB", en: "Rwanda Investigation Bureau" }
                   phones: ["166"]
+                  source: "a test"
+                  as_of: "2026-12"
 
                 """)
         },

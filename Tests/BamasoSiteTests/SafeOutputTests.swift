@@ -25,6 +25,8 @@ import FoundationXML
               description: { rw: "IOM", en: \(yaml) }
               phones: ["+250 252 586 710"]
               emails: ["iomrwanda@iom.int"]
+              source: "IOM Rwanda programme report"
+              as_of: "2012-11"
 
             """.write(to: site.root.appendingPathComponent("content/contacts.yml"), atomically: true, encoding: .utf8)
         let report = site.build()

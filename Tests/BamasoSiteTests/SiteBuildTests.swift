@@ -14,8 +14,10 @@ import Testing
         var checked = 0
         for path in files where path.hasSuffix(".html") {
             for link in FixtureSite.links(in: try site.read(path)) {
-                // Phone, mail, text-message and WhatsApp share links leave the site on purpose.
-                if ["tel:", "mailto:", "sms:", "#", "https://wa.me/"].contains(where: link.hasPrefix) { continue }
+                // Phone, mail, text-message and WhatsApp share links, and the quick exit (to the
+                // fixture's https://example.com/), leave the site on purpose.
+                let leaving = ["tel:", "mailto:", "sms:", "#", "https://wa.me/", "https://example.com/"]
+                if leaving.contains(where: link.hasPrefix) { continue }
                 let local: Substring
                 if link.hasPrefix("https://example.org/bamaso/") {
                     local = link.dropFirst("https://example.org/bamaso/".count)

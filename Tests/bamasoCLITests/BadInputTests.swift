@@ -344,7 +344,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         ]),
         BadInput(name: "a javascript: address for a social account in contacts.yml", change: {
             try $0.append("content/contacts.yml", "  social:\n    - { network: Twitter, handle: \"@IOMRwanda\", url: \"javascript:alert(1)\" }\n")
-        }, errors: ["content/contacts.yml:6:54: error: 'javascript:alert(1)' is not a web address; write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'"]),
+        }, errors: ["content/contacts.yml:8:54: error: 'javascript:alert(1)' is not a web address; write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'"]),
         BadInput(name: "front matter with \"<>&' is escaped in text, attributes, JSON-LD, feeds and vCards", change: {
             try $0.write(page, risk("title: \(payloadYAML)\ndescription: \(payloadYAML)\nkey_message: \(payloadYAML)\ndate: 2012-06-01\n"))
             try $0.write("content/contacts.yml", """
@@ -353,6 +353,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                   address: { rw: "Kigali", en: \(payloadYAML) }
                   phones: ["+250 252 586 710"]
                   emails: ["iomrwanda@iom.int"]
+                  source: "IOM Rwanda programme report"
+                  as_of: "2012-11"
 
                 """)
         }, errors: [], status: 0, check: { project in
@@ -404,6 +406,7 @@ struct ValidProject: Sendable {
                 base_url: "https://example.org/bamaso/"
                 help:
                   contact: iom-rwanda
+                quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
 
                 """,
             "content/contacts.yml": """
@@ -411,6 +414,8 @@ struct ValidProject: Sendable {
                   name: { rw: "IOM Rwanda", en: "IOM Rwanda" }
                   phones: ["+250 252 586 710"]
                   emails: ["iomrwanda@iom.int"]
+                  source: "IOM Rwanda programme report"
+                  as_of: "2012-11"
 
                 """,
             "content/media/leaflet.pdf": "%PDF-1.4 leaflet\n",
