@@ -62,26 +62,11 @@ public struct FrontMatter: Sendable, Equatable {
             && lhs.fields == rhs.fields
     }
 
-    static let commonKeys = ["title", "description", "date", "weight", "draft", "translation", "translated_from",
-                             "translation_source",
-                             "translated_blocks"]
-
     /// Keys other site generators use to set a page's address. bamaso takes the address from
     /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
     static let addressKeyHints = Dictionary(uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
         ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase letters, digits and hyphens)")
     })
-
-    /// Keys allowed, and required, on each kind of page besides the common ones.
-    static func schema(for kind: PageKind) -> (allowed: [String], required: [String]) {
-        switch kind {
-        case .risk: (["key_message"], ["key_message"])
-        case .school: (["audience", "duration", "objectives", "materials"], ["audience", "duration", "objectives"])
-        case .radio: (["station", "duration_minutes", "guests", "topics", "audio"], ["station", "duration_minutes", "guests"])
-        case .contact: (["organisation"], ["organisation"])
-        case .home, .section, .plain: ([], [])
-        }
-    }
 
     /// Validates the YAML of a page of `kind`. Every problem is reported, not only the first;
     /// values that could not be read are left empty, so the rest of the page (its links, its
@@ -100,19 +85,25 @@ public struct FrontMatter: Sendable, Equatable {
         guard let fields = reader.fields(of: root, what: "the front matter", into: &diagnostics) else {
             return FrontMatter(title: "")
         }
-        let schema = schema(for: kind)
-        reader.checkKeys(fields, allowed: commonKeys + schema.allowed, required: ["title"] + schema.required,
+        let (kindFields, required) = Self.fields(of: kind)
+        let allowed = commonFields + kindFields
+        reader.checkKeys(fields, allowed: allowed.map(\.key), required: required,
                          what: "the front matter of this \(kind.displayName)", at: start,
                          unknownKeyHints: addressKeyHints, into: &diagnostics)
 
         var values = Values()
+        let definitions = Dictionary(uniqueKeysWithValues: allowed.map { ($0.key, $0) })
         for field in fields {
-            values.read(field, reader: reader, into: &diagnostics)
+            // An unknown key is reported above.
+            if let definition = definitions[field.key] { values.read(field, as: definition, reader: reader, into: &diagnostics) }
         }
         var frontMatter = FrontMatter(
-            title: values.title ?? "", description: values.description, date: values.date, weight: values.weight,
-            draft: values.draft ?? false, translation: values.translation, translatedFrom: values.strings["translated_from"],
-            translationSource: values.translationSource, translatedBlocks: values.lists["translated_blocks"])
+            title: values.strings["title"] ?? "", description: values.strings["description"], date: values.days["date"],
+            weight: values.numbers["weight"], draft: values.flags["draft"] ?? false,
+            translation: values.strings["translation"].flatMap(Translation.init(rawValue:)),
+            translatedFrom: values.strings["translated_from"],
+            translationSource: values.strings["translation_source"].flatMap(Language.init(rawValue:)),
+            translatedBlocks: values.lists["translated_blocks"])
         frontMatter.lines = values.locations.mapValues(\.line)
         switch kind {
         case .risk:
@@ -123,7 +114,7 @@ public struct FrontMatter: Sendable, Equatable {
                 objectives: values.lists["objectives"] ?? [], materials: values.lists["materials"] ?? [])
         case .radio:
             frontMatter.fields = .radio(
-                station: values.strings["station"] ?? "", durationMinutes: values.durationMinutes ?? 0,
+                station: values.strings["station"] ?? "", durationMinutes: values.numbers["duration_minutes"] ?? 0,
                 guests: values.lists["guests"] ?? [], topics: values.lists["topics"] ?? [],
                 audio: values.strings["audio"], audioLocation: values.strings["audio"] == nil ? nil : values.locations["audio"])
         case .contact:
@@ -138,54 +129,41 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// The values read so far, before they are checked against the kind.
     private struct Values {
-        var title: String?
-        var description: String?
-        var date: Day?
-        var weight: Int?
-        var draft: Bool?
-        var translation: Translation?
-        var translationSource: Language?
-        var durationMinutes: Int?
         var strings: [String: String] = [:]
         var lists: [String: [String]] = [:]
+        var days: [String: Day] = [:]
+        var numbers: [String: Int] = [:]
+        var flags: [String: Bool] = [:]
         var locations: [String: FileLocation] = [:]
 
-        mutating func read(_ field: YAMLReader.Field, reader: YAMLReader, into diagnostics: inout [Diagnostic]) {
-            locations[field.key] = reader.location(of: field.value)
-            switch field.key {
-            case "title": title = reader.string(field, into: &diagnostics)
-            case "description": description = reader.string(field, into: &diagnostics)
-            case "date": date = reader.day(field, into: &diagnostics)
-            case "weight": weight = reader.int(field, into: &diagnostics)
-            case "draft": draft = reader.bool(field, into: &diagnostics)
-            case "duration_minutes":
-                durationMinutes = reader.int(field, into: &diagnostics)
-                if let minutes = durationMinutes, minutes <= 0 {
+        /// Reads `field` as `definition` says; a value that cannot be read is reported and left out.
+        mutating func read(
+            _ field: YAMLReader.Field, as definition: FrontMatterField, reader: YAMLReader,
+            into diagnostics: inout [Diagnostic]
+        ) {
+            let key = field.key
+            locations[key] = reader.location(of: field.value)
+            switch definition.value {
+            case .text: strings[key] = reader.string(field, into: &diagnostics)
+            case .texts: lists[key] = reader.strings(field, into: &diagnostics)
+            case .date: days[key] = reader.day(field, into: &diagnostics)
+            case .flag: flags[key] = reader.bool(field, into: &diagnostics)
+            case .wholeNumber(let minimum):
+                numbers[key] = reader.int(field, into: &diagnostics)
+                if let minimum, let number = numbers[key], number < minimum {
                     diagnostics.append(.error(at: reader.location(of: field.value),
-                                              "'duration_minutes' must be more than 0"))
+                                              "'\(key)' must be more than \(minimum - 1)"))
                 }
-            case "translation":
+            case .choice(let choices):
                 guard let text = reader.string(field, into: &diagnostics) else { return }
-                translation = Translation(rawValue: text)
-                if translation == nil {
+                guard choices.contains(text) else {
                     diagnostics.append(.error(
-                        at: reader.location(of: field.value), "'translation' must be 'draft' or 'reviewed', not '\(text)'",
-                        hint: "write 'translation: draft' until a native speaker has checked the page"))
+                        at: reader.location(of: field.value),
+                        "'\(key)' must be \(choices.map { "'\($0)'" }.joined(separator: " or ")), not '\(text)'",
+                        hint: definition.hint))
+                    return
                 }
-            case "translation_source":
-                guard let text = reader.string(field, into: &diagnostics) else { return }
-                translationSource = Language(rawValue: text)
-                if translationSource == nil {
-                    diagnostics.append(.error(
-                        at: reader.location(of: field.value), "'translation_source' must be rw or en, not '\(text)'",
-                        hint: "write the language the page was first written in"))
-                }
-            case "objectives", "materials", "guests", "topics", "translated_blocks":
-                lists[field.key] = reader.strings(field, into: &diagnostics)
-            case "key_message", "audience", "duration", "station", "organisation", "audio", "translated_from":
-                strings[field.key] = reader.string(field, into: &diagnostics)
-            default:
-                break
+                strings[key] = text
             }
         }
     }
