@@ -54,7 +54,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// Keys other site generators use to set a page's address. bamaso takes the address from
     /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
     static let addressKeyHints = Dictionary(uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
-        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase letters, digits and hyphens)")
+        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase "
+            + "letters, digits and hyphens)")
     })
 
     /// Keys allowed, and required, on each kind of page besides the common ones.

@@ -32,7 +32,8 @@ struct ComponentResolver {
             case "audio": return audio(component, at: location, into: &diagnostics)
             default:
                 let hint = Suggestion.didYouMean(component.name, in: Self.names)
-                    ?? "the components are \(Self.names.joined(separator: ", ")); to show text as it is, write the fence without a word after ```"
+                    ?? "the components are \(Self.names.joined(separator: ", ")); to show text as it is, write the "
+                        + "fence without a word after ```"
                 diagnostics.append(.error(at: location, "there is no component called '\(component.name)'", hint: hint))
                 return nil
             }
@@ -71,7 +72,8 @@ struct ComponentResolver {
             let line = number + 1 < lines.count ? lines[number + 1] : component.bodyFirstLine
             diagnostics.append(.error(
                 at: FileLocation(path: location.path, line: line),
-                "this table row has \(row.count) \(row.count == 1 ? "cell" : "cells") but the table has \(header.count) columns",
+                "this table row has \(row.count) \(row.count == 1 ? "cell" : "cells") but the table has "
+                    + "\(header.count) columns",
                 hint: "separate cells with commas, and put a cell that contains a comma in double quotes"))
             ok = false
         }
