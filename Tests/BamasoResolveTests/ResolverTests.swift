@@ -76,7 +76,8 @@ extension ResolvedSite {
             "content/risks/a.rw.md": risk("A", "Soma [ibi](@/risks/only-rw).\n"),
         ]).resolve()
         #expect(diagnostics.map(\.description) == [
-            "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with the id 'ibimenyetso'; link to the page without '#ibimenyetso'",
+            "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with "
+                + "the id 'ibimenyetso'; link to the page without '#ibimenyetso'",
         ])
         #expect(site.page("content/risks/a.en.md")?.links == [
             ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: .rw),
@@ -260,7 +261,8 @@ extension ResolvedSite {
         let (_, diagnostics) = resolve("```python\nprint(1)\n```\n")
         #expect(diagnostics == [.error(
             at: FileLocation(path: Self.path, line: 7, column: 1), "there is no component called 'python'",
-            hint: "the components are table, contact, callout, audio; to show text as it is, write the fence without a word after ```")])
+            hint: "the components are table, contact, callout, audio; to show text as it is, write the fence "
+                + "without a word after ```")])
     }
 
     @Test("a table's CSV becomes a caption, a header and rows")
