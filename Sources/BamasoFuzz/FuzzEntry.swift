@@ -42,7 +42,7 @@ struct FuzzReplay {
             let input = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             let problems = project.run(input) { diagnostics, files in
                 guard verbose else { return }
-                diagnostics.forEach { print("  \($0)") }
+                for diagnostic in diagnostics { print("  \(diagnostic)") }
                 print("  \(files.count) files: \(files.joined(separator: " "))")
             }
             print("\(path): \(problems.isEmpty ? "ok" : problems.joined(separator: "\n  "))")

@@ -134,7 +134,8 @@ public struct Contact: Sendable, Equatable {
                     if let url = social.url, !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) {
                         diagnostics.append(.error(at: reader.location(of: field.value),
                                                   "'\(url)' is not a web address",
-                                                  hint: "write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'"))
+                                                  hint: "write the full address, starting with https://, such as "
+                                                      + "'https://twitter.com/IOMRwanda'"))
                         social.url = nil
                     }
                 default: break

@@ -34,8 +34,10 @@ public struct SourceFile: Sendable, Equatable {
         if let size, size > maximumBytes {
             diagnostics.append(.error(
                 at: FileLocation(path: path),
-                "this file is \(String(format: "%.1f", Double(size) / 1e6)) MB; bamaso reads text files of up to \(maximumBytes / 1_000_000) MB",
-                hint: "split the text into several pages, and put long documents in content/media/ as PDF files linked from a page"))
+                "this file is \(String(format: "%.1f", Double(size) / 1e6)) MB; bamaso reads text files of up "
+                    + "to \(maximumBytes / 1_000_000) MB",
+                hint: "split the text into several pages, and put long documents in content/media/ as PDF files "
+                    + "linked from a page"))
             return nil
         }
         let data: Data

@@ -90,7 +90,8 @@ public struct YAMLReader: Sendable {
             let others = duplicates.count == 1 ? linesOfKey(duplicates[0], in: text, after: context.mark) : []
             return .error(at: location(of: context.mark), "key \(names) appears more than once",
                           hint: others.isEmpty ? "keep one and delete the others"
-                              : "it is also on line \(others.map { String($0 + firstLine - 1) }.joined(separator: ", ")); keep one and delete the others")
+                              : "it is also on line \(others.map { String($0 + firstLine - 1) }.joined(separator: ", ")); "
+                                  + "keep one and delete the others")
         case let .reader(problem, _, _, _):
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(problem)")
         default:

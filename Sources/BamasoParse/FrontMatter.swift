@@ -65,7 +65,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// Keys other site generators use to set a page's address. bamaso takes the address from
     /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
     static let addressKeyHints = Dictionary(uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
-        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase letters, digits and hyphens)")
+        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase "
+            + "letters, digits and hyphens)")
     })
 
     /// Validates the YAML of a page of `kind`. Every problem is reported, not only the first;

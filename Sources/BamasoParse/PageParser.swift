@@ -70,7 +70,8 @@ public enum PageParser {
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: image.line, column: image.column),
                 "this image has no description for people who cannot see it",
-                hint: "write what the image shows between the brackets: ![A teacher talks to a class](\(image.destination))"))
+                hint: "write what the image shows between the brackets: ![A teacher talks to a "
+                    + "class](\(image.destination))"))
         }
     }
 
@@ -86,7 +87,8 @@ public enum PageParser {
             diagnostics.append(.error(
                 at: FileLocation(path: path, line: html.line, column: html.column),
                 "HTML is not published, only Markdown: '\(excerpt.trimmingWhitespaces())'",
-                hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, put it between backticks"))
+                hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML "
+                    + "code as text, put it between backticks"))
         }
         for link in markdown.links {
             let destination = link.destination.trimmingWhitespaces().lowercased()
@@ -148,7 +150,8 @@ public enum PageParser {
             let section = String(parts.first!)
             guard sections.contains(section) else {
                 let hint = Suggestion.didYouMean(section, in: sections)
-                    ?? "add '\(section)' to 'sections' in content/site.yml, or move the file into one of: \(sections.joined(separator: ", "))"
+                    ?? "add '\(section)' to 'sections' in content/site.yml, or move the file into one of: "
+                        + "\(sections.joined(separator: ", "))"
                 diagnostics.append(.error(at: location, "'\(section)' is not a section of this site", hint: hint))
                 return nil
             }
@@ -159,7 +162,8 @@ public enum PageParser {
                     at: location, "'\(name)' cannot be part of a web address",
                     hint: suggestion.isEmpty || suggestion == name
                         ? "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"
-                        : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and single hyphens"))
+                        : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and "
+                            + "single hyphens"))
                 return nil
             }
             return Place(section: section, slug: name, language: language, kind: .ofPages(inSection: section))

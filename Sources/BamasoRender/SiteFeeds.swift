@@ -48,7 +48,8 @@ public struct SiteFeeds: Sendable {
             xml += "<url>\n<loc>\(Escape.xml(urls.absolute(path)))</loc>\n"
             if let date { xml += "<lastmod>\(dates.iso(date))</lastmod>\n" }
             for (language, alternate) in alternates {
-                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(Escape.xml(urls.absolute(alternate)))\"/>\n"
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" "
+                    + "href=\"\(Escape.xml(urls.absolute(alternate)))\"/>\n"
             }
             xml += "</url>\n"
         }
@@ -107,7 +108,8 @@ public struct SiteFeeds: Sendable {
             .compactMap { $0 }.first { !$0.isEmpty } ?? title
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:atom="http://www.w3.org/2005/Atom">
+            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" \
+            xmlns:atom="http://www.w3.org/2005/Atom">
             <channel>
             <title>\(Escape.xml(title))</title>
             <link>\(Escape.xml(urls.absolute(sectionPath)))</link>
@@ -125,7 +127,8 @@ public struct SiteFeeds: Sendable {
             xml += "<item>\n<title>\(Escape.xml(page.page.frontMatter.title))</title>\n<link>\(url)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             xml += "<description>\(Escape.xml(page.page.summary))</description>\n"
-            xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" type=\"\(audio.type)\"/>\n"
+            xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" "
+                + "type=\"\(audio.type)\"/>\n"
             if let seconds = audio.seconds { xml += "<itunes:duration>\(seconds)</itunes:duration>\n" }
             if let date = page.page.frontMatter.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
             xml += "</item>\n"

@@ -49,7 +49,8 @@ public final class StringTable: MustacheParent, Sendable {
                     diagnostics.append(.error(
                         at: FileLocation(path: path),
                         "the string '\(key)' is missing in \(other.nativeName)",
-                        hint: "add a line '\(key): ...' (it is on line \(lines[key] ?? 1) of templates/i18n/\(language.rawValue).yml)"))
+                        hint: "add a line '\(key): ...' (it is on line \(lines[key] ?? 1) of "
+                            + "templates/i18n/\(language.rawValue).yml)"))
                 }
             }
         }

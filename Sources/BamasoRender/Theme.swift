@@ -51,8 +51,10 @@ public final class Theme: Sendable, Equatable {
                 diagnostics.append(.error(
                     at: location ?? FileLocation(path: files.strings[language]?.path ?? ""),
                     location == nil
-                        ? "bamaso needs the string '\(key)', which is not in templates/i18n/\(language.rawValue).yml"
-                        : "the template uses the string '\(key)', which is not in templates/i18n/\(language.rawValue).yml",
+                        ? "bamaso needs the string '\(key)', which is not in "
+                            + "templates/i18n/\(language.rawValue).yml"
+                        : "the template uses the string '\(key)', which is not in "
+                            + "templates/i18n/\(language.rawValue).yml",
                     hint: "add '\(key): ...' to every file in templates/i18n/, or correct the name"))
             }
         }

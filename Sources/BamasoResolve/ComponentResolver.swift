@@ -33,7 +33,7 @@ struct ComponentResolver {
             default:
                 let hint = Suggestion.didYouMean(component.name, in: Self.names)
                     ?? "the components are \(Self.names.joined(separator: ", ")); a fence whose word is not close to "
-                    + "one of them is shown as code"
+                        + "one of them is shown as code"
                 diagnostics.append(.error(at: location, "there is no component called '\(component.name)'", hint: hint))
                 return nil
             }
@@ -72,7 +72,8 @@ struct ComponentResolver {
             let line = number + 1 < lines.count ? lines[number + 1] : component.bodyFirstLine
             diagnostics.append(.error(
                 at: FileLocation(path: location.path, line: line),
-                "this table row has \(row.count) \(row.count == 1 ? "cell" : "cells") but the table has \(header.count) columns",
+                "this table row has \(row.count) \(row.count == 1 ? "cell" : "cells") but the table has "
+                    + "\(header.count) columns",
                 hint: "separate cells with commas, and put a cell that contains a comma in double quotes"))
             ok = false
         }

@@ -18,7 +18,8 @@ enum PreviewPages {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(heading): not rebuilt</title>
             <style>
-            body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 50rem; padding: 1rem; line-height: 1.5; color: #1a1a1a; }
+            body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 50rem; padding: 1rem; \
+            line-height: 1.5; color: #1a1a1a; }
             h1 { color: #a4000f; font-size: 1.6rem; }
             li { margin-bottom: 1rem; }
             .where { font-family: ui-monospace, monospace; font-weight: bold; }
@@ -30,7 +31,8 @@ enum PreviewPages {
             <body>
             <main>
             <h1>\(heading)</h1>
-            <p>The preview still shows the last good build for images and styles, but no page until every error is fixed. Fix the file and save it: this page reloads by itself.</p>
+            <p>The preview still shows the last good build for images and styles, but no page until every error is \
+            fixed. Fix the file and save it: this page reloads by itself.</p>
 
             """
         html += list(errors)
@@ -63,7 +65,8 @@ enum PreviewPages {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Urupapuro ntirubonetse / Page not found</title>
-        <style>body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; line-height: 1.5; }</style>
+        <style>body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; \
+        line-height: 1.5; }</style>
         </head>
         <body>
         <main>

@@ -108,7 +108,8 @@ public enum NewPage {
             for url in written { try? FileManager.default.removeItem(at: url) }
             return .failure(DiagnosticList([.error(
                 at: FileLocation(path: writing), "cannot write the new page: \(error.localizedDescription)",
-                hint: "check that you may write to \(root.appendingPathComponent(folder).path); nothing was written")]))
+                hint: "check that you may write to \(root.appendingPathComponent(folder).path); nothing was "
+                    + "written")]))
         }
         return .success(files.map(\.path))
     }

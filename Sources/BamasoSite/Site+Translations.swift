@@ -41,7 +41,8 @@ extension Site {
         guard language != entry.source, let originalPath = entry.statuses[entry.source]?.path else {
             return .failure(DiagnosticList([.error(
                 at: location, "this page is the original, not a translation",
-                hint: "acknowledge its translation instead: \(entry.statuses.values.map(\.path).filter { $0 != path }.joined(separator: ", "))")]))
+                hint: "acknowledge its translation instead: "
+                    + "\(entry.statuses.values.map(\.path).filter { $0 != path }.joined(separator: ", "))")]))
         }
         var diagnostics: [Diagnostic] = []
         guard let project = ProjectLoader.load(root: root, into: &diagnostics),

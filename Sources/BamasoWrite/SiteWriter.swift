@@ -41,7 +41,8 @@ public enum SiteWriter {
             }
             if !OutputFolder.isReplaceable(output) {
                 diagnostics.append(.error(
-                    at: shown, "\(output.path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it",
+                    at: shown, "\(output.path) is not empty and has no index.html, so it is not a site bamaso built; the "
+                        + "build does not replace it",
                     hint: "choose a new or empty folder with --output, or delete this one yourself if you are sure"))
                 return false
             }
@@ -54,7 +55,8 @@ public enum SiteWriter {
                 ?? SystemError.describe(error)
             diagnostics.append(.error(
                 at: shown, "cannot create the folder \(parent.path) for the output: \(reason)",
-                hint: "check that each folder on that path is a folder, not a file, and that you may write there; or choose another output folder with --output"))
+                hint: "check that each folder on that path is a folder, not a file, and that you may write "
+                    + "there; or choose another output folder with --output"))
             return false
         }
 
@@ -95,7 +97,8 @@ public enum SiteWriter {
             if !(error is CancellationError) {
                 diagnostics.append(.error(
                     at: shown, "cannot write the site into \(parent.path): \(SystemError.describe(error))",
-                    hint: "check that the folder exists, that you may write to it and that the disk is not full; the previous site was left as it was"))
+                    hint: "check that the folder exists, that you may write to it and that the disk is not full; "
+                        + "the previous site was left as it was"))
             }
             return false
         }
@@ -125,7 +128,9 @@ public enum SiteWriter {
             } else {
                 diagnostics.append(.error(
                     at: location,
-                    "this would be published as \(here.path) and \(otherName) as \(other.path): names that differ only in capital letters are the same file on USB sticks and on Windows and Mac computers",
+                    "this would be published as \(here.path) and \(otherName) as \(other.path): names that "
+                        + "differ only in capital letters are the same file on USB sticks and on Windows and "
+                        + "Mac computers",
                     hint: "rename one of them, using lowercase letters only"))
             }
         }

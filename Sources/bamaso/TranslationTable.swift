@@ -25,7 +25,8 @@ enum TranslationTable {
             guard let coverage = report.coverage[language] else { continue }
             let pagesPercent = percent(coverage.pages, of: coverage.totalPages)
             let wordsPercent = percent(coverage.words, of: coverage.totalWords)
-            lines.append("\(language.rawValue) \(language.nativeName): \(coverage.pages) of \(coverage.totalPages) pages (\(pagesPercent)), "
+            lines.append("\(language.rawValue) \(language.nativeName): \(coverage.pages) of \(coverage.totalPages) pages "
+                + "(\(pagesPercent)), "
                 + "\(coverage.words) of \(coverage.totalWords) words (\(wordsPercent)); "
                 + "\(coverage.draft) draft, \(coverage.outdated) outdated, \(coverage.missing) missing")
         }

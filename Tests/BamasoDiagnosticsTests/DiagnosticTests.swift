@@ -9,7 +9,8 @@ import Testing
             "unknown key 'titel' in the front matter of this risk message",
             hint: "did you mean 'title'?")
         #expect(diagnostic.description
-            == "content/risks/fake-job-offers.en.md:3:1: error: unknown key 'titel' in the front matter of this risk message; did you mean 'title'?")
+            == "content/risks/fake-job-offers.en.md:3:1: error: unknown key 'titel' in the front matter of "
+                + "this risk message; did you mean 'title'?")
     }
 
     @Test("prints no hint part when there is no hint")

@@ -256,7 +256,8 @@ import Testing
         let html = render(
             "Soma [ibi](@/risks/fake-job-offers) na [IOM](https://www.iom.int/).",
             links: ["@/risks/fake-job-offers": LinkRewrite(url: "/bamaso/rw/risks/fake-job-offers/")])
-        #expect(html == "<p>Soma <a href=\"/bamaso/rw/risks/fake-job-offers/\">ibi</a> na <a href=\"https://www.iom.int/\">IOM</a>.</p>\n")
+        #expect(html == "<p>Soma <a href=\"/bamaso/rw/risks/fake-job-offers/\">ibi</a> na <a "
+            + "href=\"https://www.iom.int/\">IOM</a>.</p>\n")
     }
 
     @Test("rewrites image sources too")
@@ -271,7 +272,8 @@ import Testing
             "See [this page](@/risks/x), then stop.",
             links: ["@/risks/x": LinkRewrite(url: "/rw/risks/x/",
                                              htmlAfter: " <span class=\"lang-note\" lang=\"rw\">(Ikinyarwanda)</span>")])
-        #expect(html == "<p>See <a href=\"/rw/risks/x/\">this page</a> <span class=\"lang-note\" lang=\"rw\">(Ikinyarwanda)</span>, then stop.</p>\n")
+        #expect(html == "<p>See <a href=\"/rw/risks/x/\">this page</a> <span class=\"lang-note\" "
+            + "lang=\"rw\">(Ikinyarwanda)</span>, then stop.</p>\n")
     }
 
     @Test("asks for each link and component by its index in the scan, in order, from either render path")
@@ -289,7 +291,8 @@ import Testing
     @Test("headings carry their ids in the HTML")
     func headingIDsInHTML() {
         let html = render("## Warning signs\n\nText\n\n## Warning *signs*\n")
-        #expect(html == "<h2 id=\"warning-signs\">Warning signs</h2>\n<p>Text</p>\n<h2 id=\"warning-signs-2\">Warning <em>signs</em></h2>\n")
+        #expect(html == "<h2 id=\"warning-signs\">Warning signs</h2>\n<p>Text</p>\n<h2 id=\"warning-signs-2\">Warning "
+            + "<em>signs</em></h2>\n")
     }
 
     @Test("a link inside a heading is rewritten too")
@@ -388,7 +391,8 @@ import Testing
             #expect(Self.bodies.map { Markdown.scan($0, firstLine: 3) } == firstScans)
             #expect(Self.bodies.map(renderOnce) == firstRenders)
         }
-        #expect(firstRenders[2] == "<h2 id=\"warning-signs\">Warning signs</h2>\n<h2 id=\"warning-signs-2\">Warning signs</h2>\n<div>table T</div>\n")
+        #expect(firstRenders[2] == "<h2 id=\"warning-signs\">Warning signs</h2>\n<h2 id=\"warning-signs-2\">Warning signs</h2>\n"
+            + "<div>table T</div>\n")
     }
 
     private func renderOnce(_ body: String) -> String {

@@ -6,16 +6,20 @@ import Testing
 /// the links, headings and components.
 @Suite struct MarkdownPreparedHTMLTests {
     static let bodies: [String] = MarkdownRepeatedUseTests.bodies + [
-        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n```\n",
+        "# Ubú [a](@/a)\n\n```\nplain code\n```\n\n![alt *x*](media/b.png \"t\")\n\n## Ubú\n\n```table T\na\n"
+            + "```\n",
         "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
         "[a](@/x) ![b](media/y.png) [c](https://example.org/a?b=c&d=e)\n",
         "![alt [in the description](@/in-alt) text](media/i.png) [![img](media/i.png)](@/outer)\n",
         "[sp](<url with spaces>) [amp](a&b) [q](a'b\"c) [uni](ubú/ñ) [ent](&#x6A;avascript:alert(1))\n",
-        "[js](JAVASCRIPT:x) [data](data:image/png;base64,AAA) [html](data:text/html,x) [f](file:///etc) [e](<>) [t](#top)\n",
-        "<https://example.org/a?b=c&d=e> and <mailto:a@b.c>, [ref] and [other][ref]\n\n[ref]: @/target \"A 'title' & more\"\n",
+        "[js](JAVASCRIPT:x) [data](data:image/png;base64,AAA) [html](data:text/html,x) [f](file:///etc) "
+            + "[e](<>) [t](#top)\n",
+        "<https://example.org/a?b=c&d=e> and <mailto:a@b.c>, [ref] and [other][ref]\n\n[ref]: @/target \"A "
+            + "'title' & more\"\n",
         "# H [l](@/a) `code` *em*\n\nSetext\n===\n\n###### Six [x](@/b)\n\n#\n",
         "```table A\nx\n```\n```callout note\nInside\n```\ntext\n\n```audio media/a.mp3\n```",
-        "> ```callout note\n> in a quote\n> ```\n>\n> ## Quoted [h](@/h)\n\n- ## In a list\n  [x](@/y)\n  ```contact iom\n  ```\n",
+        "> ```callout note\n> in a quote\n> ```\n>\n> ## Quoted [h](@/h)\n\n- ## In a list\n  [x](@/y)\n  "
+            + "```contact iom\n  ```\n",
         "Hard  \nbreak\\\nand <b>inline</b> HTML\n\n<div>\nblock\n</div>\n\n*[emphasis](@/x)*[a](@/x)\u{301}b\n",
         "a\r\n\r\n# CRLF [x](@/crlf)\r\n\r\n```table T\r\na\r\n```\r\n",
         "\n\n",

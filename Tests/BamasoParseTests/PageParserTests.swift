@@ -94,7 +94,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
          "name it SLUG.rw.md or SLUG.en.md, such as 'fake-job-offers.en.md'"),
         ("content/risks/fake-job-offers.fr.md",
          "'fr' is not a language of this site",
-         "the languages are rw (Kinyarwanda) and en (English): name it fake-job-offers.rw.md or fake-job-offers.en.md"),
+         "the languages are rw (Kinyarwanda) and en (English): name it fake-job-offers.rw.md or "
+             + "fake-job-offers.en.md"),
         ("content/risks/fake-job-offers.eng.md",
          "'eng' is not a language of this site",
          "did you mean 'en'? (the languages are rw and en)"),
@@ -103,13 +104,15 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
          "did you mean 'risks'?"),
         ("content/news/fake-job-offers.en.md",
          "'news' is not a section of this site",
-         "add 'news' to 'sections' in content/site.yml, or move the file into one of: risks, schools, radio, about, contact"),
+         "add 'news' to 'sections' in content/site.yml, or move the file into one of: risks, schools, "
+             + "radio, about, contact"),
         ("content/risks/2012/fake-job-offers.en.md",
          "pages cannot be in a folder inside a section",
          "move it to content/risks/fake-job-offers.en.md"),
         ("content/fake-job-offers.en.md",
          "pages must be inside a section folder",
-         "move it into one of: content/risks/, content/schools/, content/radio/, content/about/, content/contact/"),
+         "move it into one of: content/risks/, content/schools/, content/radio/, content/about/, "
+             + "content/contact/"),
         ("content/risks/Fake_Job_Offers.en.md",
          "'Fake_Job_Offers' cannot be part of a web address",
          "rename the file to 'fake-job-offers.en.md': lowercase letters a-z, digits and single hyphens"),
@@ -160,14 +163,17 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         let (_, diagnostics) = parse(Self.risk, "---\ntitle: A\nkey_message: B\ntags: [x]\n---\n")
         #expect(diagnostics == [.error(at: FileLocation(path: Self.risk, line: 4, column: 1),
                                        "unknown key 'tags' in the front matter of this risk message",
-                                       hint: "the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source, translated_blocks, key_message")])
+                                       hint: "the keys allowed here are: title, description, date, weight, draft, translation, "
+                                           + "translated_from, translation_source, translated_blocks, key_message")])
     }
 
     @Test("a key of another kind is unknown here")
     func keyOfAnotherKind() {
         let (_, diagnostics) = parse("content/about/a.en.md", "---\ntitle: A\nkey_message: B\n---\n")
         #expect(diagnostics.map(\.description) == [
-            "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the keys allowed here are: title, description, date, weight, draft, translation, translated_from, translation_source, translated_blocks",
+            "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the "
+                + "keys allowed here are: title, description, date, weight, draft, translation, "
+                + "translated_from, translation_source, translated_blocks",
         ])
     }
 
@@ -213,11 +219,16 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
     func everyProblem() {
         let (_, diagnostics) = parse(Self.risk, "---\ntitel: A\nweight: ten\ndraft: maybe\n---\n")
         #expect(diagnostics.map(\.description) == [
-            "content/risks/fake-job-offers.en.md:2:1: error: unknown key 'titel' in the front matter of this risk message; did you mean 'title'?",
-            "content/risks/fake-job-offers.en.md:1:1: error: the front matter of this risk message has no 'title'; add a line 'title: ...'",
-            "content/risks/fake-job-offers.en.md:1:1: error: the front matter of this risk message has no 'key_message'; add a line 'key_message: ...'",
-            "content/risks/fake-job-offers.en.md:3:9: error: 'weight' must be a whole number; for example 'weight: 10'",
-            "content/risks/fake-job-offers.en.md:4:8: error: 'draft' must be true or false; write 'draft: true' or 'draft: false'",
+            "content/risks/fake-job-offers.en.md:2:1: error: unknown key 'titel' in the front matter of this "
+                + "risk message; did you mean 'title'?",
+            "content/risks/fake-job-offers.en.md:1:1: error: the front matter of this risk message has no "
+                + "'title'; add a line 'title: ...'",
+            "content/risks/fake-job-offers.en.md:1:1: error: the front matter of this risk message has no "
+                + "'key_message'; add a line 'key_message: ...'",
+            "content/risks/fake-job-offers.en.md:3:9: error: 'weight' must be a whole number; for example "
+                + "'weight: 10'",
+            "content/risks/fake-job-offers.en.md:4:8: error: 'draft' must be true or false; write 'draft: "
+                + "true' or 'draft: false'",
         ])
     }
 
@@ -261,7 +272,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         ("---\ntitle: \"Fake job offers\nkey_message: Ask first\n---\n", 2, 1,
          "a double quote \" opened on this line is never closed", "add the closing \" at the end of the value"),
         // The same in a list item on file line 6.
-        ("---\ntitle: Fake job offers\nkey_message: Ask first\ntranslation: draft\nobjectives:\n  - \"Know the signs\n  - Ask\n---\n",
+        ("---\ntitle: Fake job offers\nkey_message: Ask first\ntranslation: draft\nobjectives:\n  - \"Know "
+            + "the signs\n  - Ask\n---\n",
          6, 1, "a double quote \" opened on this line is never closed", "add the closing \" at the end of the value"),
         // A quote inside plain text is a character, not an unclosed quote: the error is the tab.
         ("---\ntitle: Radio 5\" tape\nkey_message: Ask first\n\tweight: 3\n---\n", 4, 1,
@@ -392,7 +404,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
     @Test("a long first paragraph is cut at a word near 160 characters")
     func longParagraphIsCut() throws {
         let text = "Abantu benshi bashukwa n'abantu bazi, bababwira ko hari akazi keza mu mujyi cyangwa mu mahanga, "
-            + "bakabasaba kwishyura urugendo, bagatwara ibyangombwa byabo, maze bagakoreshwa imirimo y'agahato nta mushahara."
+            + "bakabasaba kwishyura urugendo, bagatwara ibyangombwa byabo, maze bagakoreshwa imirimo y'agahato nta "
+                + "mushahara."
         #expect(text.count > 160)
         #expect(try page("title: A", text).summary
             == "Abantu benshi bashukwa n'abantu bazi, bababwira ko hari akazi keza mu mujyi cyangwa mu mahanga, "
@@ -412,7 +425,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         var diagnostics: [Diagnostic] = []
         _ = PageParser.parse(
             SourceFile(path: "content/about/a.en.md",
-                       text: "---\ntitle: A\n---\n# Again the title\n\nSee ![](media/poster.jpg) and ![A poster](media/poster.jpg).\n"),
+                       text: "---\ntitle: A\n---\n# Again the title\n\nSee ![](media/poster.jpg) and ![A "
+                           + "poster](media/poster.jpg).\n"),
             sections: ["about"], into: &diagnostics)
         #expect(diagnostics == [
             .warning(at: FileLocation(path: "content/about/a.en.md", line: 4),
@@ -420,7 +434,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                      hint: "write '## Again the title' instead"),
             .error(at: FileLocation(path: "content/about/a.en.md", line: 6, column: 5),
                    "this image has no description for people who cannot see it",
-                   hint: "write what the image shows between the brackets: ![A teacher talks to a class](media/poster.jpg)"),
+                   hint: "write what the image shows between the brackets: ![A teacher talks to a "
+                       + "class](media/poster.jpg)"),
         ])
     }
 }

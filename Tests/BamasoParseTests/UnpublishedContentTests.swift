@@ -7,7 +7,8 @@ import Testing
 /// What cmark's safe mode would drop without a word is an error the editor sees.
 @Suite struct UnpublishedContentTests {
     static let path = "content/risks/fake-job-offers.en.md"
-    static let html = "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, put it between backticks"
+    static let html = "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML code as text, "
+        + "put it between backticks"
 
     func check(_ body: String) -> [Diagnostic] {
         parse(Self.path, "---\ntitle: A\nkey_message: B\n---\n" + body).diagnostics
@@ -45,8 +46,10 @@ import Testing
     }
 
     @Test("links that could run code or point at one computer's files are errors", arguments: [
-        ("[a](javascript:alert(1))", "'javascript:alert(1)' is not published: a 'javascript:' link could run a program in the visitor's browser"),
-        ("[a](JaVaScRiPt:alert(1))", "'JaVaScRiPt:alert(1)' is not published: a 'javascript:' link could run a program in the visitor's browser"),
+        ("[a](javascript:alert(1))", "'javascript:alert(1)' is not published: a 'javascript:' link could run a program in the visitor's "
+            + "browser"),
+        ("[a](JaVaScRiPt:alert(1))", "'JaVaScRiPt:alert(1)' is not published: a 'javascript:' link could run a program in the visitor's "
+            + "browser"),
         ("![A photo](vbscript:x)", "'vbscript:x' is not published: a 'vbscript:' link could run a program in the visitor's browser"),
         ("[a](file:///C:/Users/a.pdf)", "'file:///C:/Users/a.pdf' is not published: visitors cannot open a 'file:' link"),
         ("[a](data:text/html;base64,PHNjcmlwdD4=)", "'data:text/html;base64,PHNjcmlwdD4=' is not published: visitors cannot open a 'data:' link"),
@@ -69,7 +72,8 @@ import Testing
         #expect(diagnostics == [.error(
             at: FileLocation(path: Self.path, line: 4, column: 1),
             "unknown key '\(key)' in the front matter of this risk message",
-            hint: "a page's address comes from its folder and file name; to change it, rename the file (lowercase letters, digits and hyphens)")])
+            hint: "a page's address comes from its folder and file name; to change it, rename the file "
+                + "(lowercase letters, digits and hyphens)")])
     }
 }
 
@@ -102,7 +106,9 @@ import Testing
             try handle.close()
         }
         #expect(diagnostics.map(\.description) == [
-            "content/risks/big.en.md:1:1: error: this file is 5.0 MB; bamaso reads text files of up to 5 MB; split the text into several pages, and put long documents in content/media/ as PDF files linked from a page",
+            "content/risks/big.en.md:1:1: error: this file is 5.0 MB; bamaso reads text files of up to 5 MB; "
+                + "split the text into several pages, and put long documents in content/media/ as PDF files "
+                + "linked from a page",
         ])
         #expect(paths == [])
     }
@@ -120,11 +126,16 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: risks.appendingPathComponent("etc").path, withDestinationPath: "/etc")
         }
         #expect(diagnostics.sortedForReport().map(\.description) == [
-            "content/risks/device.en.md:1:1: error: this is a link to /dev/null, outside the project; copy the file into the project instead of linking to it",
-            "content/risks/etc:1:1: error: this is a link to /etc, outside the project; copy the folder into the project instead of linking to it",
-            "content/risks/gone.en.md:1:1: error: this is a link to a file that does not exist; replace the link with the file itself",
-            "content/risks/loop.en.md:1:1: error: this link leads back to itself through other links; replace the link with the file itself",
-            "content/risks/passwd.en.md:1:1: error: this is a link to /etc/passwd, outside the project; copy the file into the project instead of linking to it",
+            "content/risks/device.en.md:1:1: error: this is a link to /dev/null, outside the project; copy the "
+                + "file into the project instead of linking to it",
+            "content/risks/etc:1:1: error: this is a link to /etc, outside the project; copy the folder into "
+                + "the project instead of linking to it",
+            "content/risks/gone.en.md:1:1: error: this is a link to a file that does not exist; replace the "
+                + "link with the file itself",
+            "content/risks/loop.en.md:1:1: error: this link leads back to itself through other links; replace "
+                + "the link with the file itself",
+            "content/risks/passwd.en.md:1:1: error: this is a link to /etc/passwd, outside the project; copy "
+                + "the file into the project instead of linking to it",
         ])
         #expect(paths == ["content/risks/alias.en.md", "content/risks/real.en.md"])
     }
@@ -132,10 +143,13 @@ import Testing
     @Test("a social account's address must be a web address, never javascript:")
     func socialURL() {
         var diagnostics: [Diagnostic] = []
-        let text = "iom:\n  name: { rw: IOM, en: IOM }\n  source: report\n  as_of: 2012-11\n  social:\n    - { network: X, handle: \"@iom\", url: \"javascript:alert(1)\" }\n    - { network: Y, handle: \"@iom\", url: \"HTTPS://example.org/iom\" }\n"
+        let text = "iom:\n  name: { rw: IOM, en: IOM }\n  source: report\n  as_of: 2012-11\n  social:\n    - { network: X, "
+            + "handle: \"@iom\", url: \"javascript:alert(1)\" }\n    - { network: Y, handle: \"@iom\", url: "
+            + "\"HTTPS://example.org/iom\" }\n"
         let contacts = Contact.parse(SourceFile(path: "content/contacts.yml", text: text), into: &diagnostics)
         #expect(diagnostics.map(\.description) == [
-            "content/contacts.yml:6:42: error: 'javascript:alert(1)' is not a web address; write the full address, starting with https://, such as 'https://twitter.com/IOMRwanda'",
+            "content/contacts.yml:6:42: error: 'javascript:alert(1)' is not a web address; write the full "
+                + "address, starting with https://, such as 'https://twitter.com/IOMRwanda'",
         ])
         #expect(contacts["iom"]?.social.map(\.url) == [nil, "HTTPS://example.org/iom"])
     }
@@ -147,7 +161,8 @@ import Testing
         let (_, diagnostics) = parse("content/risks/a.en.md",
                                      "---\ntitle: " + String(repeating: "[", count: 5000) + "\nkey_message: B\n---\n")
         #expect(diagnostics.map(\.description) == [
-            "content/risks/a.en.md:2:9: error: this value is nested more than 1000 levels deep; write it as text, or as a list of texts",
+            "content/risks/a.en.md:2:9: error: this value is nested more than 1000 levels deep; write it as "
+                + "text, or as a list of texts",
         ])
     }
 }

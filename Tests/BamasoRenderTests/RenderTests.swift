@@ -97,8 +97,10 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         var diagnostics: [Diagnostic] = []
         _ = StringTable.load(project(strings: [.rw: "a: A\nb: B\n", .en: "a: A\nc: C\n"]), into: &diagnostics)
         #expect(diagnostics.sortedForReport().map(\.description) == [
-            "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it is on line 2 of templates/i18n/rw.yml)",
-            "templates/i18n/rw.yml:1:1: error: the string 'c' is missing in Ikinyarwanda; add a line 'c: ...' (it is on line 2 of templates/i18n/en.yml)",
+            "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it "
+                + "is on line 2 of templates/i18n/rw.yml)",
+            "templates/i18n/rw.yml:1:1: error: the string 'c' is missing in Ikinyarwanda; add a line 'c: ...' "
+                + "(it is on line 2 of templates/i18n/en.yml)",
         ])
     }
 
@@ -125,8 +127,12 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
             strings: [.rw: Self.strings("read_more: Soma"), .en: Self.strings("read_more: Read more")]))
         let theme = try #require(Theme.load(files, languages: [.rw, .en], into: &diagnostics))
         #expect(diagnostics.map(\.description) == [
-            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is not in templates/i18n/rw.yml; add 'contact_us: ...' to every file in templates/i18n/, or correct the name",
-            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is not in templates/i18n/en.yml; add 'contact_us: ...' to every file in templates/i18n/, or correct the name",
+            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
+                + "not in templates/i18n/rw.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
+                + "correct the name",
+            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
+                + "not in templates/i18n/en.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
+                + "correct the name",
         ])
         #expect(theme.templates.render(["t": try #require(theme.strings[.en])], with: "layouts.page") == "<a>Read more</a>\n<b></b>")
     }
@@ -138,8 +144,12 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         let files = ThemeFiles(project(templates: templates(), strings: [.rw: strings, .en: strings]))
         _ = Theme.load(files, languages: [.rw, .en], into: &diagnostics)
         #expect(diagnostics.map(\.description) == [
-            "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in templates/i18n/rw.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct the name",
-            "templates/i18n/en.yml:1:1: error: bamaso needs the string 'callout_help', which is not in templates/i18n/en.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct the name",
+            "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
+                + "templates/i18n/rw.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
+                + "the name",
+            "templates/i18n/en.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
+                + "templates/i18n/en.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
+                + "the name",
         ])
     }
 }

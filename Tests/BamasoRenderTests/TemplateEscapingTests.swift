@@ -88,7 +88,8 @@ import Testing
             "templates/layouts/base.mustache": "<title>{{title}}</title>\n{{> partials.p}}\n{{$main}}{{title}}{{/main}}\n",
             "templates/partials/p.mustache": "<p title=\"{{title}}\">{{#items}}{{.}}|{{name}}{{/items}}</p>\n",
             "templates/layouts/page.mustache":
-                "{{<layouts.base}}\n{{$main}}\n  <h1>{{title}}</h1>\n{{#items}}\n  <li>{{name}} {{{name}}}</li>\n{{/items}}\n{{/main}}\n{{/layouts.base}}\n",
+                "{{<layouts.base}}\n{{$main}}\n  <h1>{{title}}</h1>\n{{#items}}\n  <li>{{name}} {{{name}}}</li>\n"
+                    + "{{/items}}\n{{/main}}\n{{/layouts.base}}\n",
         ]
         var diagnostics: [Diagnostic] = []
         let set = try #require(TemplateSet.load(project(templates: BamasoRenderTests.templates(files)), into: &diagnostics))

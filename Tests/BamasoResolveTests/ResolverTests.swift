@@ -76,7 +76,8 @@ extension ResolvedSite {
             "content/risks/a.rw.md": risk("A", "Soma [ibi](@/risks/only-rw).\n"),
         ]).resolve()
         #expect(diagnostics.map(\.description) == [
-            "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with the id 'ibimenyetso'; link to the page without '#ibimenyetso'",
+            "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with "
+                + "the id 'ibimenyetso'; link to the page without '#ibimenyetso'",
         ])
         #expect(site.page("content/risks/a.en.md")?.links == [
             ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: .rw),

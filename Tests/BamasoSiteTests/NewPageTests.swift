@@ -88,7 +88,8 @@ import Testing
         defer { site.remove() }
         let result = NewPage.create(section: "campaigns", slug: "Radio Week", root: site.root)
         #expect(Self.problems(result).map(\.description) == [
-            "content/campaigns/:1:1: error: 'Radio Week' cannot be part of a web address; use lowercase letters a-z, "
+            "content/campaigns/:1:1: error: 'Radio Week' cannot be part of a web address; use lowercase "
+                + "letters a-z, "
                 + "digits and single hyphens, such as 'radio-week'",
             "content/site.yml:8:11: error: 'campaigns' is not a section of this site; the sections are: risks, "
                 + "schools, radio, about, contact (to start a new section, add it to this list first)",

@@ -53,7 +53,8 @@ import FoundationXML
         #expect(site.outputFiles().contains("media/talk-show-1.mp3"))
         // The radio pages announce it.
         #expect(try site.read("en/radio/index.html").contains(
-            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Podcast\" href=\"/bamaso/en/radio/podcast.xml\">"))
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Podcast\" "
+                + "href=\"/bamaso/en/radio/podcast.xml\">"))
     }
 
     @Test("an audio component plays the file, offers it for download, and says its format, size and length")
@@ -63,7 +64,8 @@ import FoundationXML
         #expect(try site.read("en/about/index.html").contains("""
             <figure class="audio">
             <audio controls preload="none" src="/bamaso/media/talk-show-1.mp3"></audio>
-            <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> (MP3, 7 KB, 0:02)</figcaption>
+            <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> \
+            (MP3, 7 KB, 0:02)</figcaption>
             </figure>
             """))
     }

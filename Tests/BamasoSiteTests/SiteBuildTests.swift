@@ -55,12 +55,15 @@ import Testing
         defer { site.remove() }
         _ = site.build()
         let listing = try site.read("rw/risks/index.html")
-        #expect(listing.contains("<a href=\"/bamaso/en/risks/forced-labour/\">Forced labour</a> <span class=\"lang-note\" lang=\"en\">(English)</span>"))
+        #expect(listing.contains("<a href=\"/bamaso/en/risks/forced-labour/\">Forced labour</a> <span class=\"lang-note\" "
+            + "lang=\"en\">(English)</span>"))
         let page = try site.read("rw/risks/fake-job-offers/index.html")
-        #expect(page.contains("<a href=\"/bamaso/en/risks/forced-labour/\">imirimo y'agahato</a> <span class=\"lang-note\" lang=\"en\">(English)</span>"))
+        #expect(page.contains("<a href=\"/bamaso/en/risks/forced-labour/\">imirimo y'agahato</a> <span class=\"lang-note\" "
+            + "lang=\"en\">(English)</span>"))
         // On the English-only page, the switcher leads to the Kinyarwanda section, with a note.
         let english = try site.read("en/risks/forced-labour/index.html")
-        #expect(english.contains("<a href=\"/bamaso/rw/risks/\" hreflang=\"rw\" lang=\"rw\">Ikinyarwanda</a> <span class=\"switcher-note\">"))
+        #expect(english.contains("<a href=\"/bamaso/rw/risks/\" hreflang=\"rw\" lang=\"rw\">Ikinyarwanda</a> <span "
+            + "class=\"switcher-note\">"))
     }
 
     @Test("drafts are left out unless asked for")
@@ -108,8 +111,10 @@ import Testing
             .write(to: page, atomically: true, encoding: .utf8)
         let report = site.build()
         #expect(report.diagnostics.map(\.description) == [
-            "content/risks/fake-job-offers.en.md:4:1: error: unknown key 'wieght' in the front matter of this risk message; did you mean 'weight'?",
-            "content/risks/fake-job-offers.en.md:11:7: error: '@/risks/forced-labor' links to a page that does not exist; did you mean '@/risks/forced-labour'?",
+            "content/risks/fake-job-offers.en.md:4:1: error: unknown key 'wieght' in the front matter of this "
+                + "risk message; did you mean 'weight'?",
+            "content/risks/fake-job-offers.en.md:11:7: error: '@/risks/forced-labor' links to a page that does "
+                + "not exist; did you mean '@/risks/forced-labour'?",
         ])
         #expect(try site.read("en/risks/fake-job-offers/index.html") == before)
         #expect(site.outputFiles() == filesBefore)

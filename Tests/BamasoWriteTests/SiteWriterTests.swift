@@ -113,8 +113,10 @@ struct Scratch {
         let site = Self.site(["index.html": "new", "../escaped.html": "x", "/tmp/escaped.html": "x"])
         #expect(!SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics))
         #expect(diagnostics.map(\.description) == [
-            "../escaped.html:1:1: error: refusing to write '../escaped.html': it would land outside the output folder",
-            "/tmp/escaped.html:1:1: error: refusing to write '/tmp/escaped.html': it would land outside the output folder",
+            "../escaped.html:1:1: error: refusing to write '../escaped.html': it would land outside the output "
+                + "folder",
+            "/tmp/escaped.html:1:1: error: refusing to write '/tmp/escaped.html': it would land outside the "
+                + "output folder",
         ])
         #expect(scratch.read("escaped.html") == nil)
         #expect(scratch.read("public/index.html") == "old")
@@ -130,10 +132,14 @@ struct Scratch {
         let sources = [scratch.url("project/content"), scratch.url("project/templates")]
         let root = scratch.url("project").path
         for (output, message) in [
-            ("project", "project/:1:1: error: the output folder \(root) holds the project's content/ folder, which the build would replace"),
-            ("project/content", "content/:1:1: error: the output folder \(root)/content is the project's content/ folder, which the build would replace"),
-            ("project/templates/static", "static/:1:1: error: the output folder \(root)/templates/static is inside the project's templates/ folder"),
-            ("project/./content/../templates", "templates/:1:1: error: the output folder \(root)/templates is the project's templates/ folder, which the build would replace"),
+            ("project", "project/:1:1: error: the output folder \(root) holds the project's content/ folder, which the "
+                + "build would replace"),
+            ("project/content", "content/:1:1: error: the output folder \(root)/content is the project's content/ folder, which "
+                + "the build would replace"),
+            ("project/templates/static", "static/:1:1: error: the output folder \(root)/templates/static is inside the project's templates/ "
+                + "folder"),
+            ("project/./content/../templates", "templates/:1:1: error: the output folder \(root)/templates is the project's templates/ folder, "
+                + "which the build would replace"),
         ] {
             var diagnostics: [Diagnostic] = []
             #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url(output), protecting: sources, into: &diagnostics))
@@ -158,7 +164,8 @@ struct Scratch {
         try scratch.write("documents/letter.txt", "Dear ...")
         var diagnostics: [Diagnostic] = []
         #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("documents"), into: &diagnostics))
-        #expect(diagnostics.map(\.message) == ["\(scratch.url("documents").path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it"])
+        #expect(diagnostics.map(\.message) == ["\(scratch.url("documents").path) is not empty and has no index.html, so it is not a site bamaso "
+            + "built; the build does not replace it"])
         #expect(scratch.read("documents/letter.txt") == "Dear ...")
 
         try FileManager.default.createDirectory(at: scratch.url("empty"), withIntermediateDirectories: true)
@@ -167,12 +174,14 @@ struct Scratch {
         #expect(diagnostics == [])
     }
 
-    @Test("two files for one address, or for addresses that differ only in capital letters, are errors at the project file")
+    @Test("two files for one address, or for addresses differing only in capitals, are errors at the project file")
     func collisions() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let site = RenderedSite(files: [
-            OutputFile(path: "en/schools/booklet/index.html", contents: .text("page"), source: "content/schools/booklet.en.md"),
+            OutputFile(
+                path: "en/schools/booklet/index.html", contents: .text("page"),
+                source: "content/schools/booklet.en.md"),
             OutputFile(path: "en/schools/booklet/index.html", contents: .text("booklet")),
             OutputFile(path: "media/Photo.jpg", contents: .text("a"), source: "content/media/Photo.jpg"),
             OutputFile(path: "media/photo.jpg", contents: .text("b"), source: "content/media/photo.jpg"),
@@ -180,8 +189,13 @@ struct Scratch {
         var diagnostics: [Diagnostic] = []
         #expect(!SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics))
         #expect(diagnostics.map(\.description) == [
-            "content/schools/booklet.en.md:1:1: error: this would be published as en/schools/booklet/index.html, where a page the build makes itself is published too; rename one of them; only one file can have an address",
-            "content/media/photo.jpg:1:1: error: this would be published as media/photo.jpg and 'content/media/Photo.jpg' as media/Photo.jpg: names that differ only in capital letters are the same file on USB sticks and on Windows and Mac computers; rename one of them, using lowercase letters only",
+            "content/schools/booklet.en.md:1:1: error: this would be published as "
+                + "en/schools/booklet/index.html, where a page the build makes itself is published too; rename "
+                + "one of them; only one file can have an address",
+            "content/media/photo.jpg:1:1: error: this would be published as media/photo.jpg and "
+                + "'content/media/Photo.jpg' as media/Photo.jpg: names that differ only in capital letters are "
+                + "the same file on USB sticks and on Windows and Mac computers; rename one of them, using "
+                + "lowercase letters only",
         ])
         #expect(scratch.list() == [])
     }
@@ -198,7 +212,8 @@ struct Scratch {
         var diagnostics: [Diagnostic] = []
         #expect(!SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics))
         #expect(diagnostics.map(\.description) == [
-            "public/:1:1: error: another build is writing \(scratch.url("public").path) right now; wait for it to finish, then build again",
+            "public/:1:1: error: another build is writing \(scratch.url("public").path) right now; wait for it "
+                + "to finish, then build again",
         ])
         lock.release()
         diagnostics = []
@@ -227,7 +242,8 @@ struct Scratch {
         var diagnostics: [Diagnostic] = []
         #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("notes.txt/deeper/public"), into: &diagnostics))
         #expect(diagnostics.map(\.message) == [
-            "cannot create the folder \(scratch.url("notes.txt/deeper").path) for the output: \(scratch.url("notes.txt").path) is a file, not a folder",
+            "cannot create the folder \(scratch.url("notes.txt/deeper").path) for the output: "
+                + "\(scratch.url("notes.txt").path) is a file, not a folder",
         ])
         // Root may write anywhere a permission allows, but not into /proc.
         diagnostics = []

@@ -66,8 +66,10 @@ import Testing
 
         #expect(run.status == 1)
         #expect(run.standardError == """
-            content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does not exist; did you mean '@/risks/forced-labour'?
-            content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never closed; add the closing " at the end of the value
+            content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does \
+            not exist; did you mean '@/risks/forced-labour'?
+            content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never \
+            closed; add the closing " at the end of the value
 
             """)
         #expect(run.standardOutput.contains("Not built: 2 errors, 0 warnings. The previous public/ was left as it was."))
@@ -108,8 +110,10 @@ import Testing
         // Kinyarwanda is the original here (the default); the English pages were never marked
         // up to date with 'bamaso translations --ack', and forced-labour exists only in English.
         #expect(lines.dropFirst(4) == [
-            "Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 0 outdated, 1 missing; 'bamaso translations' lists them.",
-            "English translations: 0 draft (not yet reviewed by a native speaker), 3 outdated, 0 missing; 'bamaso translations' lists them.",
+            "Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 0 outdated, 1 missing; "
+                + "'bamaso translations' lists them.",
+            "English translations: 0 draft (not yet reviewed by a native speaker), 3 outdated, 0 missing; "
+                + "'bamaso translations' lists them.",
         ])
         let html = try String(contentsOf: root.appendingPathComponent("public/en/risks/fake-job-offers/index.html"), encoding: .utf8)
         #expect(html.contains("<a href=\"/bamaso/en/risks/forced-labour/\">forced labour</a>"))

@@ -14,8 +14,10 @@ import Testing
 
         #expect(run.status == 1)
         #expect(run.standardError == """
-            content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does not exist; did you mean '@/risks/forced-labour'?
-            content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never closed; add the closing " at the end of the value
+            content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does \
+            not exist; did you mean '@/risks/forced-labour'?
+            content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never \
+            closed; add the closing " at the end of the value
 
             """)
         #expect(run.standardOutput.hasPrefix("Checked in "))
@@ -34,8 +36,10 @@ import Testing
         #expect(run.standardError == "")
         let annotations = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("::") }
         #expect(annotations == [
-            "::error file=content/risks/fake-job-offers.en.md,line=7,col=12::'@/risks/forced-labor' links to a page that does not exist%0Adid you mean '@/risks/forced-labour'?",
-            "::error file=content/risks/fake-job-offers.rw.md,line=2,col=1::a double quote \" opened on this line is never closed%0Aadd the closing \" at the end of the value",
+            "::error file=content/risks/fake-job-offers.en.md,line=7,col=12::'@/risks/forced-labor' links to a "
+                + "page that does not exist%0Adid you mean '@/risks/forced-labour'?",
+            "::error file=content/risks/fake-job-offers.rw.md,line=2,col=1::a double quote \" opened on this "
+                + "line is never closed%0Aadd the closing \" at the end of the value",
         ])
     }
 

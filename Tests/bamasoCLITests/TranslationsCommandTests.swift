@@ -148,7 +148,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let original = try CLI.run(["translations", "--ack", "content/risks/jobs.en.md"], in: root)
         #expect(original.status == 1)
-        #expect(original.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a translation; acknowledge its translation instead: content/risks/jobs.rw.md\n")
+        #expect(original.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a translation; acknowledge "
+            + "its translation instead: content/risks/jobs.rw.md\n")
         let unknown = try CLI.run(["translations", "--ack", "content/risks/nothing.rw.md"], in: root)
         #expect(unknown.status == 1)
         #expect(unknown.standardError.hasPrefix("content/risks/nothing.rw.md:1:1: error: content/risks/nothing.rw.md is not a page of this site"))
@@ -178,17 +179,24 @@ import Testing
         let strict = try CLI.run(["build", "--strict"], in: root)
         #expect(strict.status == 1)
         #expect(strict.standardError == """
-            content/risks/borders.en.md:1:1: error: this page has no Ikinyarwanda translation; write content/risks/borders.rw.md, or build without --strict
-            content/risks/domestic.rw.md:1:1: error: this translation is outdated: content/risks/domestic.en.md changed after it was translated; bring it up to date, then run 'bamaso translations --ack content/risks/domestic.rw.md'
-            content/risks/papers.rw.md:1:1: error: this page has no English translation; write content/risks/papers.en.md, or build without --strict
+            content/risks/borders.en.md:1:1: error: this page has no Ikinyarwanda translation; write \
+            content/risks/borders.rw.md, or build without --strict
+            content/risks/domestic.rw.md:1:1: error: this translation is outdated: \
+            content/risks/domestic.en.md changed after it was translated; bring it up to date, then run \
+            'bamaso translations --ack content/risks/domestic.rw.md'
+            content/risks/papers.rw.md:1:1: error: this page has no English translation; write \
+            content/risks/papers.en.md, or build without --strict
 
             """)
         let plain = try CLI.run(["build"], in: root)
         #expect(plain.status == 0, "\(plain.standardError)")
-        #expect(plain.standardOutput.contains("Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 1 outdated, 1 missing; 'bamaso translations' lists them."))
+        #expect(plain.standardOutput.contains("Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 1 outdated, 1 missing; "
+            + "'bamaso translations' lists them."))
         // translation_notices: true in site.yml: visitors see the state, in the page's language.
         let outdated = try String(contentsOf: root.appendingPathComponent("public/rw/risks/domestic/index.html"), encoding: .utf8)
-        #expect(outdated.contains("<p class=\"translation-notice\" role=\"note\">Urupapuro rw&#39;umwimerere rwahinduwe nyuma y&#39;uko ubu busobanuro bukorwa. <a href=\"/en/risks/domestic/\" hreflang=\"en\">Soma umwimerere</a></p>"))
+        #expect(outdated.contains("<p class=\"translation-notice\" role=\"note\">Urupapuro rw&#39;umwimerere rwahinduwe nyuma "
+            + "y&#39;uko ubu busobanuro bukorwa. <a href=\"/en/risks/domestic/\" hreflang=\"en\">Soma "
+            + "umwimerere</a></p>"))
         let draft = try String(contentsOf: root.appendingPathComponent("public/rw/risks/jobs/index.html"), encoding: .utf8)
         #expect(draft.contains("Ubu busobanuro ntiburasuzumwa"))
         let original = try String(contentsOf: root.appendingPathComponent("public/en/risks/jobs/index.html"), encoding: .utf8)

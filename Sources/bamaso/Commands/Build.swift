@@ -19,7 +19,8 @@ struct Build: ParsableCommand {
     var output: String?
 
     @Option(help: ArgumentHelp(
-        "The address the site will be published at, such as https://example.org/bamaso/ (default: base_url in content/site.yml).",
+        "The address the site will be published at, such as https://example.org/bamaso/ (default: base_url in "
+            + "content/site.yml).",
         valueName: "url"))
     var baseURL: String?
 

@@ -23,14 +23,17 @@ struct Serve: AsyncParsableCommand {
     var port = 8080
 
     @Option(help: ArgumentHelp(
-        "The address to listen on. The default, 127.0.0.1, shows the preview on this computer only; 0.0.0.0 shows it to every computer on the network.",
+        "The address to listen on. The default, 127.0.0.1, shows the preview on this computer only; 0.0.0.0 "
+            + "shows it to every computer on the network.",
         valueName: "address"))
     var host = "127.0.0.1"
 
     @Flag(help: "Also show pages marked 'draft: true'.")
     var drafts = false
 
-    @Flag(help: "Look for changed files every 0.3 s instead of being told by the system: for a folder shared from another computer, whose changes the system may not report.")
+    @Flag(help: ArgumentHelp(
+        "Look for changed files every 0.3 s instead of being told by the system: for a folder shared from "
+            + "another computer, whose changes the system may not report."))
     var poll = false
 
     @Flag(help: "Also print how long each stage of each build took: load, parse, resolve, render, write.")
@@ -52,7 +55,8 @@ struct Serve: AsyncParsableCommand {
                     Terminal.say(Terminal.previewSummary(of: report, statistics: statistics, first: first.take()))
                     if timings { Terminal.say(Terminal.timings(of: report)) }
                 case .listening(let url):
-                    Terminal.say("Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you save a file. Press Ctrl-C to stop.")
+                    Terminal.say("Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you "
+                        + "save a file. Press Ctrl-C to stop.")
                 }
             }
         } catch where "\(error)".contains("Address already in use") {
