@@ -4,7 +4,9 @@
 usage: schema-agreement.py BAMASO_BIN
 
 1. `bamaso schema` writes exactly the schemas committed in schemas/ (no drift).
-2. Every page of content/ and of the test fixtures, and every case below, gets the same
+2. site.yml and contacts.yml, as the site has them and changed as below, get the same verdict
+   from the schema as from `bamaso check` (an error in that file, or none).
+3. Every page of content/ and of the test fixtures, and every case below, gets the same
    verdict from a standard validator (the `jsonschema` package, Draft 2020-12) with the schema
    of its kind as from `bamaso check` on a project holding that page alone: both accept its
    front matter, or both refuse it.
@@ -70,6 +72,50 @@ CASES = [
     ("a contact page", "contact/a.en.md", "title: A\norganisation: iom-rwanda\n"),
     ("a contact page without organisation", "contact/a.en.md", "title: A\n"),
 ]
+
+
+# site.yml and contacts.yml: (name, file, change made to the project's own file: old -> new).
+CONFIG_CASES = [
+    ("the site's own site.yml", "site.yml", None),
+    ("languages in another order", "site.yml", ("languages: [rw, en]", "languages: [en, rw]")),
+    ("a third language", "site.yml", ("languages: [rw, en]", "languages: [rw, en, fr]")),
+    ("no quick exit", "site.yml", ("quick_exit:\n", "old_quick_exit:\n")),
+    ("a quick exit to javascript:", "site.yml", ('en: "https://www.google.com/?hl=en"', 'en: "javascript:void(0)"')),
+    ("translation notices as a word", "site.yml", ("base_url:", "translation_notices: maybe\nbase_url:")),
+    ("an unknown key", "site.yml", ("base_url:", "theme: dark\nbase_url:")),
+    ("a section name in capitals", "site.yml", ("sections: [risks,", "sections: [Risks,")),
+    ("an unknown key in help", "site.yml", ("  safety: safety", "  safety: safety\n  phone: 112")),
+    ("the site's own contacts.yml", "contacts.yml", None),
+    ("no source", "contacts.yml", ('  source: "IOM Rwanda, Rwanda Counter', '  origin: "IOM Rwanda, Rwanda Counter')),
+    ("a month that does not exist", "contacts.yml", ('as_of: "2012-11"', 'as_of: "2012-13"')),
+    ("a date in words", "contacts.yml", ('as_of: "2012-11"', 'as_of: "November 2012"')),
+    ("an email without @", "contacts.yml", ('emails: ["iomrwanda@iom.int"]', 'emails: ["iomrwanda at iom.int"]')),
+    ("a javascript: social address", "contacts.yml",
+     ('handle: "@IOMRwanda" }', 'handle: "@IOMRwanda", url: "javascript:alert(1)" }')),
+    ("a social address", "contacts.yml",
+     ('handle: "@IOMRwanda" }', 'handle: "@IOMRwanda", url: "https://twitter.com/IOMRwanda" }')),
+    ("an unknown key", "contacts.yml", ("  emails:", "  fax: 1\n  emails:")),
+    ("a name in one language", "contacts.yml",
+     ('name: { rw: "IOM Rwanda", en: "IOM Rwanda" }', 'name: { en: "IOM Rwanda" }')),
+]
+
+
+def config_verdicts(schemas, name, text):
+    """Whether the schema of `name`, and a check of the own site with that file, accept `text`."""
+    try:
+        data = as_json(yaml.safe_load(text))
+        by_schema = not list(jsonschema.Draft202012Validator(schemas[name.split(".")[0]]).iter_errors(data))
+    except yaml.YAMLError:
+        by_schema = False
+    with tempfile.TemporaryDirectory() as folder:
+        root = pathlib.Path(folder)
+        shutil.copytree(ROOT / "templates", root / "templates")
+        shutil.copytree(ROOT / "content", root / "content")
+        (root / "content" / name).write_text(text, encoding="utf-8")
+        run = subprocess.run([BIN, "check", "--root", str(root)], capture_output=True, text=True)
+        by_build = not any(line.startswith(f"content/{name}:") and ": error:" in line
+                           for line in run.stdout.splitlines() + run.stderr.splitlines())
+    return by_schema, by_build
 
 
 def kind_of(path):
@@ -173,11 +219,23 @@ def main():
         if by_schema != by_build:
             problems.append(f"{name} ({path}): the build {'accepts' if by_build else 'refuses'} it, "
                             f"the schema {'accepts' if by_schema else 'refuses'} it")
+    for name, file, change in CONFIG_CASES:
+        text = (ROOT / "content" / file).read_text(encoding="utf-8")
+        if change:
+            if change[0] not in text:
+                problems.append(f"{name}: content/{file} no longer has {change[0]!r}; update the case")
+                continue
+            text = text.replace(change[0], change[1])
+        by_schema, by_build = config_verdicts(schemas, file, text)
+        checked += 1
+        if by_schema != by_build:
+            problems.append(f"{name} ({file}): the build {'accepts' if by_build else 'refuses'} it, "
+                            f"the schema {'accepts' if by_schema else 'refuses'} it")
     for problem in problems:
         print(problem)
     verdict = "FAIL" if problems else "PASS"
-    print(f"{verdict} schema-agreement: {checked} front matters, {len(CASES)} of them made-up cases; "
-          f"{len(problems)} disagreements")
+    print(f"{verdict} schema-agreement: {checked} files and cases ({len(CASES)} made-up front matters, "
+          f"{len(CONFIG_CASES)} site.yml and contacts.yml); {len(problems)} disagreements")
     return 1 if problems else 0
 
 

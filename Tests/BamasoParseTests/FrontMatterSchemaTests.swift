@@ -1,3 +1,4 @@
+import BamasoLoad
 import BamasoParse
 import Foundation
 import Testing
@@ -15,6 +16,15 @@ import Testing
             contentsOf: Self.repositoryRoot.appendingPathComponent("schemas/\(name)"), encoding: .utf8)
         #expect(committed == FrontMatterSchema.json(for: kind, named: name),
                 "run `swift run bamaso schema` and commit schemas/")
+    }
+
+    @Test("the committed schemas of site.yml and contacts.yml are the ones bamaso writes")
+    func committedConfigSchemas() throws {
+        for (name, schema) in [("site", ConfigSchemas.site), ("contacts", ConfigSchemas.contacts)] {
+            let committed = try String(
+                contentsOf: Self.repositoryRoot.appendingPathComponent("schemas/\(name).schema.json"), encoding: .utf8)
+            #expect(committed == ConfigSchemas.json(schema), "run `swift run bamaso schema` and commit schemas/")
+        }
     }
 
     @Test("a schema requires what the build requires and refuses keys the build refuses")

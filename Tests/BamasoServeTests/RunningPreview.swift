@@ -33,7 +33,9 @@ final class RunningPreview: @unchecked Sendable {
         preview.task = Task {
             try await server.run { event in preview.record(event) }
         }
-        try await preview.waitUntil("the server listens", timeout: .seconds(60)) { preview.port != nil }
+        // Alone, it listens within a second; beside the whole suite on two cores, the first build
+        // of the preview has waited over a minute for a thread.
+        try await preview.waitUntil("the server listens", timeout: .seconds(180)) { preview.port != nil }
         return preview
     }
 

@@ -80,7 +80,9 @@ import FoundationNetworking
     /// The address from "Serving the site at http://127.0.0.1:PORT/."
     private func waitForAddress(in output: Output, of process: Process) async throws -> URL {
         let started = ContinuousClock.now
-        while ContinuousClock.now - started < .seconds(60), process.isRunning {
+        // Alone, it listens within a second; beside the whole suite on two cores, the first build
+        // of the preview has waited over a minute for a thread.
+        while ContinuousClock.now - started < .seconds(180), process.isRunning {
             if let match = output.text.firstMatch(of: /Serving the site at (http:\/\/127\.0\.0\.1:\d+\/)\./),
                let url = URL(string: String(match.output.1)) {
                 return url

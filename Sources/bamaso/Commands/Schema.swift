@@ -1,13 +1,15 @@
 import ArgumentParser
+import BamasoLoad
 import BamasoParse
 import Foundation
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the JSON Schemas of the front matter of each kind of page.",
+        abstract: "Write the JSON Schemas of site.yml, contacts.yml and the front matter of each kind of page.",
         discussion: """
-            One file per kind of page (home, section, risk, school, radio, contact, page), JSON \
-            Schema 2020-12, made from the definitions the build checks front matter with. An \
+            One file per kind of page (home, section, risk, school, radio, contact, page), made \
+            from the definitions the build checks front matter with, and one each for site.yml and \
+            contacts.yml (JSON Schema 2020-12). An \
             editor set up with them (docs/editing.md) shows a missing or misspelt key while you \
             type; the build stays the judge.
             """
@@ -20,14 +22,20 @@ struct Schema: ParsableCommand {
         let folder = URL(fileURLWithPath: output)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for (name, kind) in FrontMatterSchema.files {
-                let text = FrontMatterSchema.json(for: kind, named: name)
+            for (name, text) in Self.files() {
                 try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .atomic)
             }
         } catch {
             Terminal.printError("\(output): cannot write the schemas: \(error.localizedDescription)")
             throw ExitCode.failure
         }
-        print("Wrote \(FrontMatterSchema.files.count) schemas into \(output)/.")
+        print("Wrote \(Self.files().count) schemas into \(output)/.")
+    }
+
+    /// Every schema file: its name and its text.
+    static func files() -> [(name: String, text: String)] {
+        FrontMatterSchema.files.map { ($0.name, FrontMatterSchema.json(for: $0.kind, named: $0.name)) }
+            + [("site.schema.json", ConfigSchemas.json(ConfigSchemas.site)),
+               ("contacts.schema.json", ConfigSchemas.json(ConfigSchemas.contacts))]
     }
 }
