@@ -43,14 +43,6 @@ public enum BlockChanges {
         recorded: [String], current: [TranslationBlock], old: [TranslationBlock]? = nil
     ) -> [BlockChange] {
         let now = current.map(\.fingerprint)
-        // lengths[i][j]: the longest common subsequence of recorded[i...] and now[j...].
-        var lengths = Array(repeating: Array(repeating: 0, count: now.count + 1), count: recorded.count + 1)
-        for i in recorded.indices.reversed() {
-            for j in now.indices.reversed() {
-                lengths[i][j] = recorded[i] == now[j]
-                    ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-            }
-        }
         let oldBlocks = old.flatMap { old in
             old.map(\.fingerprint) == recorded ? old : nil
         }
@@ -73,17 +65,11 @@ public enum BlockChanges {
             }
             (removed, added) = ([], [])
         }
-        var (i, j) = (0, 0)
-        while i < recorded.count || j < now.count {
-            if i < recorded.count, j < now.count, recorded[i] == now[j] {
-                flush(before: j)
-                (i, j) = (i + 1, j + 1)
-            } else if j < now.count, i == recorded.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                added.append(j)
-                j += 1
-            } else {
-                removed.append(i)
-                i += 1
+        for step in align(recorded, now) {
+            switch step {
+            case .same(_, let position): flush(before: position)
+            case .removed(let position): removed.append(position)
+            case .added(let position): added.append(position)
             }
         }
         flush(before: now.count)
@@ -94,12 +80,6 @@ public enum BlockChanges {
     public static func wordDiff(from old: String, to new: String) -> String {
         let a = old.split(whereSeparator: \.isWhitespace).map(String.init)
         let b = new.split(whereSeparator: \.isWhitespace).map(String.init)
-        var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in a.indices.reversed() {
-            for j in b.indices.reversed() {
-                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
-            }
-        }
         var words: [String] = []
         var (deleted, inserted): ([String], [String]) = ([], [])
         func flush() {
@@ -107,21 +87,51 @@ public enum BlockChanges {
             if !inserted.isEmpty { words.append("{+" + inserted.joined(separator: " ") + "+}") }
             (deleted, inserted) = ([], [])
         }
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
+        for step in align(a, b) {
+            switch step {
+            case .same(let position, _):
                 flush()
-                words.append(a[i])
-                (i, j) = (i + 1, j + 1)
-            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
-                inserted.append(b[j])
-                j += 1
-            } else {
-                deleted.append(a[i])
-                i += 1
+                words.append(a[position])
+            case .removed(let position): deleted.append(a[position])
+            case .added(let position): inserted.append(b[position])
             }
         }
         flush()
         return words.joined(separator: " ")
+    }
+
+    /// One step from `a` to `b`: an element of both (at its place in each), one only `a` has, or
+    /// one only `b` has.
+    enum Step: Equatable {
+        case same(Int, Int)
+        case removed(Int)
+        case added(Int)
+    }
+
+    /// The steps from `a` to `b` along a longest common subsequence, in order (a removal before
+    /// an addition where both come at one place).
+    static func align<Element: Equatable>(_ a: [Element], _ b: [Element]) -> [Step] {
+        // lengths[i][j]: the longest common subsequence of a[i...] and b[j...].
+        var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in a.indices.reversed() {
+            for j in b.indices.reversed() {
+                lengths[i][j] = a[i] == b[j] ? lengths[i + 1][j + 1] + 1 : max(lengths[i + 1][j], lengths[i][j + 1])
+            }
+        }
+        var steps: [Step] = []
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if i < a.count, j < b.count, a[i] == b[j] {
+                steps.append(.same(i, j))
+                (i, j) = (i + 1, j + 1)
+            } else if j < b.count, i == a.count || lengths[i][j + 1] >= lengths[i + 1][j] {
+                steps.append(.added(j))
+                j += 1
+            } else {
+                steps.append(.removed(i))
+                i += 1
+            }
+        }
+        return steps
     }
 }
