@@ -1,0 +1,110 @@
+import BamasoRender
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Brings a staging folder, which may hold an earlier site or what an interrupted build left,
+/// to hold exactly the new site: entries the site lacks are removed, files whose contents are
+/// already right are left alone (same inode, same time), the others are written in place.
+enum StagingTree {
+    /// Removes from `root` every entry that is neither one of `files` (a regular file) nor a
+    /// folder on the way to one: links, other files, folders the site no longer has.
+    /// - Returns: the files of `files` that are already there, to be compared, not created.
+    static func prune(_ root: String, keeping files: Set<String>) throws -> Set<String> {
+        var folders = Set<String>()
+        for file in files {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        var kept = Set<String>()
+        var pending = [""]
+        while let relative = pending.popLast() {
+            for (name, type) in try entries(of: relative.isEmpty ? root : root + "/" + relative) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if type == DirectoryEntry.folder, folders.contains(path) {
+                    pending.append(path)
+                } else if type == DirectoryEntry.file, files.contains(path) {
+                    kept.insert(path)
+                } else if type == DirectoryEntry.folder {
+                    try FileManager.default.removeItem(atPath: root + "/" + path)
+                } else if unlink(root + "/" + path) != 0, errno != ENOENT {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+            }
+        }
+        return kept
+    }
+
+    private enum DirectoryEntry { case file, folder, other }
+
+    /// The names in `folder` with their kind, links counted as `other` (never followed).
+    private static func entries(of folder: String) throws -> [(String, DirectoryEntry)] {
+        guard let directory = opendir(folder) else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { closedir(directory) }
+        var found: [(String, DirectoryEntry)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(cString: bytes.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(folder + "/" + name, &status) == 0 else { continue }
+                let mode = status.st_mode & S_IFMT
+                type = mode == S_IFDIR ? Int32(DT_DIR) : mode == S_IFREG ? Int32(DT_REG) : Int32(DT_LNK)
+            }
+            found.append((name, type == Int32(DT_DIR) ? .folder : type == Int32(DT_REG) ? .file : .other))
+        }
+        return found
+    }
+
+    /// Makes `path` hold `contents`: nothing is written when it already does.
+    /// - Returns: true when the file was written.
+    static func update(_ path: String, with contents: OutputFile.Contents) throws -> Bool {
+        switch contents {
+        case .text(var text):
+            return try text.withUTF8 { bytes in
+                if holds(path, UnsafeRawBufferPointer(bytes)) { return false }
+                try SiteWriter.writeBytes(UnsafeRawBufferPointer(bytes), to: path, replacing: true)
+                return true
+            }
+        case .copy(let source):
+            let data = try Data(contentsOf: source)
+            return try data.withUnsafeBytes { bytes in
+                if holds(path, bytes) { return false }
+                try SiteWriter.writeBytes(bytes, to: path, replacing: true)
+                return true
+            }
+        }
+    }
+
+    /// True when the regular file at `path` holds exactly `expected`.
+    private static func holds(_ path: String, _ expected: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              Int(status.st_size) == expected.count
+        else { return false }
+        if expected.isEmpty { return true }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < expected.count {
+            let count = read(descriptor, buffer.baseAddress! + offset, expected.count - offset)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return memcmp(buffer.baseAddress!, expected.baseAddress!, expected.count) == 0
+    }
+}
