@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "bamaso",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoResolve", "BamasoSite", "BamasoServe",
+                "BamasoDiagnostics", "BamasoLoad", "BamasoResolve", "BamasoSite", "BamasoServe", "BamasoWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

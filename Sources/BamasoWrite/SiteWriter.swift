@@ -161,32 +161,42 @@ public enum SiteWriter {
         if diagnostics.hasErrors { return }
         // Each file's folder is made just before the file, on every core: a page has a folder
         // of its own, and making 10,000 of them one at a time took longer than the files.
-        let halfway = planned.count / 2
-        let failures = Array(planned.enumerated()).concurrentMap { index, job -> (any Error)? in
-            if index == halfway { interruption.checkpoint("write") }
-            if interruption.requested != nil { return CancellationError() }
-            do {
-                if existing.contains(job.path) {
-                    _ = try StagingTree.update(job.destination, with: job.contents)
+        // In two halves, so that the test hook `write` pauses the build halfway.
+        let halves = [planned[..<(planned.count / 2)], planned[(planned.count / 2)...]]
+        var failures: [(any Error)?] = []
+        for (index, half) in halves.enumerated() {
+            if index == 1 { interruption.checkpoint("write") }
+            failures += Array(half).concurrentMap { job -> (any Error)? in
+                if interruption.requested != nil { return CancellationError() }
+                do {
+                    try write(job.contents, to: job.destination, below: root, existing: existing.contains(job.path))
                     return nil
+                } catch {
+                    return error
                 }
-                try makeFolder(containing: job.destination, below: root)
-                switch job.contents {
-                case .text(var text):
-                    try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: job.destination, replacing: false) }
-                // A media file may be a link inside the project: publish the file, not a link
-                // that would point out of the output folder.
-                case .copy(let source):
-                    try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(),
-                                                     to: URL(fileURLWithPath: job.destination))
-                }
-                return nil
-            } catch {
-                return error
             }
         }
         if interruption.requested != nil { throw CancellationError() }
         if let error = failures.lazy.compactMap({ $0 }).first { throw error }
+    }
+
+    /// Writes one file of the site into the staging folder `root`: in place when it is there
+    /// already (and only if its contents differ), else as a new file in a new folder if need be.
+    private static func write(_ contents: OutputFile.Contents, to destination: String, below root: String,
+                              existing: Bool) throws {
+        if existing {
+            _ = try StagingTree.update(destination, with: contents)
+            return
+        }
+        try makeFolder(containing: destination, below: root)
+        switch contents {
+        case .text(var text):
+            try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: destination, replacing: false) }
+        // A media file may be a link inside the project: publish the file, not a link that
+        // would point out of the output folder.
+        case .copy(let source):
+            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: URL(fileURLWithPath: destination))
+        }
     }
 
     /// Makes the folder that `file` goes into, and the folders above it up to `root` (which

@@ -31,7 +31,7 @@ import FoundationXML
         try input.check?(project)
         // No half-written folder is left beside the output.
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.root.path)
-                .filter { $0.contains(".new-") || $0.contains(".old-") } == [])
+                .filter { $0.contains(".staging-") } == [])
     }
 
     @Test("the catalogue has at least 30 cases, with unique names")
@@ -66,7 +66,7 @@ import FoundationXML
             #expect(try project.snapshot("public") == expected)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.root.path)
-                .filter { $0.contains(".new-") || $0.contains(".old-") } == [])
+                .filter { $0.contains(".staging-") } == [])
     }
 }
 

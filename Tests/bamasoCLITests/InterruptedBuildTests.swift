@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `bamaso build` stopped by SIGINT, SIGTERM or SIGKILL at each point of the pipeline, on a
+/// generated site of several hundred pages. The binary pauses at the named point
+/// (`BAMASO_TEST_PAUSE_AT`), the test sends the signal, then checks that `public/` is the old
+/// site or the new one byte for byte, and that the next build leaves the project folder as an
+/// uninterrupted build does.
+@Suite struct InterruptedBuildTests {
+    typealias CLI = BuildCommandTests
+    static let pagesPerLanguage = 250
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var signal: Int32
+        var point: String
+        /// Whether an earlier rebuild left a staging folder (the old site) to write into.
+        var spare: Bool
+        var testDescription: String {
+            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGKILL: "SIGKILL"][signal] ?? "\(signal)"
+            return "\(name) at \(point)\(spare ? ", over a kept staging folder" : "")"
+        }
+    }
+
+    static let cases: [Case] = [SIGINT, SIGTERM, SIGKILL].flatMap { signal in
+        ["load", "parse", "resolve", "render"].map { Case(signal: signal, point: $0, spare: false) }
+            + ["write", "swap", "swapped"].flatMap { point in
+                [false, true].map { Case(signal: signal, point: point, spare: $0) }
+            }
+    }
+
+    /// Every file under `folder` with its bytes, and every folder (as "path/").
+    static func snapshot(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path + "/"
+        for case let path as String in FileManager.default.enumerator(atPath: base) ?? .init() {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: base + path, isDirectory: &isDirectory)
+            result[isDirectory.boolValue ? path + "/" : path] = isDirectory.boolValue
+                ? Data() : try Data(contentsOf: URL(fileURLWithPath: base + path))
+        }
+        return result
+    }
+
+    /// The names in the project folder, with a staging folder's random part left out.
+    static func listing(_ root: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root.path).map { name in
+            name.hasPrefix(".public.staging-") ? ".public.staging-…" : name
+        }.sorted()
+    }
+
+    /// Writes the content of `version` 0 (the old site) or 1 (the new one: pages edited, removed
+    /// and added) into a project with the repository's theme.
+    static func writeContent(_ root: URL, version: Int) throws {
+        let content = root.appendingPathComponent("content")
+        try? FileManager.default.removeItem(at: content)
+        var files: [String: String] = [
+            "site.yml": "title:\n  rw: \"Ba Maso\"\n  en: \"Ba Maso\"\nsections: [about]\n",
+        ]
+        for language in ["rw", "en"] {
+            files["_index.\(language).md"] = "---\ntitle: \"Home \(language)\"\n---\nHello.\n"
+            files["about/_index.\(language).md"] = "---\ntitle: \"About \(language)\"\n---\nAbout us.\n"
+            let pages = version == 0 ? Array(0..<pagesPerLanguage) : Array(10..<(pagesPerLanguage + 10))
+            for page in pages {
+                let edited = version == 1 && page % 3 == 0 ? " Edited." : ""
+                files["about/page-\(page).\(language).md"] = """
+                    ---
+                    title: "Page \(page) \(language)"
+                    weight: \(page)
+                    ---
+                    Paragraph \(page) of the \(language) site.\(edited)
+
+                    ## A heading
+
+                    - one
+                    - two
+
+                    """
+            }
+        }
+        for (path, text) in files {
+            let url = content.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    static func newProject() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-interrupt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.repositoryRoot.appendingPathComponent("templates"),
+                                         to: root.appendingPathComponent("templates"))
+        try writeContent(root, version: 0)
+        return root
+    }
+
+    static func build(_ root: URL) throws {
+        let run = try CLI.run(["build"], in: root)
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
+    /// The old site, the new one, and the project folder's names after both were built
+    /// without interruption.
+    struct Reference: Sendable {
+        var old: [String: Data]
+        var new: [String: Data]
+        var listing: [String]
+    }
+
+    static let reference: Result<Reference, any Error> = Result {
+        let root = try newProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try build(root)
+        let old = try snapshot(root.appendingPathComponent("public"))
+        try writeContent(root, version: 1)
+        try build(root)
+        return Reference(old: old, new: try snapshot(root.appendingPathComponent("public")), listing: try listing(root))
+    }
+
+    @Test("an interrupted build leaves the old or the new site, and the next build leaves what a whole one does",
+          arguments: cases)
+    func interrupted(_ test: Case) throws {
+        let reference = try Self.reference.get()
+        #expect(reference.old.count > 2 * Self.pagesPerLanguage)
+        #expect(reference.listing == [".public.lock", ".public.staging-…", "content", "public", "templates"])
+        let root = try Self.newProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        try Self.build(root)
+        if test.spare { try Self.build(root) }
+        try Self.writeContent(root, version: 1)
+
+        let process = Process()
+        process.executableURL = try CLI.binary()
+        process.arguments = ["build"]
+        process.currentDirectoryURL = root
+        process.environment = ProcessInfo.processInfo.environment.merging(["BAMASO_TEST_PAUSE_AT": test.point]) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var standardError = ""
+        while !standardError.contains("paused at \(test.point)\n") {
+            let data = err.fileHandleForReading.availableData
+            guard !data.isEmpty else { break }
+            standardError += String(decoding: data, as: UTF8.self)
+        }
+        #expect(standardError == "bamaso: paused at \(test.point)\n")
+        let sent = Date()
+        kill(process.processIdentifier, test.signal)
+        standardError += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(sent)
+
+        if test.signal == SIGKILL {
+            #expect(process.terminationReason == .uncaughtSignal)
+        } else {
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 128 + test.signal)
+            #expect(seconds < 1, "the build took \(seconds) s to stop")
+            #expect(standardError.contains("Interrupted (SIG"), "\(standardError)")
+        }
+        let site = try Self.snapshot(output)
+        if test.point == "swapped" {
+            #expect(site == reference.new, "public/ is not the new site")
+        } else {
+            #expect(site == reference.old, "public/ is not the old site")
+        }
+
+        try Self.build(root)
+        #expect(try Self.snapshot(output) == reference.new, "the next build did not give the new site")
+        #expect(try Self.listing(root) == reference.listing)
+    }
+}
