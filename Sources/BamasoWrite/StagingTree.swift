@@ -1,4 +1,5 @@
 import BamasoRender
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -23,23 +24,44 @@ enum StagingTree {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
+        // Level by level, the folders of each level on every core: a site has a folder per
+        // page, and reading 10,000 folders one at a time took a fifth of a second.
+        let wantedFolders = folders
         var kept = Set<String>()
-        var pending = [""]
-        while let relative = pending.popLast() {
-            for (name, type) in try entries(of: relative.isEmpty ? root : root + "/" + relative) {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                if type == DirectoryEntry.folder, folders.contains(path) {
-                    pending.append(path)
-                } else if type == DirectoryEntry.file, files.contains(path) {
-                    kept.insert(path)
-                } else if type == DirectoryEntry.folder {
-                    try FileManager.default.removeItem(atPath: root + "/" + path)
-                } else if unlink(root + "/" + path) != 0, errno != ENOENT {
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
+        var level = [""]
+        while !level.isEmpty {
+            let results = level.concurrentMap { relative -> Result<(folders: [String], files: [String]), any Error> in
+                Result { try prune(relative, in: root, keeping: files, folders: wantedFolders) }
+            }
+            level = []
+            for result in results {
+                let found = try result.get()
+                level += found.folders
+                kept.formUnion(found.files)
             }
         }
         return kept
+    }
+
+    /// Prunes one folder of the staging tree: returns its subfolders to visit and the wanted
+    /// files it holds, and removes everything else in it.
+    private static func prune(
+        _ relative: String, in root: String, keeping files: Set<String>, folders: Set<String>
+    ) throws -> (folders: [String], files: [String]) {
+        var found: (folders: [String], files: [String]) = ([], [])
+        for (name, type) in try entries(of: relative.isEmpty ? root : root + "/" + relative) {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if type == DirectoryEntry.folder, folders.contains(path) {
+                found.folders.append(path)
+            } else if type == DirectoryEntry.file, files.contains(path) {
+                found.files.append(path)
+            } else if type == DirectoryEntry.folder {
+                try FileManager.default.removeItem(atPath: root + "/" + path)
+            } else if unlink(root + "/" + path) != 0, errno != ENOENT {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+        return found
     }
 
     private enum DirectoryEntry { case file, folder, other }
