@@ -195,7 +195,8 @@ public enum SiteWriter {
         // A media file may be a link inside the project: publish the file, not a link that
         // would point out of the output folder.
         case .copy(let source):
-            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: URL(fileURLWithPath: destination))
+            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(),
+                                             to: URL(fileURLWithPath: destination))
         }
     }
 

@@ -69,14 +69,16 @@ struct StagingFolder {
     /// Puts the staging folder in the output's place. With an existing output the two are
     /// exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), so `public/` is at every
     /// moment the old site or the new one, and the old site stays as the next staging folder.
-    /// Where the file system cannot exchange, the output is renamed aside first, then replaced.
-    /// - Returns: the names recorded after the swap (the old site's folder, if any).
+    /// Where the file system cannot exchange, the output is renamed aside first, then replaced
+    /// (a build killed between the two renames then leaves no output, only both folders).
     static func swap(_ staging: String, with output: URL, lock: BuildLock) throws {
         let parent = output.deletingLastPathComponent()
         let stagingPath = parent.appendingPathComponent(staging).path
         var status = stat()
         guard lstat(output.path, &status) == 0 else {
-            guard rename(stagingPath, output.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(stagingPath, output.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
             try lock.record([])
             return
         }

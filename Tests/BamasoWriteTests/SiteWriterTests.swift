@@ -97,7 +97,8 @@ struct Scratch {
         try scratch.write("public/index.html", "old")
         try scratch.write("public/rw/old-page/index.html", "old page")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new", "rw/index.html": "rw"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(SiteWriter.write(Self.site(["index.html": "new", "rw/index.html": "rw"]),
+                                 to: scratch.url("public"), into: &diagnostics).written)
         #expect(diagnostics == [])
         #expect(scratch.list("public") == ["index.html", "rw", "rw/index.html"])
         #expect(scratch.read("public/index.html") == "new")
@@ -141,18 +142,21 @@ struct Scratch {
             ("project/./content/../templates", "templates/:1:1: error: the output folder \(root)/templates is the project's templates/ folder, which the build would replace"),
         ] {
             var diagnostics: [Diagnostic] = []
-            #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url(output), protecting: sources, into: &diagnostics).written)
+            #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
+                                     to: scratch.url(output), protecting: sources, into: &diagnostics).written)
             #expect(diagnostics.map(\.description) == [message + "; choose another output folder with --output, such as public/ in the project"])
         }
         // Through a link to the project, too.
         try scratch.link("shortcut", to: scratch.url("project").path)
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("shortcut"), protecting: sources, into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
+                                 to: scratch.url("shortcut"), protecting: sources, into: &diagnostics).written)
         #expect(diagnostics.count == 1)
         #expect(scratch.list("project") == ["content", "content/site.yml", "templates", "templates/layouts", "templates/layouts/base.mustache"])
         // Beside them is fine.
         diagnostics = []
-        #expect(SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("project/public"), protecting: sources, into: &diagnostics).written)
+        #expect(SiteWriter.write(Self.site(["index.html": "x"]),
+                                 to: scratch.url("project/public"), protecting: sources, into: &diagnostics).written)
         #expect(diagnostics == [])
     }
 
@@ -162,7 +166,8 @@ struct Scratch {
         defer { scratch.remove() }
         try scratch.write("documents/letter.txt", "Dear ...")
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("documents"), into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
+                                 to: scratch.url("documents"), into: &diagnostics).written)
         #expect(diagnostics.map(\.message) == ["\(scratch.url("documents").path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it"])
         #expect(scratch.read("documents/letter.txt") == "Dear ...")
 
@@ -201,13 +206,15 @@ struct Scratch {
             return
         }
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "new"]),
+                                 to: scratch.url("public"), into: &diagnostics).written)
         #expect(diagnostics.map(\.description) == [
             "public/:1:1: error: another build is writing \(scratch.url("public").path) right now; wait for it to finish, then build again",
         ])
         lock.release()
         diagnostics = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(SiteWriter.write(Self.site(["index.html": "new"]),
+                                 to: scratch.url("public"), into: &diagnostics).written)
         #expect(scratch.read("public/index.html") == "new")
     }
 
@@ -218,7 +225,8 @@ struct Scratch {
         try scratch.link(".public.lock", to: scratch.url("elsewhere/created").path)
         try FileManager.default.createDirectory(at: scratch.url("elsewhere"), withIntermediateDirectories: true)
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "new"]),
+                                 to: scratch.url("public"), into: &diagnostics).written)
         #expect(diagnostics.map(\.message) == ["cannot write into \(scratch.folder.path): too many levels of symbolic links"])
         #expect(scratch.list("elsewhere") == [])
         #expect(scratch.read("public/index.html") == nil)
@@ -230,13 +238,15 @@ struct Scratch {
         defer { scratch.remove() }
         try scratch.write("notes.txt", "a file")
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: scratch.url("notes.txt/deeper/public"), into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
+                                 to: scratch.url("notes.txt/deeper/public"), into: &diagnostics).written)
         #expect(diagnostics.map(\.message) == [
             "cannot create the folder \(scratch.url("notes.txt/deeper").path) for the output: \(scratch.url("notes.txt").path) is a file, not a folder",
         ])
         // Root may write anywhere a permission allows, but not into /proc.
         diagnostics = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]), to: URL(fileURLWithPath: "/proc/public"), into: &diagnostics).written)
+        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
+                                 to: URL(fileURLWithPath: "/proc/public"), into: &diagnostics).written)
         #expect(diagnostics.map(\.message) == ["cannot write into /proc: no such file or directory"])
     }
 

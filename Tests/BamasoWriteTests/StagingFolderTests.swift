@@ -64,7 +64,8 @@ import Testing
         try scratch.write("other/keep.txt", "someone's")
         try scratch.write(".public.lock", "heading\npublic\n../other\n.public.staging-../x\n/tmp\n")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
+                                 into: &diagnostics).written)
         #expect(scratch.read(".public.staging-0000abcd/keep.txt") == "someone's")
         #expect(scratch.read("other/keep.txt") == "someone's")
         #expect(scratch.read("public/index.html") == "new")
@@ -81,7 +82,8 @@ import Testing
         let heading = "bamaso: staging folders of this output, kept for the next build"
         try scratch.write(".public.lock", heading + "\n.public.staging-00000001\n.public.staging-00000002\n")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics).written)
+        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
+                                 into: &diagnostics).written)
         #expect(Self.stagingFolders(scratch) == [".public.staging-00000001"])
         #expect(scratch.read(".public.staging-00000001/index.html") == "old")
         #expect(scratch.read(".public.lock") == heading + "\n.public.staging-00000001\n")

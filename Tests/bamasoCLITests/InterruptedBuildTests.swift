@@ -83,13 +83,15 @@ import Glibc
         }
         for (path, text) in files {
             let url = content.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
 
     static func newProject() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-interrupt-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bamaso-interrupt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: CLI.repositoryRoot.appendingPathComponent("templates"),
                                          to: root.appendingPathComponent("templates"))
