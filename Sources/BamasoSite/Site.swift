@@ -63,6 +63,8 @@ public struct BuildReport: Sendable {
     /// The signal that stopped the build while it was writing; the output is then as it was,
     /// unless `filesWritten` says the new site was already in its place.
     public var interruption: Int32?
+    /// The staging folder an interrupted build had no time to remove (see `SiteWriter.Outcome`).
+    public var leftBehind: String?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -156,6 +158,7 @@ public enum Site {
                     cache.record(rendered, writtenTo: output)
                 }
                 report.interruption = outcome.interruption
+                report.leftBehind = outcome.leftBehind
                 writeParts = [StageTiming(stage: "writing", seconds: outcome.writing),
                               StageTiming(stage: "cleaning up", seconds: outcome.cleaning)]
             }

@@ -21,6 +21,10 @@ public enum SiteWriter {
         public var written = false
         /// The signal that stopped the build while it wrote, if one did (`Interruption`).
         public var interruption: Int32?
+        /// The staging folder that holds what a stopped build wrote (`.public.staging-1a2b3c4d`):
+        /// the kept folder it was updating, or one it made and had no time to remove (it has
+        /// half a second); the next build reuses it. Nil when nothing was left.
+        public var leftBehind: String?
         /// Seconds spent writing and comparing files.
         public var writing = 0.0
         /// Seconds spent removing what the new site lacks from the staging folder, and swapping.
@@ -123,11 +127,20 @@ public enum SiteWriter {
             outcome.cleaning += lap()
             return outcome
         } catch {
-            // A staging folder this build made is removed; one that held an earlier site is
-            // kept, partly updated, for the next build, which brings it up to date anyway.
+            // A staging folder this build made is removed (within half a second when a signal
+            // stopped the build; what is left then stays recorded, for the next build to reuse);
+            // one that held an earlier site is kept, partly updated, for the next build, which
+            // brings it up to date anyway.
             if let staging, staging.isNew {
-                try? files.removeItem(at: parent.appendingPathComponent(staging.name))
-                try? lock.record([])
+                let deadline = DispatchTime.now() + (interruption.requested == nil ? 3600 : 0.5)
+                let path = parent.appendingPathComponent(staging.name).path
+                if (try? StagingTree.remove(path, before: deadline)) == true {
+                    try? lock.record([])
+                } else {
+                    outcome.leftBehind = staging.name
+                }
+            } else if let staging, interruption.requested != nil {
+                outcome.leftBehind = staging.name
             }
             outcome.cleaning += lap()
             outcome.interruption = interruption.requested

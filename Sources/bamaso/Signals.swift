@@ -21,7 +21,7 @@ final class SignalWatch {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 guard interruption.request(signalNumber) else { return }
-                let message = Self.message(signalNumber, output: output, written: false)
+                let message = Self.message(signalNumber, output: output, .beforeWriting)
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(Self.status(signalNumber))
             }
@@ -36,14 +36,33 @@ final class SignalWatch {
         for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
     }
 
+    /// Where a stopped build left things, for its message.
+    enum Stopped {
+        /// Before the write stage: nothing was on disk yet.
+        case beforeWriting
+        /// While writing: the staging folder it made was removed.
+        case removed
+        /// While writing: what it wrote is in this staging folder, which the next build reuses.
+        case leftIn(String)
+        /// After the swap: the new site was already in place.
+        case afterSwap
+    }
+
     /// What the command says when a signal stopped it.
-    static func message(_ signalNumber: Int32, output: String, written: Bool) -> String {
+    static func message(_ signalNumber: Int32, output: String, _ stopped: Stopped) -> String {
         let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : "signal \(signalNumber)"
-        if written {
+        switch stopped {
+        case .beforeWriting:
+            return "Interrupted (\(name)): the build stopped before writing anything; \(output) was left as it was."
+        case .removed:
+            return "Interrupted (\(name)): the build stopped and removed what it had written; "
+                + "\(output) was left as it was."
+        case .leftIn(let folder):
+            return "Interrupted (\(name)): the build stopped; \(output) was left as it was. What it had written is "
+                + "in \(folder) beside it, which the next build reuses."
+        case .afterSwap:
             return "Interrupted (\(name)) after the new site was already in place in \(output)."
         }
-        return "Interrupted (\(name)): the build stopped and removed what it had written; "
-            + "\(output) was left as it was."
     }
 
     /// The exit status of a process ended by a signal, as shells report it: 128 + the signal.

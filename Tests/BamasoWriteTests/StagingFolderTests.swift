@@ -103,4 +103,18 @@ import Testing
         #expect(outcome.interruption == SIGTERM)
         #expect(scratch.list() == ["public", "public/index.html"])
     }
+
+    @Test("removing a staging folder stops at its deadline, and otherwise leaves nothing")
+    func removeBeforeDeadline() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        for path in ["index.html", "rw/index.html", "rw/risks/a/index.html", "rw/risks/a/deeper/x.txt", "media/y"] {
+            try scratch.write("staging/" + path, "x")
+        }
+        try scratch.link("staging/rw/link", to: "/")
+        #expect(try !StagingTree.remove(scratch.url("staging").path, before: .now()))
+        #expect(scratch.read("staging/rw/risks/a/index.html") == "x")
+        #expect(try StagingTree.remove(scratch.url("staging").path, before: .now() + 60))
+        #expect(scratch.list() == [])
+    }
 }

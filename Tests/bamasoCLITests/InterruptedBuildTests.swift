@@ -165,6 +165,15 @@ import Glibc
             #expect(process.terminationStatus == 128 + test.signal)
             #expect(seconds < 1, "the build took \(seconds) s to stop")
             #expect(standardError.contains("Interrupted (SIG"), "\(standardError)")
+            let said = switch test.point {
+            case "swapped": ["after the new site was already in place in public/."]
+            case "write" where test.spare, "swap" where test.spare:
+                ["; public/ was left as it was. What it had written is in .public.staging-"]
+            // A folder it made is removed, unless that takes over half a second (then reused).
+            case "write", "swap": ["removed what it had written; public/ was left as it was.", "next build reuses."]
+            default: ["the build stopped before writing anything; public/ was left as it was."]
+            }
+            #expect(said.contains { standardError.contains($0) }, "\(standardError)")
         }
         let site = try Self.snapshot(output)
         if test.point == "swapped" {

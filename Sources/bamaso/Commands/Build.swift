@@ -49,7 +49,9 @@ struct Build: ParsableCommand {
             strict: strict, portable: portable, interruption: interruption))
         watch.stop()
         if let signalNumber = report.interruption {
-            let message = SignalWatch.message(signalNumber, output: shownOutput, written: report.filesWritten > 0)
+            let stopped: SignalWatch.Stopped = report.filesWritten > 0 ? .afterSwap
+                : report.leftBehind.map { .leftIn($0) } ?? .removed
+            let message = SignalWatch.message(signalNumber, output: shownOutput, stopped)
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(SignalWatch.status(signalNumber))
         }
