@@ -16,6 +16,7 @@ public final class Interruption: @unchecked Sendable {
     // Safe because every stored property below is read and written under `lock`.
     private let lock = NSLock()
     private var writing = false
+    private var written = false
     private var signal: Int32?
     /// The named point where a build pauses for a test (`BAMASO_TEST_PAUSE_AT`); nil for none.
     private let pausePoint: String?
@@ -28,12 +29,20 @@ public final class Interruption: @unchecked Sendable {
         self.pausePoint = pausePoint
     }
 
-    /// Notes `signal`. Returns true when no writer runs, so the process may end right away
-    /// (and no writer will start); false when the running writer will stop and clean up.
-    public func request(_ signal: Int32) -> Bool {
+    /// What a signal asks of the process.
+    public enum Response: Sendable, Equatable {
+        /// No writer runs, nor will one start: end the process now. `afterWriting` is true
+        /// when a writer has finished, so the output may already hold the new site.
+        case endNow(afterWriting: Bool)
+        /// The running writer will stop, clean up and return; end the process after it.
+        case writerStops
+    }
+
+    /// Notes `signal` and says what the process should do.
+    public func request(_ signal: Int32) -> Response {
         lock.withLock {
             if self.signal == nil { self.signal = signal }
-            return !writing
+            return writing ? .writerStops : .endNow(afterWriting: written)
         }
     }
 
@@ -51,7 +60,10 @@ public final class Interruption: @unchecked Sendable {
 
     /// The writer is done: from now on a signal ends the process at once.
     func endWriting() {
-        lock.withLock { writing = false }
+        lock.withLock {
+            writing = false
+            written = true
+        }
     }
 
     /// The test hook: pauses at `point` if it is the one asked for, until a signal arrives.

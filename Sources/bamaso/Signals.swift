@@ -20,8 +20,8 @@ final class SignalWatch {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                guard interruption.request(signalNumber) else { return }
-                let message = Self.message(signalNumber, output: output, .beforeWriting)
+                guard case .endNow(let afterWriting) = interruption.request(signalNumber) else { return }
+                let message = Self.message(signalNumber, output: output, afterWriting ? .afterWriting : .beforeWriting)
                 FileHandle.standardError.write(Data((message + "\n").utf8))
                 exit(Self.status(signalNumber))
             }
@@ -46,6 +46,8 @@ final class SignalWatch {
         case leftIn(String)
         /// After the swap: the new site was already in place.
         case afterSwap
+        /// After the write stage, which may or may not have replaced the site (it reports why not).
+        case afterWriting
     }
 
     /// What the command says when a signal stopped it.
@@ -62,6 +64,8 @@ final class SignalWatch {
                 + "in \(folder) beside it, which the next build reuses."
         case .afterSwap:
             return "Interrupted (\(name)) after the new site was already in place in \(output)."
+        case .afterWriting:
+            return "Interrupted (\(name)) after the write stage had ended."
         }
     }
 

@@ -95,7 +95,7 @@ import Testing
         defer { scratch.remove() }
         try scratch.write("public/index.html", "old")
         let interruption = Interruption()
-        #expect(interruption.request(SIGTERM))
+        #expect(interruption.request(SIGTERM) == .endNow(afterWriting: false))
         var diagnostics: [Diagnostic] = []
         let outcome = SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
                                        interruption: interruption, into: &diagnostics)
