@@ -9,10 +9,11 @@ import Glibc
 /// generated site of several hundred pages. The binary pauses at the named point
 /// (`BAMASO_TEST_PAUSE_AT`), the test sends the signal, then checks that `public/` is the old
 /// site or the new one byte for byte, and that the next build leaves the project folder as an
-/// uninterrupted build does.
-@Suite struct InterruptedBuildTests {
+/// uninterrupted build does. One case at a time: each builds the site three or four times, and
+/// run side by side they starve the other suites' servers of the two cores CI has.
+@Suite(.serialized) struct InterruptedBuildTests {
     typealias CLI = BuildCommandTests
-    static let pagesPerLanguage = 250
+    static let pagesPerLanguage = 200
 
     struct Case: CustomTestStringConvertible, Sendable {
         var signal: Int32
