@@ -82,6 +82,7 @@ let package = Package(
             name: "bamaso",
             dependencies: [
                 "BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoSite", "BamasoServe",
+                "BamasoWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

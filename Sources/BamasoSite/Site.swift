@@ -22,10 +22,12 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Every link relative and naming its file, so the site works opened from a folder.
     public var portable: Bool
+    /// What a signal asks of the build (`bamaso build` sets it); nil when nothing can interrupt.
+    public var interruption: Interruption?
 
     public init(
         root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true,
-        strict: Bool = false, portable: Bool = false
+        strict: Bool = false, portable: Bool = false, interruption: Interruption? = nil
     ) {
         self.root = root
         self.output = output
@@ -34,6 +36,7 @@ public struct BuildOptions: Sendable {
         self.writeOutput = writeOutput
         self.strict = strict
         self.portable = portable
+        self.interruption = interruption
     }
 
     public var outputFolder: URL { output ?? root.appendingPathComponent("public") }
@@ -57,6 +60,11 @@ public struct BuildReport: Sendable {
     /// The wall time of each pipeline stage that ran, in order: load, parse, resolve, render,
     /// write (`bamaso build --timings`).
     public var timings: [StageTiming] = []
+    /// The signal that stopped the build while it was writing; the output is then as it was,
+    /// unless `filesWritten` says the new site was already in its place.
+    public var interruption: Int32?
+    /// The staging folder an interrupted build had no time to remove (see `SiteWriter.Outcome`).
+    public var leftBehind: String?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -66,10 +74,14 @@ public struct StageTiming: Sendable, Equatable {
     /// `load`, `parse`, `resolve`, `render` or `write`.
     public var stage: String
     public var seconds: Double
+    /// Where the time went inside the stage: for `write`, `writing` (the files) and
+    /// `cleaning up` (removing what the new site lacks from the staging folder, the swap).
+    public var parts: [StageTiming]
 
-    public init(stage: String, seconds: Double) {
+    public init(stage: String, seconds: Double, parts: [StageTiming] = []) {
         self.stage = stage
         self.seconds = seconds
+        self.parts = parts
     }
 }
 
@@ -88,11 +100,13 @@ public enum Site {
                                  output: options.outputFolder, seconds: 0)
         // Each stage's time is recorded when the next one starts, or when the build ends.
         var stage: (name: String, started: DispatchTime)? = ("load", started)
+        var writeParts: [StageTiming] = []
         func lap(_ next: String?) {
             let now = DispatchTime.now()
             if let stage {
                 let seconds = Double(now.uptimeNanoseconds - stage.started.uptimeNanoseconds) / 1e9
-                report.timings.append(StageTiming(stage: stage.name, seconds: seconds))
+                report.timings.append(StageTiming(stage: stage.name, seconds: seconds,
+                                                  parts: stage.name == "write" ? writeParts : []))
             }
             stage = next.map { ($0, now) }
         }
@@ -104,13 +118,16 @@ public enum Site {
         }
 
         cache.files?.beginBuild()
+        options.interruption?.checkpoint("load")
         guard let project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
             return finish()
         }
         report.sections = project.site.sections
         lap("parse")
+        options.interruption?.checkpoint("parse")
         let parsed = cache.parse(project, into: &diagnostics)
         lap("resolve")
+        options.interruption?.checkpoint("resolve")
         let resolved = cache.resolve(parsed, options: Resolver.Options(includeDrafts: options.includeDrafts),
                                      into: &diagnostics)
         report.translationCoverage = resolved.translations.coverage
@@ -119,6 +136,7 @@ public enum Site {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
         }
         lap("render")
+        options.interruption?.checkpoint("render")
         let rendered = cache.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
                                     into: &diagnostics)
         if let rendered, !diagnostics.hasErrors, options.writeOutput {
@@ -133,10 +151,16 @@ public enum Site {
                 }
             } else {
                 let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
-                if SiteWriter.write(rendered, to: output, protecting: sources, into: &diagnostics) {
+                let outcome = SiteWriter.write(rendered, to: output, protecting: sources,
+                                               interruption: options.interruption, into: &diagnostics)
+                if outcome.written {
                     report.filesWritten = rendered.files.count
                     cache.record(rendered, writtenTo: output)
                 }
+                report.interruption = outcome.interruption
+                report.leftBehind = outcome.leftBehind
+                writeParts = [StageTiming(stage: "writing", seconds: outcome.writing),
+                              StageTiming(stage: "cleaning up", seconds: outcome.cleaning)]
             }
         }
         if !cache.keeping { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }

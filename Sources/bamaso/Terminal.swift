@@ -28,10 +28,18 @@ enum Terminal {
     }
 
     /// How long each stage of a build took, a line each (`--timings`).
+    /// A stage's parts follow it, indented further (`    writing      0.040 s`).
     static func timings(of report: BuildReport) -> String {
-        report.timings.map { timing in
-            "  " + timing.stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %.3f s", timing.seconds)
-        }.joined(separator: "\n")
+        func line(_ timing: StageTiming, indent: Int, width: Int) -> String {
+            let name = timing.stage.padding(toLength: width, withPad: " ", startingAt: 0)
+            return String(repeating: " ", count: indent) + name + String(format: " %.3f s", timing.seconds)
+        }
+        var lines: [String] = []
+        for timing in report.timings {
+            lines.append(line(timing, indent: 2, width: 8))
+            lines += timing.parts.map { line($0, indent: 4, width: 12) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// What `bamaso serve` says after each build.

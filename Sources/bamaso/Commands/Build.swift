@@ -1,5 +1,6 @@
 import ArgumentParser
 import BamasoSite
+import BamasoWrite
 import Foundation
 
 struct Build: ParsableCommand {
@@ -38,9 +39,23 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
+        // A hidden hook for tests (Tests/bamasoCLITests/InterruptedBuildTests): pause at a named
+        // point of the build until a signal comes (see `Interruption.init(pausingAt:)`).
+        let interruption = Interruption(pausingAt: ProcessInfo.processInfo.environment["BAMASO_TEST_PAUSE_AT"])
+        let shownOutput = output.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            ?? (root == "." ? "public/" : URL(fileURLWithPath: root).appendingPathComponent("public").path + "/")
+        let watch = SignalWatch(interruption, output: shownOutput)
         let report = Site.build(BuildOptions(
             root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
-            strict: strict, portable: portable))
+            strict: strict, portable: portable, interruption: interruption))
+        watch.stop()
+        if let signalNumber = report.interruption {
+            let stopped: SignalWatch.Stopped = report.filesWritten > 0 ? .afterSwap
+                : report.leftBehind.map { .leftIn($0) } ?? .removed
+            let message = SignalWatch.message(signalNumber, output: shownOutput, stopped)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(SignalWatch.status(signalNumber))
+        }
         Terminal.printDiagnostics(report.diagnostics)
         print(Terminal.summary(of: report))
         if timings { print(Terminal.timings(of: report)) }

@@ -1,0 +1,171 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The folder beside the output (`.public.staging-1a2b3c4d`) that a build writes the new site
+/// into before swapping it with the output. The swap leaves the previous site under the
+/// staging folder's name, and the next build writes into it in place: unchanged files are left
+/// alone, so a rebuild creates and deletes only what changed.
+///
+/// A build touches only the folders it can prove are its own: their names are recorded in the
+/// lock file beside the output (`.public.lock`), which builds hold while they write, before each
+/// folder is made. Whatever an interrupted build left under a recorded name is reused or removed
+/// by the next build; anything else beside the output is never touched.
+struct StagingFolder {
+    /// The folder's name, inside the output's parent folder.
+    let name: String
+    /// True when this build made it; false when it holds an earlier build's site.
+    let isNew: Bool
+
+    /// `.public.staging-`: the start of every staging folder's name for the output `public`.
+    static func prefix(for output: String) -> String { ".\(output).staging-" }
+
+    /// True for a name this code makes: the prefix and eight hexadecimal digits, so a damaged
+    /// lock file can never name the output, a path elsewhere or a user's folder.
+    static func isStagingName(_ name: String, for output: String) -> Bool {
+        let prefix = prefix(for: output)
+        guard name.hasPrefix(prefix) else { return false }
+        let suffix = name.dropFirst(prefix.count)
+        return suffix.count == 8 && suffix.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    /// The staging folder for a build of `output`, whose lock this build holds: the first
+    /// recorded folder that still exists, else a new one (recorded before it is made). Other
+    /// recorded folders, left by an interrupted build, are removed.
+    static func prepare(beside output: URL, lock: BuildLock) throws -> StagingFolder {
+        let parent = output.deletingLastPathComponent()
+        let outputName = output.lastPathComponent
+        var existing: [String] = []
+        for name in lock.records() where isStagingName(name, for: outputName) {
+            var status = stat()
+            let path = parent.appendingPathComponent(name).path
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, !existing.contains(name) {
+                existing.append(name)
+            }
+        }
+        if let reused = existing.first {
+            for leftover in existing.dropFirst() {
+                try FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+            }
+            try lock.record([reused])
+            return StagingFolder(name: reused, isNew: false)
+        }
+        let name = prefix(for: outputName) + randomSuffix()
+        try lock.record([name])
+        guard mkdir(parent.appendingPathComponent(name).path, 0o755) == 0 else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        return StagingFolder(name: name, isNew: true)
+    }
+
+    private static func randomSuffix() -> String {
+        String(UInt32.random(in: 0...UInt32.max), radix: 16).leftPadded(to: 8)
+    }
+
+    /// Puts the staging folder in the output's place. With an existing output the two are
+    /// exchanged in one step (`renameat2` with `RENAME_EXCHANGE`), so `public/` is at every
+    /// moment the old site or the new one, and the old site stays as the next staging folder.
+    /// Where the file system cannot exchange, the output is renamed aside first, then replaced
+    /// (a build killed between the two renames then leaves no output, only both folders).
+    static func swap(_ staging: String, with output: URL, lock: BuildLock) throws {
+        let parent = output.deletingLastPathComponent()
+        let stagingPath = parent.appendingPathComponent(staging).path
+        var status = stat()
+        guard lstat(output.path, &status) == 0 else {
+            guard rename(stagingPath, output.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            try lock.record([])
+            return
+        }
+        if exchange(stagingPath, output.path) { return }
+        let retired = prefix(for: output.lastPathComponent) + randomSuffix()
+        try lock.record([staging, retired])
+        let retiredPath = parent.appendingPathComponent(retired).path
+        guard rename(output.path, retiredPath) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard rename(stagingPath, output.path) == 0 else {
+            let code = errno
+            _ = rename(retiredPath, output.path)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        }
+        try lock.record([retired])
+    }
+
+    /// Exchanges two paths atomically; false when the system or file system cannot.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        // Glibc's `renameat2` is not imported into Swift, so it is looked up by name.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+}
+
+/// An exclusive lock on a file beside the output, so two builds never write or swap folders
+/// at once. The file also records the staging folders builds keep beside the output.
+struct BuildLock {
+    enum Failure: Error {
+        /// Another build holds the lock.
+        case busy
+        /// The lock file cannot be created: the folder is not writable, or does not exist.
+        case cannotCreate(errno: Int32)
+    }
+
+    private let descriptor: Int32
+    private static let heading = "bamaso: staging folders of this output, kept for the next build"
+
+    static func acquire(at url: URL) -> Result<BuildLock, Failure> {
+        let descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { return .failure(.cannotCreate(errno: errno)) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            return .failure(code == EWOULDBLOCK ? .busy : .cannotCreate(errno: code))
+        }
+        return .success(BuildLock(descriptor: descriptor))
+    }
+
+    /// The folder names recorded in the lock file, a line each after the heading.
+    func records() -> [String] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var offset: off_t = 0
+        while bytes.count < 65_536 {
+            let count = pread(descriptor, &buffer, buffer.count, offset)
+            guard count > 0 else { break }
+            bytes += buffer[0..<count]
+            offset += off_t(count)
+        }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().map(String.init)
+    }
+
+    /// Replaces the records with `names`, and makes them durable before any folder they name
+    /// is made, so that even after a power loss a folder of ours is never unrecorded.
+    func record(_ names: [String]) throws {
+        let text = ([Self.heading] + names).joined(separator: "\n") + "\n"
+        let bytes = Array(text.utf8)
+        guard pwrite(descriptor, bytes, bytes.count, 0) == bytes.count,
+              ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0
+        else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
+}

@@ -1,0 +1,74 @@
+import BamasoWrite
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Ctrl-C (SIGINT) and `kill` (SIGTERM) during `bamaso build`. Before the write stage nothing
+/// is on disk yet, so the process ends at once; while the site is written, the writer stops,
+/// removes what it wrote, and `Build` ends the process when the build returns.
+final class SignalWatch {
+    private var sources: [any DispatchSourceSignal] = []
+
+    /// Watches SIGINT and SIGTERM for `interruption` until `stop`. `output` is the folder as
+    /// the user named it, for the message.
+    init(_ interruption: Interruption, output: String) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                guard case .endNow(let afterWriting) = interruption.request(signalNumber) else { return }
+                let message = Self.message(signalNumber, output: output, afterWriting ? .afterWriting : .beforeWriting)
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                exit(Self.status(signalNumber))
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Stops watching: from now on the signals do what they do by default.
+    func stop() {
+        sources.forEach { $0.cancel() }
+        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
+    }
+
+    /// Where a stopped build left things, for its message.
+    enum Stopped {
+        /// Before the write stage: nothing was on disk yet.
+        case beforeWriting
+        /// While writing: the staging folder it made was removed.
+        case removed
+        /// While writing: what it wrote is in this staging folder, which the next build reuses.
+        case leftIn(String)
+        /// After the swap: the new site was already in place.
+        case afterSwap
+        /// After the write stage, which may or may not have replaced the site (it reports why not).
+        case afterWriting
+    }
+
+    /// What the command says when a signal stopped it.
+    static func message(_ signalNumber: Int32, output: String, _ stopped: Stopped) -> String {
+        let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : "signal \(signalNumber)"
+        switch stopped {
+        case .beforeWriting:
+            return "Interrupted (\(name)): the build stopped before writing anything; \(output) was left as it was."
+        case .removed:
+            return "Interrupted (\(name)): the build stopped and removed what it had written; "
+                + "\(output) was left as it was."
+        case .leftIn(let folder):
+            return "Interrupted (\(name)): the build stopped; \(output) was left as it was. What it had written is "
+                + "in \(folder) beside it, which the next build reuses."
+        case .afterSwap:
+            return "Interrupted (\(name)) after the new site was already in place in \(output)."
+        case .afterWriting:
+            return "Interrupted (\(name)) after the write stage had ended."
+        }
+    }
+
+    /// The exit status of a process ended by a signal, as shells report it: 128 + the signal.
+    static func status(_ signalNumber: Int32) -> Int32 { 128 + signalNumber }
+}
