@@ -106,7 +106,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BamasoResolveTests",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport"]
+            dependencies: [
+                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport",
+            ]
         ),
         .testTarget(
             name: "BamasoRenderTests",

@@ -24,7 +24,8 @@ public enum Suggestion {
     /// substitution or a swap of two neighbouring characters counts as one edit, so the most
     /// common typo, "titel" for "title", is one edit away, not two.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var beforePrevious = Array(repeating: 0, count: b.count + 1)

@@ -32,15 +32,17 @@ struct FuzzProject {
         try? FileManager.default.removeItem(at: root)
         for (path, text) in Self.fixedFiles {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         // An MP3 file of a few frames, for the audio component and the podcast.
         var mp3 = Data()
         for _ in 0..<8 { mp3 += Data([0xFF, 0xFB, 0x90, 0x64]) + Data(repeating: 0, count: 413) }
         try mp3.write(to: root.appendingPathComponent("content/media/talk-show-1.mp3"))
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("templates"),
-                                         to: root.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: repository.appendingPathComponent("templates"),
+            to: root.appendingPathComponent("templates"))
         var diagnostics: [Diagnostic] = []
         guard let project = ProjectLoader.load(root: root, into: &diagnostics) else {
             throw FuzzSetupError(diagnostics: diagnostics)
@@ -100,11 +102,13 @@ struct FuzzProject {
                 let component = document.components[index]
                 return ["", "<div>\(component.name)</div>", "<div>\(component.line)</div>\n"][component.line % 3]
             }
-            return fromTree ? Markdown.renderTree(document, headings: style, link: link, component: component)
+            return fromTree
+                ? Markdown.renderTree(document, headings: style, link: link, component: component)
                 : Markdown.render(document, headings: style, link: link, component: component)
         }
         for document in [page.markdown] + page.markdown.components.compactMap(\.document) {
-            let filled = render(document, fromTree: false), tree = render(document, fromTree: true)
+            let filled = render(document, fromTree: false)
+            let tree = render(document, fromTree: true)
             if filled != tree {
                 return "the prepared HTML of \(page.path) differs from the tree's:\n\(filled)\n---\n\(tree)"
             }
@@ -115,28 +119,28 @@ struct FuzzProject {
     static let fixedFiles: [String: String] = {
         var files = [
             "content/site.yml": """
-                title: { rw: "Ba Maso", en: "Ba Maso: Be Alert" }
-                description: { rw: "Ba maso.", en: "Be alert." }
-                languages: [rw, en]
-                sections: [risks, schools, radio, about, contact]
-                base_url: "https://example.org/bamaso/"
-                help:
-                  contact: iom-rwanda
-                quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
+            title: { rw: "Ba Maso", en: "Ba Maso: Be Alert" }
+            description: { rw: "Ba maso.", en: "Be alert." }
+            languages: [rw, en]
+            sections: [risks, schools, radio, about, contact]
+            base_url: "https://example.org/bamaso/"
+            help:
+              contact: iom-rwanda
+            quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
 
-                """,
+            """,
             "content/contacts.yml": """
-                iom-rwanda:
-                  name: { rw: "IOM Rwanda", en: "IOM Rwanda" }
-                  address: { rw: "KG 632 St, Kigali", en: "KG 632 St, Kigali" }
-                  phones: ["+250 252 586 710"]
-                  emails: ["iomrwanda@iom.int"]
-                  social:
-                    - { network: "Twitter", handle: "@IOMRwanda", url: "https://twitter.com/IOMRwanda" }
-                  source: "IOM Rwanda programme report"
-                  as_of: "2012-11"
+            iom-rwanda:
+              name: { rw: "IOM Rwanda", en: "IOM Rwanda" }
+              address: { rw: "KG 632 St, Kigali", en: "KG 632 St, Kigali" }
+              phones: ["+250 252 586 710"]
+              emails: ["iomrwanda@iom.int"]
+              social:
+                - { network: "Twitter", handle: "@IOMRwanda", url: "https://twitter.com/IOMRwanda" }
+              source: "IOM Rwanda programme report"
+              as_of: "2012-11"
 
-                """,
+            """,
             "content/media/leaflet.pdf": "%PDF-1.4\n",
             "content/media/photo.jpg": "JPEG\n",
         ]
@@ -174,5 +178,7 @@ struct FuzzProject {
 
 struct FuzzSetupError: Error, CustomStringConvertible {
     var diagnostics: [Diagnostic]
-    var description: String { "the fuzz project does not build: " + diagnostics.map(\.description).joined(separator: "\n") }
+    var description: String {
+        "the fuzz project does not build: " + diagnostics.map(\.description).joined(separator: "\n")
+    }
 }

@@ -38,7 +38,9 @@ enum OutputCheck {
         return problems
     }
 
-    static let vCardProperties: Set<String> = ["BEGIN", "VERSION", "FN", "ORG", "X-ABShowAs", "TEL", "EMAIL", "ADR", "NOTE", "URL", "END"]
+    static let vCardProperties: Set<String> = [
+        "BEGIN", "VERSION", "FN", "ORG", "X-ABShowAs", "TEL", "EMAIL", "ADR", "NOTE", "URL", "END",
+    ]
 
     static func vCardProblems(_ text: String) -> [String] {
         let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
@@ -59,7 +61,9 @@ enum OutputCheck {
 
 /// A small HTML tokenizer, enough to see every tag and attribute of bamaso's own output.
 enum HTMLScan {
-    static let forbiddenElements: Set<String> = ["iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet"]
+    static let forbiddenElements: Set<String> = [
+        "iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet",
+    ]
     static let urlAttributes: Set<String> = ["href", "src", "action", "formaction", "poster", "data", "xlink:href"]
 
     static func problems(in html: String) -> [String] {
@@ -109,21 +113,26 @@ enum HTMLScan {
                 }
                 let start = position
                 while position < bytes.count, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: "="),
-                      bytes[position] != UInt8(ascii: ">"), bytes[position] != UInt8(ascii: "/") {
+                    bytes[position] != UInt8(ascii: ">"), bytes[position] != UInt8(ascii: "/")
+                {
                     position += 1
                 }
                 let attribute = String(decoding: bytes[start..<position].map(lower), as: UTF8.self)
                 var value = ""
                 if position < bytes.count, bytes[position] == UInt8(ascii: "=") {
                     position += 1
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'") {
+                    if position < bytes.count,
+                        bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'")
+                    {
                         let quote = bytes[position]
                         let end = bytes[(position + 1)...].firstIndex(of: quote) ?? bytes.count
                         value = String(decoding: bytes[(position + 1)..<end], as: UTF8.self)
                         position = end + 1
                     } else {
                         let start = position
-                        while position < bytes.count, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
+                        while position < bytes.count, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">") {
+                            position += 1
+                        }
                         value = String(decoding: bytes[start..<position], as: UTF8.self)
                     }
                 }
@@ -150,17 +159,21 @@ enum HTMLScan {
     static func check(element: String, attributes: [(String, String)]) -> [String] {
         var problems: [String] = []
         if element == "script", !attributes.contains(where: { $0.0 == "type" && $0.1 == "application/ld+json" }),
-           !isQuickExit(attributes) {
+            !isQuickExit(attributes)
+        {
             problems.append("a <script> element that is not JSON-LD")
         }
         if forbiddenElements.contains(element) { problems.append("a <\(element)> element") }
-        if element == "meta", attributes.contains(where: { $0.0 == "http-equiv" }) { problems.append("a <meta http-equiv>") }
+        if element == "meta", attributes.contains(where: { $0.0 == "http-equiv" }) {
+            problems.append("a <meta http-equiv>")
+        }
         for (name, value) in attributes {
             if name.hasPrefix("on") { problems.append("an event attribute \(name)= on <\(element)>") }
             if urlAttributes.contains(name) {
                 // What a browser makes of it: character references decoded, tabs, line breaks
                 // and leading spaces and control characters removed.
-                let url = decodeReferences(value).unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined().lowercased()
+                let url = decodeReferences(value).unicodeScalars.filter { $0.value > 0x20 }.map(String.init).joined()
+                    .lowercased()
                 if url.hasPrefix("javascript:") || url.hasPrefix("vbscript:") || url.hasPrefix("data:text/html") {
                     problems.append("\(name)=\"\(value)\" on <\(element)> can run script")
                 }
@@ -185,17 +198,21 @@ enum HTMLScan {
         while let ampersand = rest.firstIndex(of: "&") {
             result += rest[..<ampersand]
             rest = rest[ampersand...]
-            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10 else {
+            guard let semicolon = rest.firstIndex(of: ";"), rest.distance(from: rest.startIndex, to: semicolon) <= 10
+            else {
                 result += "&"
                 rest = rest.dropFirst()
                 continue
             }
             let name = rest[rest.index(after: rest.startIndex)..<semicolon]
-            let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t", "newline": "\n"]
+            let named = [
+                "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":", "tab": "\t", "newline": "\n",
+            ]
             if let character = named[String(name).lowercased()] {
                 result += character
             } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16),
-                      let scalar = Unicode.Scalar(code) {
+                let scalar = Unicode.Scalar(code)
+            {
                 result.unicodeScalars.append(scalar)
             } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
                 result.unicodeScalars.append(scalar)

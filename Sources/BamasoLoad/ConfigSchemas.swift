@@ -17,38 +17,57 @@ public enum ConfigSchemas {
         ]
     }
 
-    static func object(_ title: String, _ properties: [String: [String: Any]], required: [String],
-                       allowed: [String]) -> [String: Any] {
+    static func object(
+        _ title: String, _ properties: [String: [String: Any]], required: [String],
+        allowed: [String]
+    ) -> [String: Any] {
         precondition(Set(properties.keys) == Set(allowed), "every key the parser allows has a schema")
-        return ["title": title, "type": "object", "properties": properties, "required": required,
-                "additionalProperties": false]
+        return [
+            "title": title, "type": "object", "properties": properties, "required": required,
+            "additionalProperties": false,
+        ]
     }
 
     public static var site: [String: Any] {
         let slug: [String: Any] = ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"]
         let language: [String: Any] = ["enum": Language.names]
-        var schema = object("site.yml (bamaso)", [
-            "title": localized.merging(["description": "The site's title in each language."]) { $1 },
-            "description": localized.merging(["description": "One sentence about the site, in each language."]) { $1 },
-            "languages": ["type": "array", "items": language, "minItems": Language.names.count,
-                          "maxItems": Language.names.count, "uniqueItems": true,
-                          "description": "The languages in the order the site shows them; the first is the default."],
-            "sections": ["type": "array", "items": slug,
-                         "description": "The sections in menu order; each is a folder in content/."],
-            "base_url": text.merging(["description": "Where the site is published: / or https://example.org/bamaso/"])
-                { $1 },
-            "translation_source": language.merging(["description": "The language pages are first written in."]) { $1 },
-            "translation_notices": ["type": "boolean",
-                                    "description": "true: draft and outdated translations say so to visitors."],
-            "help": ["type": "object", "additionalProperties": false,
-                     "description": "The help strip: the section of help pages, the safety page, a help line.",
-                     "properties": ["contact": text, "pages": text, "safety": text]],
-            "quick_exit": [
-                "type": "object", "required": Language.names, "additionalProperties": false,
-                "properties": Dictionary(uniqueKeysWithValues: Language.names.map { ($0, webAddress) }),
-                "description": "Where the quick exit leads, per language: a light, neutral page of another site.",
-            ],
-        ], required: ["title", "sections", "quick_exit"], allowed: SiteConfig.keys)
+        var schema = object(
+            "site.yml (bamaso)",
+            [
+                "title": localized.merging(["description": "The site's title in each language."]) { $1 },
+                "description": localized.merging(["description": "One sentence about the site, in each language."]) {
+                    $1
+                },
+                "languages": [
+                    "type": "array", "items": language, "minItems": Language.names.count,
+                    "maxItems": Language.names.count, "uniqueItems": true,
+                    "description": "The languages in the order the site shows them; the first is the default.",
+                ],
+                "sections": [
+                    "type": "array", "items": slug,
+                    "description": "The sections in menu order; each is a folder in content/.",
+                ],
+                "base_url": text.merging([
+                    "description": "Where the site is published: / or https://example.org/bamaso/"
+                ]) { $1 },
+                "translation_source": language.merging(["description": "The language pages are first written in."]) {
+                    $1
+                },
+                "translation_notices": [
+                    "type": "boolean",
+                    "description": "true: draft and outdated translations say so to visitors.",
+                ],
+                "help": [
+                    "type": "object", "additionalProperties": false,
+                    "description": "The help strip: the section of help pages, the safety page, a help line.",
+                    "properties": ["contact": text, "pages": text, "safety": text],
+                ],
+                "quick_exit": [
+                    "type": "object", "required": Language.names, "additionalProperties": false,
+                    "properties": Dictionary(uniqueKeysWithValues: Language.names.map { ($0, webAddress) }),
+                    "description": "Where the quick exit leads, per language: a light, neutral page of another site.",
+                ],
+            ], required: ["title", "sections", "quick_exit"], allowed: SiteConfig.keys)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = "site.schema.json"
         return schema
@@ -60,15 +79,21 @@ public enum ConfigSchemas {
             "properties": ["network": text, "handle": text, "url": webAddress],
         ]
         let email: [String: Any] = ["type": "string", "pattern": "^[^ ]*@[^ ]*$"]
-        let contact = object("An organisation", [
-            "name": localized, "description": localized, "address": localized, "hours": localized,
-            "phones": texts.merging(["description": "Phone numbers, as people dial them."]) { $1 },
-            "emails": ["anyOf": [["type": "array", "items": email], email]],
-            "social": ["type": "array", "items": social],
-            "source": text.merging(["description": "Where these details come from: a document or a person."]) { $1 },
-            "as_of": ["type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
-                      "description": "The year and month of the source or of the last check: 2012-11."],
-        ], required: ["name", "source", "as_of"], allowed: Contact.keys)
+        let contact = object(
+            "An organisation",
+            [
+                "name": localized, "description": localized, "address": localized, "hours": localized,
+                "phones": texts.merging(["description": "Phone numbers, as people dial them."]) { $1 },
+                "emails": ["anyOf": [["type": "array", "items": email], email]],
+                "social": ["type": "array", "items": social],
+                "source": text.merging(["description": "Where these details come from: a document or a person."]) {
+                    $1
+                },
+                "as_of": [
+                    "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+                    "description": "The year and month of the source or of the last check: 2012-11.",
+                ],
+            ], required: ["name", "source", "as_of"], allowed: Contact.keys)
         return [
             "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "contacts.schema.json",
             "title": "contacts.yml (bamaso): organisations by ID", "type": "object",

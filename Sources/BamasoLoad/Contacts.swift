@@ -38,20 +38,24 @@ public struct Contact: Sendable, Equatable {
     public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> [String: Contact] {
         let reader = YAMLReader(path: file.path)
         guard let root = reader.compose(file.text, into: &diagnostics),
-              let entries = reader.fields(of: root, what: "contacts.yml", into: &diagnostics)
+            let entries = reader.fields(of: root, what: "contacts.yml", into: &diagnostics)
         else { return [:] }
         var contacts: [String: Contact] = [:]
         for entry in entries {
             if !Slug.isValid(entry.key) {
-                diagnostics.append(.error(at: entry.location, "contact ID '\(entry.key)' is not valid",
-                                          hint: "use lowercase letters, digits and hyphens, such as 'iom-rwanda'"))
+                diagnostics.append(
+                    .error(
+                        at: entry.location, "contact ID '\(entry.key)' is not valid",
+                        hint: "use lowercase letters, digits and hyphens, such as 'iom-rwanda'"))
             }
             guard let fields = reader.fields(of: entry.value, what: "contact '\(entry.key)'", into: &diagnostics)
             else { continue }
-            reader.checkKeys(fields, allowed: keys, required: ["name"], what: "contact '\(entry.key)'",
-                             at: entry.location, into: &diagnostics)
-            var contact = Contact(id: entry.key, name: [:], description: [:], address: [:], hours: [:],
-                                  phones: [], emails: [], social: [], source: "", asOf: nil, location: entry.location)
+            reader.checkKeys(
+                fields, allowed: keys, required: ["name"], what: "contact '\(entry.key)'",
+                at: entry.location, into: &diagnostics)
+            var contact = Contact(
+                id: entry.key, name: [:], description: [:], address: [:], hours: [:],
+                phones: [], emails: [], social: [], source: "", asOf: nil, location: entry.location)
             for field in fields {
                 switch field.key {
                 case "name": contact.name = reader.localized(field, into: &diagnostics) ?? [:]
@@ -62,8 +66,10 @@ public struct Contact: Sendable, Equatable {
                 case "emails":
                     contact.emails = reader.strings(field, into: &diagnostics) ?? []
                     for email in contact.emails where !email.contains("@") || email.contains(" ") {
-                        diagnostics.append(.error(at: reader.location(of: field.value),
-                                                  "'\(email)' is not an email address"))
+                        diagnostics.append(
+                            .error(
+                                at: reader.location(of: field.value),
+                                "'\(email)' is not an email address"))
                     }
                 case "social": contact.social = parseSocial(field, reader: reader, into: &diagnostics)
                 case "source": contact.source = reader.string(field, into: &diagnostics) ?? ""
@@ -84,15 +90,17 @@ public struct Contact: Sendable, Equatable {
     ) {
         let present = Set(fields.map(\.key))
         if !present.contains("source") {
-            diagnostics.append(.error(
-                at: entry.location, "contact '\(entry.key)' does not say where its details come from",
-                hint: "add a line 'source: \"...\"' naming the document or the person who gave them, such as "
-                    + "'source: \"IOM Rwanda, Counter Human Trafficking Joint Programme report\"'"))
+            diagnostics.append(
+                .error(
+                    at: entry.location, "contact '\(entry.key)' does not say where its details come from",
+                    hint: "add a line 'source: \"...\"' naming the document or the person who gave them, such as "
+                        + "'source: \"IOM Rwanda, Counter Human Trafficking Joint Programme report\"'"))
         }
         if !present.contains("as_of") {
-            diagnostics.append(.error(
-                at: entry.location, "contact '\(entry.key)' does not say when its details were checked",
-                hint: "add a line 'as_of: 2012-11' with the year and month of the source or of the last check"))
+            diagnostics.append(
+                .error(
+                    at: entry.location, "contact '\(entry.key)' does not say when its details were checked",
+                    hint: "add a line 'as_of: 2012-11' with the year and month of the source or of the last check"))
         }
     }
 
@@ -103,9 +111,10 @@ public struct Contact: Sendable, Equatable {
         guard let text = reader.string(field, into: &diagnostics) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let day = Day(text + "-01") { return day }
-        diagnostics.append(.error(
-            at: reader.location(of: field.value), "'as_of' must be a year and a month, not '\(text)'",
-            hint: "write it as year-month, such as 'as_of: 2012-11' for November 2012"))
+        diagnostics.append(
+            .error(
+                at: reader.location(of: field.value), "'as_of' must be a year and a month, not '\(text)'",
+                hint: "write it as year-month, such as 'as_of: 2012-11' for November 2012"))
         return nil
     }
 
@@ -113,16 +122,19 @@ public struct Contact: Sendable, Equatable {
         _ field: YAMLReader.Field, reader: YAMLReader, into diagnostics: inout [Diagnostic]
     ) -> [Social] {
         guard case .sequence(let items) = field.value else {
-            diagnostics.append(.error(at: reader.location(of: field.value), "'social' must be a list",
-                                      hint: "write one '- { network: Twitter, handle: \"@name\" }' line per account"))
+            diagnostics.append(
+                .error(
+                    at: reader.location(of: field.value), "'social' must be a list",
+                    hint: "write one '- { network: Twitter, handle: \"@name\" }' line per account"))
             return []
         }
         return items.compactMap { item in
             guard let fields = reader.fields(of: item, what: "an account in 'social'", into: &diagnostics) else {
                 return nil
             }
-            reader.checkKeys(fields, allowed: ["network", "handle", "url"], required: ["network", "handle"],
-                             what: "an account in 'social'", at: reader.location(of: item), into: &diagnostics)
+            reader.checkKeys(
+                fields, allowed: ["network", "handle", "url"], required: ["network", "handle"],
+                what: "an account in 'social'", at: reader.location(of: item), into: &diagnostics)
             var social = Social(network: "", handle: "", url: nil)
             for field in fields {
                 switch field.key {
@@ -131,11 +143,15 @@ public struct Contact: Sendable, Equatable {
                 case "url":
                     social.url = reader.string(field, into: &diagnostics)
                     // It becomes a link on the contact card: only a web address, never `javascript:`.
-                    if let url = social.url, !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) {
-                        diagnostics.append(.error(at: reader.location(of: field.value),
-                                                  "'\(url)' is not a web address",
-                                                  hint: "write the full address, starting with https://, such as "
-                                                      + "'https://twitter.com/IOMRwanda'"))
+                    if let url = social.url,
+                        !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) })
+                    {
+                        diagnostics.append(
+                            .error(
+                                at: reader.location(of: field.value),
+                                "'\(url)' is not a web address",
+                                hint: "write the full address, starting with https://, such as "
+                                    + "'https://twitter.com/IOMRwanda'"))
                         social.url = nil
                     }
                 default: break

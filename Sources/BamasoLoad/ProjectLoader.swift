@@ -51,11 +51,15 @@ public enum ProjectLoader {
         let files = source ?? disk
         let contentFolder = root.appendingPathComponent("content")
         let templatesFolder = root.appendingPathComponent("templates")
-        for (folder, hint) in [(contentFolder, "run bamaso in the project folder, or pass --root FOLDER"),
-                               (templatesFolder, "the theme lives in templates/; restore it from git")]
+        for (folder, hint) in [
+            (contentFolder, "run bamaso in the project folder, or pass --root FOLDER"),
+            (templatesFolder, "the theme lives in templates/; restore it from git"),
+        ]
         where !disk.isDirectory(folder) {
-            diagnostics.append(.error(at: FileLocation(path: folder.lastPathComponent + "/"),
-                                      "there is no \(folder.lastPathComponent)/ folder in \(root.path)", hint: hint))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: folder.lastPathComponent + "/"),
+                    "there is no \(folder.lastPathComponent)/ folder in \(root.path)", hint: hint))
         }
         if diagnostics.hasErrors { return nil }
 
@@ -89,14 +93,17 @@ public enum ProjectLoader {
                 if let file = pageReads[nextPage].file { contentFiles.append(file) }
                 nextPage += 1
             } else {
-                diagnostics.append(.warning(
-                    at: FileLocation(path: path), "this file is not a page and is not published",
-                    hint: "pages end in .LANG.md; images, audio and PDFs go in content/media/"))
+                diagnostics.append(
+                    .warning(
+                        at: FileLocation(path: path), "this file is not a page and is not published",
+                        hint: "pages end in .LANG.md; images, audio and PDFs go in content/media/"))
             }
         }
         if site == nil, !diagnostics.contains(where: { $0.location.path == "content/site.yml" }) {
-            diagnostics.append(.error(at: FileLocation(path: "content/site.yml"), "content/site.yml is missing",
-                                      hint: "it gives the site's title, languages and sections"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: "content/site.yml"), "content/site.yml is missing",
+                    hint: "it gives the site's title, languages and sections"))
         }
 
         var templates: [SourceFile] = []
@@ -111,24 +118,31 @@ public enum ProjectLoader {
             } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
                 let name = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
                 guard let language = Language(rawValue: name) else {
-                    diagnostics.append(.warning(at: FileLocation(path: path), "no site language is called '\(name)'",
-                                                hint: "string files are named rw.yml and en.yml"))
+                    diagnostics.append(
+                        .warning(
+                            at: FileLocation(path: path), "no site language is called '\(name)'",
+                            hint: "string files are named rw.yml and en.yml"))
                     continue
                 }
                 strings[language] = files.read(url, path: path, into: &diagnostics)
             }
         }
-        for language in Language.allCases where strings[language] == nil
-            && !diagnostics.contains(where: { $0.location.path == "templates/i18n/\(language.rawValue).yml" }) {
-            diagnostics.append(.error(at: FileLocation(path: "templates/i18n/\(language.rawValue).yml"),
-                                      "the interface strings for '\(language.rawValue)' are missing",
-                                      hint: "copy the other language's file and translate it"))
+        for language in Language.allCases
+        where strings[language] == nil
+            && !diagnostics.contains(where: { $0.location.path == "templates/i18n/\(language.rawValue).yml" })
+        {
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: "templates/i18n/\(language.rawValue).yml"),
+                    "the interface strings for '\(language.rawValue)' are missing",
+                    hint: "copy the other language's file and translate it"))
         }
 
         guard let site else { return nil }
-        return LoadedProject(root: root, site: site, contacts: contacts, contentFiles: contentFiles.sorted { $0.path < $1.path },
-                             media: media, templates: templates.sorted { $0.path < $1.path }, strings: strings,
-                             staticFiles: staticFiles)
+        return LoadedProject(
+            root: root, site: site, contacts: contacts, contentFiles: contentFiles.sorted { $0.path < $1.path },
+            media: media, templates: templates.sorted { $0.path < $1.path }, strings: strings,
+            staticFiles: staticFiles)
     }
 }
 
@@ -148,8 +162,9 @@ public struct ProjectFiles: ProjectFileSource {
 
     /// Regular files under `folder` by path relative to it, sorted; hidden files are skipped.
     public func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [], options: [.skipsHiddenFiles])
         else { return [] }
         var found: [(String, URL)] = []
         for case let url as URL in enumerator {
@@ -174,26 +189,32 @@ public struct ProjectFiles: ProjectFileSource {
         if entry.st_mode & S_IFMT == S_IFLNK {
             guard let resolved = realpath(path, nil) else {
                 let looped = errno == ELOOP
-                diagnostics.append(.error(
-                    at: FileLocation(path: projectPath),
-                    looped ? "this link leads back to itself through other links" : "this is a link to a file that does not exist",
-                    hint: "replace the link with the file itself"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: projectPath),
+                        looped
+                            ? "this link leads back to itself through other links"
+                            : "this is a link to a file that does not exist",
+                        hint: "replace the link with the file itself"))
                 return nil
             }
             let target = String(cString: resolved)
             free(resolved)
             let folder = isDirectory(URL(fileURLWithPath: target))
             if !target.hasPrefix(rootPath) {
-                diagnostics.append(.error(
-                    at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
-                    hint: "copy the \(folder ? "folder" : "file") into the project instead of linking to it"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: projectPath), "this is a link to \(target), outside the project",
+                        hint: "copy the \(folder ? "folder" : "file") into the project instead of linking to it"))
                 return nil
             }
             if folder { return nil }  // the enumerator does not follow it; its files are elsewhere
             var status = stat()
             guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-                diagnostics.append(.error(at: FileLocation(path: projectPath), "this is a link to \(target), which is not a file",
-                                          hint: "replace the link with the file itself"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: projectPath), "this is a link to \(target), which is not a file",
+                        hint: "replace the link with the file itself"))
                 return nil
             }
         } else if entry.st_mode & S_IFMT != S_IFREG {

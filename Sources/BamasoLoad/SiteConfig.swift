@@ -46,8 +46,10 @@ public struct SiteConfig: Sendable, Equatable {
 
     public var defaultLanguage: Language { languages.first ?? .rw }
 
-    static let keys = ["title", "description", "languages", "sections", "base_url", "help", "translation_source",
-                       "translation_notices", "quick_exit"]
+    static let keys = [
+        "title", "description", "languages", "sections", "base_url", "help", "translation_source",
+        "translation_notices", "quick_exit",
+    ]
 
     /// Reads `site.yml`; problems become diagnostics and nil.
     public static func parse(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> SiteConfig? {
@@ -55,19 +57,22 @@ public struct SiteConfig: Sendable, Equatable {
         let start = FileLocation(path: file.path)
         guard let root = reader.compose(file.text, into: &diagnostics) else {
             if !diagnostics.hasErrors {
-                diagnostics.append(.error(at: start, "site.yml is empty", hint: "give the site a title and its sections"))
+                diagnostics.append(
+                    .error(at: start, "site.yml is empty", hint: "give the site a title and its sections"))
             }
             return nil
         }
         guard let fields = reader.fields(of: root, what: "site.yml", into: &diagnostics) else { return nil }
         let before = diagnostics.errorCount
-        reader.checkKeys(fields, allowed: keys, required: ["title", "sections"], what: "site.yml",
-                         at: start, into: &diagnostics)
+        reader.checkKeys(
+            fields, allowed: keys, required: ["title", "sections"], what: "site.yml",
+            at: start, into: &diagnostics)
         if !fields.contains(where: { $0.key == "quick_exit" }) {
-            diagnostics.append(.error(
-                at: start, "site.yml has no 'quick_exit': every page needs a link that leaves the site quickly",
-                hint: "add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral page "
-                    + "of another site for each language"))
+            diagnostics.append(
+                .error(
+                    at: start, "site.yml has no 'quick_exit': every page needs a link that leaves the site quickly",
+                    hint: "add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral page "
+                        + "of another site for each language"))
         }
         var config = SiteConfig(title: [:], sections: [])
         // The help pages name sections, checked once all of site.yml is read.
@@ -84,19 +89,21 @@ public struct SiteConfig: Sendable, Equatable {
                 guard let names = reader.strings(field, into: &diagnostics) else { break }
                 let languages = names.compactMap(Language.init(rawValue:))
                 if languages.count != names.count || Set(languages) != Set(Language.allCases) {
-                    diagnostics.append(.error(
-                        at: reader.location(of: field.value),
-                        "'languages' must list rw and en, each once",
-                        hint: "bamaso builds a Kinyarwanda and an English site: write 'languages: [rw, en]'"))
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: field.value),
+                            "'languages' must list rw and en, each once",
+                            hint: "bamaso builds a Kinyarwanda and an English site: write 'languages: [rw, en]'"))
                 } else {
                     config.languages = languages
                 }
             case "sections":
                 guard let names = reader.strings(field, into: &diagnostics) else { break }
                 for name in names where !Slug.isValid(name) {
-                    diagnostics.append(.error(
-                        at: reader.location(of: field.value), "section name '\(name)' is not a valid folder name",
-                        hint: "use lowercase letters, digits and hyphens, such as 'risks'"))
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: field.value), "section name '\(name)' is not a valid folder name",
+                            hint: "use lowercase letters, digits and hyphens, such as 'risks'"))
                 }
                 config.sections = names
                 config.sectionsLocation = reader.location(of: field.value)
@@ -105,16 +112,19 @@ public struct SiteConfig: Sendable, Equatable {
                 if let language = Language(rawValue: text) {
                     config.translationSource = language
                 } else {
-                    diagnostics.append(.error(at: reader.location(of: field.value),
-                                              "'translation_source' must be rw or en, not '\(text)'",
-                                              hint: "write the language pages are first written in"))
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: field.value),
+                            "'translation_source' must be rw or en, not '\(text)'",
+                            hint: "write the language pages are first written in"))
                 }
             case "translation_notices":
                 config.translationNotices = reader.bool(field, into: &diagnostics) ?? false
             case "help":
                 guard let helpFields = reader.fields(of: field.value, what: "'help'", into: &diagnostics) else { break }
-                reader.checkKeys(helpFields, allowed: ["contact", "pages", "safety"], required: [], what: "'help'",
-                                 at: field.location, into: &diagnostics)
+                reader.checkKeys(
+                    helpFields, allowed: ["contact", "pages", "safety"], required: [], what: "'help'",
+                    at: field.location, into: &diagnostics)
                 for help in helpFields {
                     switch help.key {
                     case "contact":
@@ -129,26 +139,29 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "quick_exit":
                 guard let urls = reader.localized(field, into: &diagnostics),
-                      let items = reader.fields(of: field.value, what: "'quick_exit'", into: &diagnostics)
+                    let items = reader.fields(of: field.value, what: "'quick_exit'", into: &diagnostics)
                 else { break }
                 config.quickExit = urls
                 // A plain link that every visitor may click in a hurry: only another site's web address.
                 for item in items {
                     guard let language = Language(rawValue: item.key), let url = urls[language],
-                          !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) }) else { continue }
-                    diagnostics.append(.error(
-                        at: reader.location(of: item.value),
-                        "the quick exit leads to '\(url)', which is not a web address",
-                        hint: "write the full address of a light, neutral page of another site, "
-                            + "starting with https://"))
+                        !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) })
+                    else { continue }
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: item.value),
+                            "the quick exit leads to '\(url)', which is not a web address",
+                            hint: "write the full address of a light, neutral page of another site, "
+                                + "starting with https://"))
                 }
             default: break
             }
         }
         for (key, name, location) in sectionNames where !config.sections.contains(name) {
-            diagnostics.append(.error(
-                at: location, "'help: \(key)' names '\(name)', which is not a section",
-                hint: "name one of the sections listed in 'sections': \(config.sections.joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    at: location, "'help: \(key)' names '\(name)', which is not a section",
+                    hint: "name one of the sections listed in 'sections': \(config.sections.joined(separator: ", "))"))
         }
         return diagnostics.errorCount == before ? config : nil
     }
@@ -160,13 +173,17 @@ public enum Slug {
         // In ASCII every byte is a character: the bytes give the same answer, without the
         // cost of comparing characters (a build checks every page's name).
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(name.utf8), hyphen = UInt8(ascii: "-")
+            let bytes = Array(name.utf8)
+            let hyphen = UInt8(ascii: "-")
             guard let first = bytes.first, let last = bytes.last, first != hyphen, last != hyphen else { return false }
             return !zip(bytes, bytes.dropFirst()).contains { $0 == hyphen && $1 == hyphen }
-                && bytes.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == hyphen }
+                && bytes.allSatisfy {
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == hyphen
+                }
         }
         guard let first = name.first, let last = name.last, first != "-", last != "-" else { return false }
-        return !name.contains("--") && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return !name.contains("--")
+            && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

@@ -29,15 +29,18 @@ public struct SourceFile: Sendable, Equatable {
     /// Reads `url`; on failure appends a diagnostic naming `path` and returns nil.
     public static func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let direct = readDirectly(url.path)
-        let size = direct?.size ?? ((try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size]
+        let size =
+            direct?.size
+            ?? ((try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.size]
             as? NSNumber)?.intValue
         if let size, size > maximumBytes {
-            diagnostics.append(.error(
-                at: FileLocation(path: path),
-                "this file is \(String(format: "%.1f", Double(size) / 1e6)) MB; bamaso reads text files of up "
-                    + "to \(maximumBytes / 1_000_000) MB",
-                hint: "split the text into several pages, and put long documents in content/media/ as PDF files "
-                    + "linked from a page"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: path),
+                    "this file is \(String(format: "%.1f", Double(size) / 1e6)) MB; bamaso reads text files of up "
+                        + "to \(maximumBytes / 1_000_000) MB",
+                    hint: "split the text into several pages, and put long documents in content/media/ as PDF files "
+                        + "linked from a page"))
             return nil
         }
         let data: Data
@@ -47,9 +50,10 @@ public struct SourceFile: Sendable, Equatable {
             do {
                 data = try Data(contentsOf: url)
             } catch {
-                diagnostics.append(.error(
-                    at: FileLocation(path: path), "cannot read this file: \(SystemError.describe(error))",
-                    hint: "check that it exists and that you may read it"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: path), "cannot read this file: \(SystemError.describe(error))",
+                        hint: "check that it exists and that you may read it"))
                 return nil
             }
         }
@@ -90,10 +94,11 @@ public struct SourceFile: Sendable, Equatable {
         }
         guard let text else {
             let location = firstInvalidUTF8(in: bytes)
-            diagnostics.append(.error(
-                at: FileLocation(path: path, line: location.line, column: location.column),
-                "this file is not UTF-8 text",
-                hint: "save it again as UTF-8 (in most editors: Save with encoding, UTF-8)"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: path, line: location.line, column: location.column),
+                    "this file is not UTF-8 text",
+                    hint: "save it again as UTF-8 (in most editors: Save with encoding, UTF-8)"))
             return nil
         }
         return SourceFile(path: path, text: text)

@@ -34,7 +34,9 @@ public struct YAMLReader: Sendable {
     /// words left out are those the default rules read as something else: true, false, yes,
     /// no, on, off (bools) and null. `YAMLReaderTests` checks both resolvers agree.
     static let resolver: Resolver = {
-        guard let words = try? Resolver.Rule(.str, "^(?!(?:yes|no|true|false|on|off|null)$)[a-z_]+$") else { return .default }
+        guard let words = try? Resolver.Rule(.str, "^(?!(?:yes|no|true|false|on|off|null)$)[a-z_]+$") else {
+            return .default
+        }
         return Resolver.default.rules.reduce(Resolver.basic.appending(words)) { $0.appending($1) }
     }()
 
@@ -61,20 +63,24 @@ public struct YAMLReader: Sendable {
 
     private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             // An unclosed double quote swallows the next lines, so libyaml reports a later
             // line; point at the line where the quote was opened instead.
             if let line = lineWithUnclosedQuote(in: text, upTo: mark.line) {
-                return .error(at: FileLocation(path: path, line: line + firstLine - 1),
-                              "a double quote \" opened on this line is never closed",
-                              hint: "add the closing \" at the end of the value")
+                return .error(
+                    at: FileLocation(path: path, line: line + firstLine - 1),
+                    "a double quote \" opened on this line is never closed",
+                    hint: "add the closing \" at the end of the value")
             }
             if problem.contains("nesting level") {
-                return .error(at: location(of: mark), "this value is nested more than 1000 levels deep",
-                              hint: "write it as text, or as a list of texts")
+                return .error(
+                    at: location(of: mark), "this value is nested more than 1000 levels deep",
+                    hint: "write it as text, or as a list of texts")
             }
             var hint = "check the indentation and quotes on this line and the one before"
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let line =
+                text.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(mark.line - 1).first ?? ""
             if problem.contains("tab") || line.hasPrefix("\t") {
                 hint = "indent with spaces; YAML does not allow tabs"
@@ -84,15 +90,17 @@ public struct YAMLReader: Sendable {
                 hint = "a value containing ': ' must be put in double quotes"
             }
             return .error(at: location(of: mark), "YAML syntax error: \(problem)", hint: hint)
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             // Yams points at the first one; say where the next one is, which is often far below.
             let others = duplicates.count == 1 ? linesOfKey(duplicates[0], in: text, after: context.mark) : []
-            return .error(at: location(of: context.mark), "key \(names) appears more than once",
-                          hint: others.isEmpty ? "keep one and delete the others"
-                              : "it is also on line \(others.map { String($0 + firstLine - 1) }.joined(separator: ", ")); "
-                                  + "keep one and delete the others")
-        case let .reader(problem, _, _, _):
+            return .error(
+                at: location(of: context.mark), "key \(names) appears more than once",
+                hint: others.isEmpty
+                    ? "keep one and delete the others"
+                    : "it is also on line \(others.map { String($0 + firstLine - 1) }.joined(separator: ", ")); "
+                        + "keep one and delete the others")
+        case .reader(let problem, _, _, _):
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(problem)")
         default:
             return .error(at: FileLocation(path: path, line: firstLine), "cannot read YAML: \(error)")
@@ -114,7 +122,9 @@ public struct YAMLReader: Sendable {
     /// The first line (1-based, of `text`) up to `lastLine` with an odd number of unescaped
     /// double quotes outside single-quoted text, or nil.
     private func lineWithUnclosedQuote(in text: String, upTo lastLine: Int) -> Int? {
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated() {
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine)
+            .enumerated()
+        {
             var quotes = 0
             var previous: Character = " "
             var lastNonSpace: Character?
@@ -125,7 +135,8 @@ public struct YAMLReader: Sendable {
                 // A quote opens a quoted value only where a value starts; inside plain text
                 // (`title: Radio 5" tape`) it is an ordinary character.
                 if character == "\"", previous != "\\", !insideSingle,
-                   quotes % 2 == 1 || lastNonSpace.map({ ":-[{,".contains($0) }) ?? true {
+                    quotes % 2 == 1 || lastNonSpace.map({ ":-[{,".contains($0) }) ?? true
+                {
                     quotes += 1
                 }
                 previous = character
@@ -156,7 +167,8 @@ public struct YAMLReader: Sendable {
         at location: FileLocation, unknownKeyHints: [String: String] = [:], into diagnostics: inout [Diagnostic]
     ) {
         for field in fields where !allowed.contains(field.key) {
-            let hint = unknownKeyHints[field.key] ?? Suggestion.didYouMean(field.key, in: allowed)
+            let hint =
+                unknownKeyHints[field.key] ?? Suggestion.didYouMean(field.key, in: allowed)
                 ?? "the keys allowed here are: \(allowed.joined(separator: ", "))"
             diagnostics.append(.error(at: field.location, "unknown key '\(field.key)' in \(what)", hint: hint))
         }
@@ -168,13 +180,18 @@ public struct YAMLReader: Sendable {
 
     public func string(_ field: Field, into diagnostics: inout [Diagnostic]) -> String? {
         guard case .scalar(let scalar) = field.value else {
-            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be text",
-                                      hint: "write it on one line after '\(field.key): '"))
+            diagnostics.append(
+                .error(
+                    at: location(of: field.value), "'\(field.key)' must be text",
+                    hint: "write it on one line after '\(field.key): '"))
             return nil
         }
         // Tags are equal when their names are; `Tag(.null)` would build a new Constructor each time.
-        if scalar.string.trimmingWhitespaces().isEmpty || scalar.tag.rawValue == Tag.Name.null.rawValue && scalar.style == .plain {
-            diagnostics.append(.error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
+        if scalar.string.trimmingWhitespaces().isEmpty
+            || scalar.tag.rawValue == Tag.Name.null.rawValue && scalar.style == .plain
+        {
+            diagnostics.append(
+                .error(at: field.location, "'\(field.key)' is empty", hint: "write a value after '\(field.key): '"))
             return nil
         }
         return scalar.string
@@ -182,8 +199,10 @@ public struct YAMLReader: Sendable {
 
     public func int(_ field: Field, into diagnostics: inout [Diagnostic]) -> Int? {
         guard case .scalar(let scalar) = field.value, scalar.style == .plain, let value = Int(scalar.string) else {
-            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be a whole number",
-                                      hint: "for example '\(field.key): 10'"))
+            diagnostics.append(
+                .error(
+                    at: location(of: field.value), "'\(field.key)' must be a whole number",
+                    hint: "for example '\(field.key): 10'"))
             return nil
         }
         return value
@@ -197,15 +216,19 @@ public struct YAMLReader: Sendable {
             default: break
             }
         }
-        diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be true or false",
-                                  hint: "write '\(field.key): true' or '\(field.key): false'"))
+        diagnostics.append(
+            .error(
+                at: location(of: field.value), "'\(field.key)' must be true or false",
+                hint: "write '\(field.key): true' or '\(field.key): false'"))
         return nil
     }
 
     public func day(_ field: Field, into diagnostics: inout [Diagnostic]) -> Day? {
         if case .scalar(let scalar) = field.value, let day = Day(scalar.string) { return day }
-        diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' is not a date",
-                                  hint: "write the date as year-month-day, for example '\(field.key): 2012-06-01'"))
+        diagnostics.append(
+            .error(
+                at: location(of: field.value), "'\(field.key)' is not a date",
+                hint: "write the date as year-month-day, for example '\(field.key): 2012-06-01'"))
         return nil
     }
 
@@ -216,8 +239,10 @@ public struct YAMLReader: Sendable {
             var values: [String] = []
             for item in sequence {
                 guard case .scalar(let scalar) = item else {
-                    diagnostics.append(.error(at: location(of: item), "each item of '\(field.key)' must be text",
-                                              hint: "write one '- text' line per item"))
+                    diagnostics.append(
+                        .error(
+                            at: location(of: item), "each item of '\(field.key)' must be text",
+                            hint: "write one '- text' line per item"))
                     return nil
                 }
                 values.append(scalar.string)
@@ -226,8 +251,10 @@ public struct YAMLReader: Sendable {
         case .scalar(let scalar) where !scalar.string.isEmpty:
             return [scalar.string]
         default:
-            diagnostics.append(.error(at: location(of: field.value), "'\(field.key)' must be a list",
-                                      hint: "write one '- text' line per item below '\(field.key):'"))
+            diagnostics.append(
+                .error(
+                    at: location(of: field.value), "'\(field.key)' must be a list",
+                    hint: "write one '- text' line per item below '\(field.key):'"))
             return nil
         }
     }
@@ -235,8 +262,9 @@ public struct YAMLReader: Sendable {
     /// A text per language: `title: { rw: "...", en: "..." }`. Every language is required.
     public func localized(_ field: Field, into diagnostics: inout [Diagnostic]) -> [Language: String]? {
         guard let fields = fields(of: field.value, what: "'\(field.key)'", into: &diagnostics) else { return nil }
-        checkKeys(fields, allowed: Language.names, required: Language.names, what: "'\(field.key)'",
-                  at: field.location, into: &diagnostics)
+        checkKeys(
+            fields, allowed: Language.names, required: Language.names, what: "'\(field.key)'",
+            at: field.location, into: &diagnostics)
         var values: [Language: String] = [:]
         for item in fields {
             if let language = Language(rawValue: item.key), let text = string(item, into: &diagnostics) {
@@ -256,7 +284,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.trimmingWhitespaces().split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         var components = DateComponents(year: year, month: month, day: day)
         components.calendar = Calendar(identifier: .gregorian)

@@ -15,7 +15,9 @@ struct HeadingIDs {
     static func slug(_ text: String) -> String {
         // Folding changes nothing in ASCII text that the lowercasing below does not: it is
         // only asked for the others, where it turns "é" into "e".
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text
             : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         // Only ASCII letters and digits are kept, so the slug is made of bytes; every byte of
         // any other character is 0x80 or more, and stands for a separator as the character did.

@@ -144,7 +144,8 @@ public enum Markdown {
     /// What cmark wrote between `<hN>` and `</hN>` for a heading of `level`; nil if it wrote
     /// the heading otherwise.
     static func headingInner(_ html: String, level: Int) -> Substring? {
-        let open = "<h\(level)>", close = "</h\(level)>"
+        let open = "<h\(level)>"
+        let close = "</h\(level)>"
         // cmark writes `<hN>…</hN>` and a line break; the search is for anything else.
         if html.utf8.starts(with: open.utf8), html.utf8.reversed().starts(with: (close + "\n").utf8.reversed()) {
             return Substring(html.utf8.dropFirst(open.utf8.count).dropLast(close.utf8.count + 1))
@@ -204,4 +205,3 @@ public struct LinkRewrite: Sendable, Equatable {
         self.htmlAfter = htmlAfter
     }
 }
-

@@ -52,9 +52,12 @@ public struct PreparedHTML: Sendable, Equatable {
         link: (Int) -> LinkRewrite?, component: (Int) -> String
     ) -> String {
         let links = document.links.indices.map { index in
-            let written = document.links[index], rewrite = link(index)
-            return (url: Markdown.escapedURL(rewrite?.url ?? written.destination, of: written.kind),
-                    after: rewrite?.htmlAfter)
+            let written = document.links[index]
+            let rewrite = link(index)
+            return (
+                url: Markdown.escapedURL(rewrite?.url ?? written.destination, of: written.kind),
+                after: rewrite?.htmlAfter
+            )
         }
         var html = ""
         html.reserveCapacity(htmlLength + htmlLength / 4)
@@ -104,7 +107,8 @@ extension PreparedHTML {
     /// which cmark copies as they are into an address and into a custom node's HTML, starting
     /// with a rare letter so that searching for it is quick. Random for each run, and a body
     /// that holds it is rendered the slow way, so no text can pass for a marker.
-    static let markerPrefix = "QXbamaso" + String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
+    static let markerPrefix =
+        "QXbamaso" + String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement()! })
 
     static func marker(_ kind: Character, _ index: Int) -> String {
         "\(markerPrefix)\(kind)\(index)Z"
@@ -149,7 +153,8 @@ extension PreparedHTML {
         guard let first = needle.first, let base = bytes.baseAddress else { return nil }
         var index = start
         while index + needle.count <= bytes.count,
-              let hit = memchr(base + index, Int32(first), bytes.count - needle.count + 1 - index) {
+            let hit = memchr(base + index, Int32(first), bytes.count - needle.count + 1 - index)
+        {
             let position = UnsafeRawPointer(base).distance(to: hit)
             if memcmp(base + position, needle, needle.count) == 0 { return position }
             index = position + 1

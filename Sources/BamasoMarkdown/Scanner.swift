@@ -60,7 +60,8 @@ struct Scanner {
             let html = Markdown.renderHTML(node)
             let inner = Markdown.headingInner(html, level: document.headings[index].level)
             guard let pieces = PreparedHTML.pieces(of: inner.map(String.init) ?? html),
-                  Markdown.replace(node, withHTML: PreparedHTML.marker("H", index)) else { return nil }
+                Markdown.replace(node, withHTML: PreparedHTML.marker("H", index))
+            else { return nil }
             headings.append(PreparedHTML.Heading(inner: pieces, isWrapped: inner != nil))
         }
         guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(root)) else { return nil }
@@ -112,13 +113,15 @@ struct Scanner {
             return .component
         case CMARK_NODE_PARAGRAPH:
             if document.firstParagraph.isEmpty,
-               cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT
+            {
                 document.firstParagraph = plainText(of: node)
             }
             return nil
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-            document.rawHTML.append(MarkdownHTML(
-                text: string(cmark_node_get_literal(node)), line: fileLine(node), column: fileColumn(node)))
+            document.rawHTML.append(
+                MarkdownHTML(
+                    text: string(cmark_node_get_literal(node)), line: fileLine(node), column: fileColumn(node)))
             return nil
         case CMARK_NODE_TEXT:
             document.wordCount += Self.words(in: cmark_node_get_literal(node))
@@ -165,7 +168,8 @@ struct Scanner {
             if lineStarts == nil {
                 var starts = [0]
                 while let base = bytes.baseAddress, let start = starts.last,
-                      let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                    let newline = memchr(base + start, 0x0A, bytes.count - start)
+                {
                     starts.append(UnsafeRawPointer(base).distance(to: newline) + 1)
                 }
                 lineStarts = starts

@@ -15,7 +15,9 @@ enum TreeRenderer {
         component: (Int) -> String
     ) {
         // The tree is changed only once the iterator is gone.
-        var links: [OpaquePointer] = [], headings: [OpaquePointer] = [], components: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        var components: [OpaquePointer] = []
         // A fenced block is a component when the scan took its word for one: it took every
         // block with a word that any component of the document has.
         let names = Set(document.components.map(\.name))

@@ -56,18 +56,24 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft) == (rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft)
+        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft) == (
+            rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft
+        )
             && (lhs.translation, lhs.translatedFrom, lhs.translatedBlocks, lhs.translationSource)
-            == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
+                == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
             && lhs.fields == rhs.fields
     }
 
     /// Keys other site generators use to set a page's address. bamaso takes the address from
     /// the file's place and name only, so no front matter can point a page elsewhere (`../`).
-    static let addressKeyHints = Dictionary(uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
-        ($0, "a page's address comes from its folder and file name; to change it, rename the file (lowercase "
-            + "letters, digits and hyphens)")
-    })
+    static let addressKeyHints = Dictionary(
+        uniqueKeysWithValues: ["url", "slug", "permalink", "path", "aliases"].map {
+            (
+                $0,
+                "a page's address comes from its folder and file name; to change it, rename the file (lowercase "
+                    + "letters, digits and hyphens)"
+            )
+        })
 
     /// Validates the YAML of a page of `kind`. Every problem is reported, not only the first;
     /// values that could not be read are left empty, so the rest of the page (its links, its
@@ -78,8 +84,10 @@ public struct FrontMatter: Sendable, Equatable {
         let start = FileLocation(path: reader.path, line: reader.firstLine - 1)
         guard let root = reader.compose(yaml, into: &diagnostics) else {
             if !diagnostics.contains(where: { $0.location.path == reader.path }) {
-                diagnostics.append(.error(at: start, "the front matter is empty",
-                                          hint: "give the page at least a line 'title: ...'"))
+                diagnostics.append(
+                    .error(
+                        at: start, "the front matter is empty",
+                        hint: "give the page at least a line 'title: ...'"))
             }
             return FrontMatter(title: "")
         }
@@ -88,15 +96,18 @@ public struct FrontMatter: Sendable, Equatable {
         }
         let (kindFields, required) = Self.fields(of: kind)
         let allowed = commonFields + kindFields
-        reader.checkKeys(fields, allowed: allowed.map(\.key), required: required,
-                         what: "the front matter of this \(kind.displayName)", at: start,
-                         unknownKeyHints: addressKeyHints, into: &diagnostics)
+        reader.checkKeys(
+            fields, allowed: allowed.map(\.key), required: required,
+            what: "the front matter of this \(kind.displayName)", at: start,
+            unknownKeyHints: addressKeyHints, into: &diagnostics)
 
         var values = Values()
         let definitions = Dictionary(uniqueKeysWithValues: allowed.map { ($0.key, $0) })
         for field in fields {
             // An unknown key is reported above.
-            if let definition = definitions[field.key] { values.read(field, as: definition, reader: reader, into: &diagnostics) }
+            if let definition = definitions[field.key] {
+                values.read(field, as: definition, reader: reader, into: &diagnostics)
+            }
         }
         var frontMatter = FrontMatter(
             title: values.strings["title"] ?? "", description: values.strings["description"], date: values.days["date"],
@@ -117,7 +128,8 @@ public struct FrontMatter: Sendable, Equatable {
             frontMatter.fields = .radio(
                 station: values.strings["station"] ?? "", durationMinutes: values.numbers["duration_minutes"] ?? 0,
                 guests: values.lists["guests"] ?? [], topics: values.lists["topics"] ?? [],
-                audio: values.strings["audio"], audioLocation: values.strings["audio"] == nil ? nil : values.locations["audio"])
+                audio: values.strings["audio"],
+                audioLocation: values.strings["audio"] == nil ? nil : values.locations["audio"])
         case .contact:
             frontMatter.fields = .contact(
                 organisation: values.strings["organisation"] ?? "",
@@ -152,16 +164,19 @@ public struct FrontMatter: Sendable, Equatable {
             case .wholeNumber(let minimum):
                 numbers[key] = reader.int(field, into: &diagnostics)
                 if let minimum, let number = numbers[key], number < minimum {
-                    diagnostics.append(.error(at: reader.location(of: field.value),
-                                              "'\(key)' must be more than \(minimum - 1)"))
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: field.value),
+                            "'\(key)' must be more than \(minimum - 1)"))
                 }
             case .choice(let choices):
                 guard let text = reader.string(field, into: &diagnostics) else { return }
                 guard choices.contains(text) else {
-                    diagnostics.append(.error(
-                        at: reader.location(of: field.value),
-                        "'\(key)' must be \(choices.map { "'\($0)'" }.joined(separator: " or ")), not '\(text)'",
-                        hint: definition.hint))
+                    diagnostics.append(
+                        .error(
+                            at: reader.location(of: field.value),
+                            "'\(key)' must be \(choices.map { "'\($0)'" }.joined(separator: " or ")), not '\(text)'",
+                            hint: definition.hint))
                     return
                 }
                 strings[key] = text

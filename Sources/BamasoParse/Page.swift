@@ -61,18 +61,20 @@ public struct Page: Sendable, Equatable {
         path: String, section: String?, slug: String?, language: Language, kind: PageKind,
         frontMatter: FrontMatter, body: String, bodyFirstLine: Int, markdown: MarkdownDocument
     ) {
-        storage = CopyOnWrite(Fields(path: path, section: section, slug: slug, language: language, kind: kind,
-                                    frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
-                                    markdown: markdown, summary: Self.summary(frontMatter, markdown),
-                                    headingIDs: markdown.headings.map(\.id),
-                                    key: Self.key(section: section, slug: slug)))
+        storage = CopyOnWrite(
+            Fields(
+                path: path, section: section, slug: slug, language: language, kind: kind,
+                frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
+                markdown: markdown, summary: Self.summary(frontMatter, markdown),
+                headingIDs: markdown.headings.map(\.id),
+                key: Self.key(section: section, slug: slug)))
     }
 
     static func key(section: String?, slug: String?) -> String {
         switch (section, slug) {
-        case let (section?, slug?): section + "/" + slug
-        case let (section?, nil): section
-        case let (nil, slug?): slug
+        case (let section?, let slug?): section + "/" + slug
+        case (let section?, nil): section
+        case (nil, let slug?): slug
         case (nil, nil): ""
         }
     }
@@ -132,4 +134,3 @@ extension Substring {
         return String(scalars)
     }
 }
-

@@ -61,17 +61,19 @@ public enum PageParser {
     /// description for every image.
     static func checkAccessibility(_ markdown: MarkdownDocument, path: String, into diagnostics: inout [Diagnostic]) {
         for heading in markdown.headings where heading.level == 1 {
-            diagnostics.append(.warning(
-                at: FileLocation(path: path, line: heading.line),
-                "a page has one main heading, its title; this '#' heading would be a second one",
-                hint: "write '## \(heading.text)' instead"))
+            diagnostics.append(
+                .warning(
+                    at: FileLocation(path: path, line: heading.line),
+                    "a page has one main heading, its title; this '#' heading would be a second one",
+                    hint: "write '## \(heading.text)' instead"))
         }
         for image in markdown.links where image.kind == .image && image.text.trimmingWhitespaces().isEmpty {
-            diagnostics.append(.error(
-                at: FileLocation(path: path, line: image.line, column: image.column),
-                "this image has no description for people who cannot see it",
-                hint: "write what the image shows between the brackets: ![A teacher talks to a "
-                    + "class](\(image.destination))"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: path, line: image.line, column: image.column),
+                    "this image has no description for people who cannot see it",
+                    hint: "write what the image shows between the brackets: ![A teacher talks to a "
+                        + "class](\(image.destination))"))
         }
     }
 
@@ -79,32 +81,40 @@ public enum PageParser {
     /// links that could run code or that point at one computer's files. The page would lose
     /// them without a word, so each is an error the editor sees. HTML comments are notes for
     /// other editors, meant not to be published, and are not reported.
-    public static func checkUnpublished(_ markdown: MarkdownDocument, path: String, into diagnostics: inout [Diagnostic]) {
+    public static func checkUnpublished(
+        _ markdown: MarkdownDocument, path: String, into diagnostics: inout [Diagnostic]
+    ) {
         // A closing tag (`</b>`) goes with an opening one that is reported already.
         for html in markdown.rawHTML where !html.isComment && !html.text.hasPrefix("</") {
             let firstLine = html.text.split(separator: "\n").first.map(String.init) ?? html.text
             let excerpt = firstLine.count > 40 ? firstLine.prefix(40) + "…" : firstLine
-            diagnostics.append(.error(
-                at: FileLocation(path: path, line: html.line, column: html.column),
-                "HTML is not published, only Markdown: '\(excerpt.trimmingWhitespaces())'",
-                hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML "
-                    + "code as text, put it between backticks"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: path, line: html.line, column: html.column),
+                    "HTML is not published, only Markdown: '\(excerpt.trimmingWhitespaces())'",
+                    hint: "write it in Markdown, or with a component (table, callout, contact, audio); to show HTML "
+                        + "code as text, put it between backticks"))
         }
         for link in markdown.links {
             let destination = link.destination.trimmingWhitespaces().lowercased()
-            guard let scheme = ["javascript:", "vbscript:", "file:", "data:"].first(where: { destination.hasPrefix($0) }),
-                  !(scheme == "data:" && ["png", "gif", "jpeg", "webp"].contains(where: { destination.hasPrefix("data:image/\($0)") }))
+            guard
+                let scheme = ["javascript:", "vbscript:", "file:", "data:"].first(where: { destination.hasPrefix($0) }),
+                !(scheme == "data:"
+                    && ["png", "gif", "jpeg", "webp"].contains(where: { destination.hasPrefix("data:image/\($0)") }))
             else { continue }
             let shown = link.destination.count > 40 ? link.destination.prefix(40) + "…" : link.destination
             let location = FileLocation(path: path, line: link.line, column: link.column)
             if scheme == "javascript:" || scheme == "vbscript:" {
-                diagnostics.append(.error(
-                    at: location, "'\(shown)' is not published: a '\(scheme)' link could run a program in the visitor's browser",
-                    hint: "link to a web address (https://...) or to a page (@/risks/fake-job-offers)"))
+                diagnostics.append(
+                    .error(
+                        at: location,
+                        "'\(shown)' is not published: a '\(scheme)' link could run a program in the visitor's browser",
+                        hint: "link to a web address (https://...) or to a page (@/risks/fake-job-offers)"))
             } else {
-                diagnostics.append(.error(
-                    at: location, "'\(shown)' is not published: visitors cannot open a '\(scheme)' link",
-                    hint: "put the file in content/media/ and link to it as /media/NAME"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(shown)' is not published: visitors cannot open a '\(scheme)' link",
+                        hint: "put the file in content/media/ and link to it as /media/NAME"))
             }
         }
     }
@@ -124,15 +134,17 @@ public enum PageParser {
         let fileName = parts.last ?? ""
         let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
         guard nameParts.count == 2 else {
-            diagnostics.append(.error(
-                at: location, "the file name '\(fileName)' does not say its language",
-                hint: "name it SLUG.rw.md or SLUG.en.md, such as 'fake-job-offers.en.md'"))
+            diagnostics.append(
+                .error(
+                    at: location, "the file name '\(fileName)' does not say its language",
+                    hint: "name it SLUG.rw.md or SLUG.en.md, such as 'fake-job-offers.en.md'"))
             return nil
         }
         let name = String(nameParts[0])
         let suffix = String(nameParts[1])
         guard let language = Language(rawValue: suffix) else {
-            let hint = Suggestion.didYouMean(suffix, in: Language.names).map { "\($0) (the languages are rw and en)" }
+            let hint =
+                Suggestion.didYouMean(suffix, in: Language.names).map { "\($0) (the languages are rw and en)" }
                 ?? "the languages are rw (Kinyarwanda) and en (English): name it \(name).rw.md or \(name).en.md"
             diagnostics.append(.error(at: location, "'\(suffix)' is not a language of this site", hint: hint))
             return nil
@@ -140,37 +152,41 @@ public enum PageParser {
         switch parts.count {
         case 1:
             guard name == "_index" else {
-                diagnostics.append(.error(
-                    at: location, "pages must be inside a section folder",
-                    hint: "move it into one of: \(sections.map { "content/\($0)/" }.joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        at: location, "pages must be inside a section folder",
+                        hint: "move it into one of: \(sections.map { "content/\($0)/" }.joined(separator: ", "))"))
                 return nil
             }
             return Place(section: nil, slug: nil, language: language, kind: .home)
         case 2:
             let section = String(parts.first!)
             guard sections.contains(section) else {
-                let hint = Suggestion.didYouMean(section, in: sections)
+                let hint =
+                    Suggestion.didYouMean(section, in: sections)
                     ?? "add '\(section)' to 'sections' in content/site.yml, or move the file into one of: "
-                        + "\(sections.joined(separator: ", "))"
+                    + "\(sections.joined(separator: ", "))"
                 diagnostics.append(.error(at: location, "'\(section)' is not a section of this site", hint: hint))
                 return nil
             }
             if name == "_index" { return Place(section: section, slug: nil, language: language, kind: .section) }
             guard Slug.isValid(name) else {
                 let suggestion = suggestedSlug(for: name)
-                diagnostics.append(.error(
-                    at: location, "'\(name)' cannot be part of a web address",
-                    hint: suggestion.isEmpty || suggestion == name
-                        ? "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"
-                        : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and "
-                            + "single hyphens"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(name)' cannot be part of a web address",
+                        hint: suggestion.isEmpty || suggestion == name
+                            ? "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"
+                            : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and "
+                                + "single hyphens"))
                 return nil
             }
             return Place(section: section, slug: name, language: language, kind: .ofPages(inSection: section))
         default:
-            diagnostics.append(.error(
-                at: location, "pages cannot be in a folder inside a section",
-                hint: "move it to content/\(parts.first!)/\(fileName)"))
+            diagnostics.append(
+                .error(
+                    at: location, "pages cannot be in a folder inside a section",
+                    hint: "move it to content/\(parts.first!)/\(fileName)"))
             return nil
         }
     }
@@ -204,8 +220,10 @@ public enum PageParser {
     static func split(_ file: SourceFile, into diagnostics: inout [Diagnostic]) -> Split? {
         let location = FileLocation(path: file.path)
         if isBlank(file.text) {
-            diagnostics.append(.error(at: location, "the file is empty",
-                                      hint: "start it with front matter: a line '---', 'title: ...', and '---'"))
+            diagnostics.append(
+                .error(
+                    at: location, "the file is empty",
+                    hint: "start it with front matter: a line '---', 'title: ...', and '---'"))
             return nil
         }
         var text = file.text
@@ -216,7 +234,9 @@ public enum PageParser {
             // `---`, perhaps followed by spaces and tabs.
             func isDelimiter(_ start: Int, _ end: Int) -> Bool {
                 var end = end
-                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") {
+                    end -= 1
+                }
                 return end - start == 3 && bytes[start..<end].allSatisfy { $0 == UInt8(ascii: "-") }
             }
             func string(_ range: Range<Int>) -> String {
@@ -224,9 +244,10 @@ public enum PageParser {
             }
             let firstEnd = lineEnd(from: 0)
             guard isDelimiter(0, firstEnd) else {
-                diagnostics.append(.error(
-                    at: location, "the page does not start with front matter",
-                    hint: "the first line must be '---', followed by 'title: ...' and a closing '---'"))
+                diagnostics.append(
+                    .error(
+                        at: location, "the page does not start with front matter",
+                        hint: "the first line must be '---', followed by 'title: ...' and a closing '---'"))
                 return nil
             }
             var line = 1  // counted from 0, as the file's lines were
@@ -234,16 +255,18 @@ public enum PageParser {
             while start <= bytes.count {
                 let end = lineEnd(from: start)
                 if isDelimiter(start, end) {
-                    return Split(yaml: string(firstEnd + 1..<max(firstEnd + 1, start - 1)),
-                                 body: string(min(end + 1, bytes.count)..<bytes.count),
-                                 bodyFirstLine: line + 2)
+                    return Split(
+                        yaml: string(firstEnd + 1..<max(firstEnd + 1, start - 1)),
+                        body: string(min(end + 1, bytes.count)..<bytes.count),
+                        bodyFirstLine: line + 2)
                 }
                 line += 1
                 start = end + 1
             }
-            diagnostics.append(.error(
-                at: location, "the front matter that starts here is never closed",
-                hint: "add a line '---' after the last front-matter line, before the text"))
+            diagnostics.append(
+                .error(
+                    at: location, "the front matter that starts here is never closed",
+                    hint: "add a line '---' after the last front-matter line, before the text"))
             return nil
         }
     }

@@ -56,7 +56,8 @@ extension Page {
         case .contact(let organisation, _):
             add("organisation", [organisation])
         }
-        for block in Markdown.blocks(of: self.body, firstLine: self.bodyFirstLine, isComponent: PageParser.isComponent) {
+        for block in Markdown.blocks(of: self.body, firstLine: self.bodyFirstLine, isComponent: PageParser.isComponent)
+        {
             blocks.append(TranslationBlock(label: block.kind.rawValue, line: block.line, text: block.text))
         }
         return blocks

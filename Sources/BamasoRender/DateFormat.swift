@@ -36,15 +36,17 @@ public struct DateFormat: Sendable {
     /// `MMMM y`, a month: "Ugushyingo 2012", "November 2012" (how old contact details are).
     public func month(_ day: Day, in language: Language) -> String {
         guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: 1)),
-              let locale = locales[language]
+            let locale = locales[language]
         else { return String(day.description.prefix(7)) }
-        return Date.VerbatimFormatStyle(format: "\(month: .wide) \(year: .defaultDigits)", locale: locale,
-                                        timeZone: calendar.timeZone, calendar: calendar).format(date)
+        return Date.VerbatimFormatStyle(
+            format: "\(month: .wide) \(year: .defaultDigits)", locale: locale,
+            timeZone: calendar.timeZone, calendar: calendar
+        ).format(date)
     }
 
     private func format(_ day: Day, in language: Language) -> String {
         guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
-              let locale = locales[language]
+            let locale = locales[language]
         else { return day.description }
         let style = Date.VerbatimFormatStyle(
             format: "\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)",

@@ -31,7 +31,8 @@ struct FeedPlan: Sendable {
             let language = page.page.language
             let kind = page.page.kind
             if helpSection == nil, kind == .contact, case .contact(let organisation, _) = page.page.frontMatter.fields,
-               organisation == site.site.helpContact {
+                organisation == site.site.helpContact
+            {
                 helpSection = page.page.section
             }
             if kind == .section, page.page.section == "schools", schoolsSection[language] == nil {

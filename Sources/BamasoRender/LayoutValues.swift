@@ -40,7 +40,9 @@ enum LayoutValues {
 
     /// The values of `layout` (`layouts.risk`); nil for a name that is not a layout.
     static func names(ofLayout layout: String) -> Set<String>? {
-        if let kind = PageKind.allCases.first(where: { TemplateSet.layout(for: $0) == layout }) { return names(of: kind) }
+        if let kind = PageKind.allCases.first(where: { TemplateSet.layout(for: $0) == layout }) {
+            return names(of: kind)
+        }
         switch layout {
         case "layouts.booklet": return booklet
         case "layouts.landing": return landing

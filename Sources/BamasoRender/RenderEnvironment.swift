@@ -100,7 +100,8 @@ public struct RenderEnvironment: Sendable {
         var states: [String: TranslationState] = [:]
         // Only the notices on draft and outdated translations show them.
         if site.site.translationNotices {
-            let sitePaths = Dictionary(site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
+            let sitePaths = Dictionary(
+                site.pages.map { ($0.page.path, $0.path) }, uniquingKeysWith: { first, _ in first })
             for entry in site.translations.entries {
                 guard let original = entry.statuses[entry.source], let originalPath = sitePaths[original.path] else {
                     continue
@@ -123,8 +124,10 @@ public struct RenderEnvironment: Sendable {
         case .menu(let language): .menu(site.menus[language] ?? [])
         case .contacts: .contacts(site.project.contacts)
         case .feeds(let language):
-            .feeds(FeedLinks(atom: feeds.atomPath(language), podcast: feeds.podcastPath(language),
-                             booklet: feeds.bookletPath(language), helpSection: feeds.helpSection))
+            .feeds(
+                FeedLinks(
+                    atom: feeds.atomPath(language), podcast: feeds.podcastPath(language),
+                    booklet: feeds.bookletPath(language), helpSection: feeds.helpSection))
         case .translation(_, let path): .translation(translationStates[path])
         case .booklet(let language):
             .booklet(section: feeds.schoolsSection[language], chapters: feeds.schoolMaterials[language] ?? [])

@@ -7,7 +7,8 @@ import Foundation
 
 /// A page's body: its Markdown's HTML with each link, component and recording filled in.
 extension Renderer {
-    func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String {
+    func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String
+    {
         let from = location ?? resolved.path
         return Markdown.render(
             resolved.page.markdown, headings: headings,

@@ -28,19 +28,25 @@ extension Renderer {
         context["url"] = urls.link(path, from: path)
         context["content"] = nil
         context["og"] = nil
-        context["section"] = section.map { ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues }
+        context["section"] = section.map {
+            ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues
+        }
         context["alternates"] = config.languages.compactMap { other -> TemplateValues? in
             feeds(other).booklet.map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
         }
         context["languages"] = config.languages.map { other -> TemplateValues in
             let booklet = feeds(other).booklet
             let target = booklet ?? "\(other.rawValue)/schools/"
-            return ["lang": other.tag, "name": other.nativeName, "current": other == language, "url": urls.link(target, from: path),
-                    "missing": booklet == nil]
+            return [
+                "lang": other.tag, "name": other.nativeName, "current": other == language,
+                "url": urls.link(target, from: path),
+                "missing": booklet == nil,
+            ]
         }
         context["chapters"] = chapters.map { material -> TemplateValues in
             let slug = material.page.slug ?? "material"
-            var chapter = self.context(for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
+            var chapter = self.context(
+                for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             chapter["id"] = slug
             return chapter
         }
@@ -57,8 +63,10 @@ extension Renderer {
             "site_title": config.title[first] ?? "",
             "stylesheet": urls.link(stylesheet, from: ""),
             "entries": config.languages.map { language -> TemplateValues in
-                var entry: TemplateValues = ["lang": language.tag, "t": strings(language),
-                                            "url": urls.link("\(language.rawValue)/", from: "")]
+                var entry: TemplateValues = [
+                    "lang": language.tag, "t": strings(language),
+                    "url": urls.link("\(language.rawValue)/", from: ""),
+                ]
                 if config.sections.contains("contact") {
                     entry["help_url"] = urls.link("\(language.rawValue)/contact/", from: "")
                 }

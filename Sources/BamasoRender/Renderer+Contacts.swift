@@ -58,7 +58,9 @@ extension Renderer {
     func jsonLD(_ contact: Contact, language: Language, pageURL: String) -> String {
         // JSONSerialization sorts the keys, and "url" comes after all the others: the JSON of
         // the rest, the same on every page of the organisation, is made once.
-        let rest = environment.organisationsJSON.value(for: RenderEnvironment.OrganisationKey(id: contact.id, language: language)) {
+        let rest = environment.organisationsJSON.value(
+            for: RenderEnvironment.OrganisationKey(id: contact.id, language: language)
+        ) {
             Escape.jsonForHTML(organisation(contact, language: language))
         }
         let url = Escape.plainJSONString(pageURL).map { "{\"url\":\($0)}" } ?? Escape.jsonForHTML(["url": pageURL])
@@ -78,8 +80,10 @@ extension Renderer {
         if let email = contact.emails.first { organisation["email"] = email }
         if !contact.phones.isEmpty {
             organisation["contactPoint"] = contact.phones.map { phone in
-                ["@type": "ContactPoint", "telephone": String(telephoneURI(phone).dropFirst("tel:".count)),
-                 "contactType": "customer support", "availableLanguage": ["rw", "en"]] as [String: Any]
+                [
+                    "@type": "ContactPoint", "telephone": String(telephoneURI(phone).dropFirst("tel:".count)),
+                    "contactType": "customer support", "availableLanguage": ["rw", "en"],
+                ] as [String: Any]
             }
         }
         let profiles = contact.social.compactMap(\.url)

@@ -42,32 +42,38 @@ extension Renderer {
             context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
         if let section = page.section, page.slug != nil,
-           let sectionLink = menu(language).first(where: { $0.section == section }) {
+            let sectionLink = menu(language).first(where: { $0.section == section })
+        {
             context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)] as TemplateValues
         }
-        context["children"] = !listsChildren ? [] : resolved.children.map { child -> TemplateValues in
-            var item: TemplateValues = [
-                "title": child.title, "url": link(child.path), "summary": child.summary,
-                "kind": child.kind.rawValue,
-            ]
-            if let date = child.date {
-                item["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
+        context["children"] =
+            !listsChildren
+            ? []
+            : resolved.children.map { child -> TemplateValues in
+                var item: TemplateValues = [
+                    "title": child.title, "url": link(child.path), "summary": child.summary,
+                    "kind": child.kind.rawValue,
+                ]
+                if let date = child.date {
+                    item["date"] =
+                        ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
+                }
+                if let other = child.fallbackLanguage {
+                    item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
+                }
+                return item
             }
-            if let other = child.fallbackLanguage {
-                item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
-            }
-            return item
-        }
         if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from) }
         context["feeds"] = feedLinks(for: page, from: from)
         if let notice = translationNotice(for: resolved, from: from) { context["translation_notice"] = notice }
         if urls.isAbsolute {
-            context["og"] = [
-                "title": page.frontMatter.title, "description": context["description"] ?? "",
-                "url": urls.absolute(resolved.path), "site_name": siteTitle,
-                "locale": language == .rw ? "rw_RW" : "en_GB",
-                "type": page.isListing ? "website" : "article",
-            ] as TemplateValues
+            context["og"] =
+                [
+                    "title": page.frontMatter.title, "description": context["description"] ?? "",
+                    "url": urls.absolute(resolved.path), "site_name": siteTitle,
+                    "locale": language == .rw ? "rw_RW" : "en_GB",
+                    "type": page.isListing ? "website" : "article",
+                ] as TemplateValues
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds(language).booklet {
             context["booklet_url"] = link(booklet)
@@ -97,7 +103,9 @@ extension Renderer {
         return values
     }
 
-    private func addFields(_ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues) {
+    private func addFields(
+        _ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues
+    ) {
         switch fields {
         case .none:
             break
@@ -201,7 +209,8 @@ extension Renderer {
         if let hours = contact.hours[language] { card["hours"] = hours }
         if let asOf = contact.asOf { card["as_of"] = dates.month(asOf, in: language) }
         if let vcard = vCardPath(contact, language: language) { card["vcard"] = urls.link(vcard, from: from) }
-        card["has_details"] = contact.address[language] != nil || contact.hours[language] != nil
+        card["has_details"] =
+            contact.address[language] != nil || contact.hours[language] != nil
             || !contact.phones.isEmpty || !contact.emails.isEmpty || !contact.social.isEmpty
         return card
     }
@@ -211,7 +220,10 @@ extension Renderer {
     private func feedLinks(for page: Page, from: String) -> [TemplateValues] {
         var links: [TemplateValues] = []
         if let atom = feeds(page.language).atom {
-            links.append(["type": "application/atom+xml", "title": config.title[page.language] ?? "", "url": urls.link(atom, from: from)])
+            links.append([
+                "type": "application/atom+xml", "title": config.title[page.language] ?? "",
+                "url": urls.link(atom, from: from),
+            ])
         }
         if page.section == "radio", let podcast = feeds(page.language).podcast {
             links.append(["type": "application/rss+xml", "title": "Podcast", "url": urls.link(podcast, from: from)])
@@ -223,7 +235,7 @@ extension Renderer {
     /// translation, in its own language, with a link to the original.
     private func translationNotice(for resolved: ResolvedPage, from: String) -> TemplateValues? {
         guard config.translationNotices, let status = translationState(of: resolved),
-              status.state == .outdated || (status.isDraft && status.state != .source)
+            status.state == .outdated || (status.isDraft && status.state != .source)
         else { return nil }
         let t = strings(resolved.page.language)
         return [
@@ -256,7 +268,9 @@ extension Renderer {
             "references": urls.hasReferences,
             "canonical": urls.reference("", from: ""),
             "stylesheet": urls.link(stylesheet, from: ""),
-            "alternates": config.languages.map { ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues },
+            "alternates": config.languages.map {
+                ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues
+            },
             "entries": config.languages.map { language -> TemplateValues in
                 [
                     "lang": language.tag, "name": language.nativeName,

@@ -110,7 +110,8 @@ public final class Renderer {
             let first = Renderer(environment, log: Log())
             let values = first.sharedValues(language: language, section: section, from: "")
             return RenderEnvironment.SpecializedTemplates(
-                templates: first.templates.specialized(sharing: values) ?? first.templates, reads: first.log?.reads ?? [])
+                templates: first.templates.specialized(sharing: values) ?? first.templates,
+                reads: first.log?.reads ?? [])
         }
         log?.record(contentsOf: specialized.reads)
         return specialized.templates
@@ -126,8 +127,9 @@ public final class Renderer {
         guard let theme = Theme.load(ThemeFiles(site.project), languages: site.site.languages, into: &diagnostics)
         else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
-        let (pages, feeds) = alongside({ site.pages.concurrentMap { Renderer(environment, log: nil).page($0) } },
-                                       { SiteFeeds(environment).files() })
+        let (pages, feeds) = alongside(
+            { site.pages.concurrentMap { Renderer(environment, log: nil).page($0) } },
+            { SiteFeeds(environment).files() })
         let booklets = site.site.languages.concurrentMap { Renderer(environment, log: nil).booklet($0) }
         return assemble(environment, pages: pages, booklets: booklets, feeds: feeds)
     }
@@ -141,10 +143,16 @@ public final class Renderer {
         let renderer = Renderer(environment, log: nil)
         var files = pages
         files.reserveCapacity(pages.count + site.project.media.count + site.project.staticFiles.count + 8)
-        files.append(OutputFile(path: "index.html", contents: .text(
-            renderer.templates.render(renderer.landingContext(), with: "layouts.landing"))))
-        files.append(OutputFile(path: "404.html", contents: .text(
-            renderer.templates.render(renderer.notFoundContext(), with: "layouts.404"))))
+        files.append(
+            OutputFile(
+                path: "index.html",
+                contents: .text(
+                    renderer.templates.render(renderer.landingContext(), with: "layouts.landing"))))
+        files.append(
+            OutputFile(
+                path: "404.html",
+                contents: .text(
+                    renderer.templates.render(renderer.notFoundContext(), with: "layouts.404"))))
         files += booklets.compactMap { $0 } + feeds + renderer.vCardFiles()
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))

@@ -48,7 +48,8 @@ public struct SiteFeeds: Sendable {
             xml += "<url>\n<loc>\(Escape.xml(urls.absolute(path)))</loc>\n"
             if let date { xml += "<lastmod>\(dates.iso(date))</lastmod>\n" }
             for (language, alternate) in alternates {
-                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" "
+                xml +=
+                    "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" "
                     + "href=\"\(Escape.xml(urls.absolute(alternate)))\"/>\n"
             }
             xml += "</url>\n"
@@ -59,8 +60,9 @@ public struct SiteFeeds: Sendable {
             let alternates = site.site.languages.compactMap { language in
                 page.alternates[language].map { (language.tag, $0) }
             }
-            entry(page.path, alternates: alternates.count > 1 ? alternates + [("x-default", "")] : [],
-                  date: page.page.frontMatter.date)
+            entry(
+                page.path, alternates: alternates.count > 1 ? alternates + [("x-default", "")] : [],
+                date: page.page.frontMatter.date)
         }
         return xml + "</urlset>\n"
     }
@@ -104,7 +106,8 @@ public struct SiteFeeds: Sendable {
         let siteTitle = site.site.title[language] ?? ""
         let title = section.map { "\($0.title) · \(siteTitle)" } ?? siteTitle
         let sectionPath = section?.path ?? "\(language.rawValue)/"
-        let description = [site.pages.first { $0.path == sectionPath }.map(\.page.summary), site.site.description[language]]
+        let description =
+            [site.pages.first { $0.path == sectionPath }.map(\.page.summary), site.site.description[language]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? title
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -127,7 +130,8 @@ public struct SiteFeeds: Sendable {
             xml += "<item>\n<title>\(Escape.xml(page.page.frontMatter.title))</title>\n<link>\(url)</link>\n"
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             xml += "<description>\(Escape.xml(page.page.summary))</description>\n"
-            xml += "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" "
+            xml +=
+                "<enclosure url=\"\(Escape.xml(urls.absolute(audio.path)))\" length=\"\(audio.bytes)\" "
                 + "type=\"\(audio.type)\"/>\n"
             if let seconds = audio.seconds { xml += "<itunes:duration>\(seconds)</itunes:duration>\n" }
             if let date = page.page.frontMatter.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
@@ -144,8 +148,11 @@ public struct SiteFeeds: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
+        let date =
+            calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+            ?? Date(timeIntervalSince1970: 0)
         let weekday = calendar.component(.weekday, from: date)
-        return String(format: "%@, %02d %@ %04d 00:00:00 +0000", weekdays[weekday - 1], day.day, months[day.month - 1], day.year)
+        return String(
+            format: "%@, %02d %@ %04d 00:00:00 +0000", weekdays[weekday - 1], day.day, months[day.month - 1], day.year)
     }
 }

@@ -25,7 +25,9 @@ public final class StringTable: MustacheParent, Sendable {
     }
 
     /// Reads `files`, `templates/i18n/LANG.yml` by language.
-    public static func load(_ files: [Language: SourceFile], into diagnostics: inout [Diagnostic]) -> [Language: StringTable] {
+    public static func load(_ files: [Language: SourceFile], into diagnostics: inout [Diagnostic]) -> [Language:
+        StringTable]
+    {
         var keyLines: [Language: [String: Int]] = [:]
         var tables: [Language: StringTable] = [:]
         for (language, file) in files {
@@ -33,7 +35,8 @@ public final class StringTable: MustacheParent, Sendable {
             var strings: [String: String] = [:]
             var lines: [String: Int] = [:]
             if let root = reader.compose(file.text, into: &diagnostics),
-               let fields = reader.fields(of: root, what: file.path, into: &diagnostics) {
+                let fields = reader.fields(of: root, what: file.path, into: &diagnostics)
+            {
                 for field in fields {
                     if let value = reader.string(field, into: &diagnostics) { strings[field.key] = value }
                     lines[field.key] = field.location.line
@@ -46,11 +49,12 @@ public final class StringTable: MustacheParent, Sendable {
             for (other, otherLines) in keyLines where other != language {
                 for key in lines.keys.sorted() where otherLines[key] == nil {
                     let path = files[other]?.path ?? "templates/i18n/\(other.rawValue).yml"
-                    diagnostics.append(.error(
-                        at: FileLocation(path: path),
-                        "the string '\(key)' is missing in \(other.nativeName)",
-                        hint: "add a line '\(key): ...' (it is on line \(lines[key] ?? 1) of "
-                            + "templates/i18n/\(language.rawValue).yml)"))
+                    diagnostics.append(
+                        .error(
+                            at: FileLocation(path: path),
+                            "the string '\(key)' is missing in \(other.nativeName)",
+                            hint: "add a line '\(key): ...' (it is on line \(lines[key] ?? 1) of "
+                                + "templates/i18n/\(language.rawValue).yml)"))
                 }
             }
         }

@@ -58,7 +58,9 @@ struct TemplateEscaping: MustacheContentType {
         }
     }
 
-    private static func write(_ entity: StaticString, into output: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    private static func write(_ entity: StaticString, into output: UnsafeMutableBufferPointer<UInt8>, at start: Int)
+        -> Int
+    {
         var count = start
         for index in 0..<entity.utf8CodeUnitCount {
             output[count] = entity.utf8Start[index]

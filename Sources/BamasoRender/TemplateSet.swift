@@ -60,21 +60,25 @@ public struct TemplateSet: Sendable {
                 sources[name] = file.text
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma's line is not the editor's: lines count from the one after it.
-                var location = FileLocation(path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber)
+                var location = FileLocation(
+                    path: file.path, line: error.context.lineNumber - 1, column: error.context.columnNumber)
                 var (message, hint) = describe(error.error)
                 // The parser notices a missing {{/name}} only at the end of the file; point at
                 // the section that is never closed instead.
                 if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
-                   let open = TemplateTag.scan(file.text).flatMap(TemplateTag.unclosedSection(in:)) {
+                    let open = TemplateTag.scan(file.text).flatMap(TemplateTag.unclosedSection(in:))
+                {
                     location = FileLocation(path: file.path, line: open.line, column: open.column)
                     message = "\(open.spelling) opens a section that is never closed"
                     hint = "add {{/\(open.name)}} where the section ends"
                 }
                 // Say which section is still open where another one is closed.
                 if case .sectionCloseNameIncorrect = error.error as? MustacheTemplate.Error,
-                   let (close, open) = TemplateTag.scan(file.text).flatMap(TemplateTag.mismatchedClose(in:)) {
+                    let (close, open) = TemplateTag.scan(file.text).flatMap(TemplateTag.mismatchedClose(in:))
+                {
                     location = FileLocation(path: file.path, line: close.line, column: close.column)
-                    message = "\(close.spelling) closes a section, but \(open.spelling) from line \(open.line) is still open"
+                    message =
+                        "\(close.spelling) closes a section, but \(open.spelling) from line \(open.line) is still open"
                     hint = "add {{/\(open.name)}} before it, or correct the name"
                 }
                 diagnostics.append(.error(at: location, "template syntax error: \(message)", hint: hint))
@@ -86,32 +90,42 @@ public struct TemplateSet: Sendable {
         }
         // A partial or parent that does not exist renders as nothing: report it instead.
         for file in files {
-            for tag in TemplateTag.scan(file.text) ?? [] where (tag.sigil == ">" || tag.sigil == "<")
-                && !tag.name.hasPrefix("*") && !names.contains(tag.name) {
+            for tag in TemplateTag.scan(file.text) ?? []
+            where (tag.sigil == ">" || tag.sigil == "<")
+                && !tag.name.hasPrefix("*") && !names.contains(tag.name)
+            {
                 let path = "templates/" + tag.name.replacingOccurrences(of: ".", with: "/") + ".mustache"
-                diagnostics.append(.error(
-                    at: FileLocation(path: file.path, line: tag.line, column: tag.column),
-                    "\(tag.spelling) names the template \(path), which does not exist",
-                    hint: Suggestion.didYouMean(tag.name, in: names) ?? "restore it from git, or correct the name"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: file.path, line: tag.line, column: tag.column),
+                        "\(tag.spelling) names the template \(path), which does not exist",
+                        hint: Suggestion.didYouMean(tag.name, in: names) ?? "restore it from git, or correct the name"))
                 ok = false
             }
         }
         for name in requiredNames where !names.contains(name) {
             let path = "templates/" + name.replacingOccurrences(of: ".", with: "/") + ".mustache"
             if diagnostics.contains(where: { $0.location.path == path }) { continue }
-            diagnostics.append(.error(at: FileLocation(path: path), "the template \(path) is missing",
-                                      hint: "restore it from git: every build needs it"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: path), "the template \(path) is missing",
+                    hint: "restore it from git: every build needs it"))
             ok = false
         }
-        return ok ? TemplateSet(library: library, names: names, paths: paths, specializable: specializable(sources, layouts: PageKind.allCases.map(layout(for:)))) : nil
+        return ok
+            ? TemplateSet(
+                library: library, names: names, paths: paths,
+                specializable: specializable(sources, layouts: PageKind.allCases.map(layout(for:)))) : nil
     }
 
     /// What is wrong, and how to fix it.
     private static func describe(_ error: Error) -> (String, String) {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect:
-            ("a section is closed with a different name than it was opened with",
-             "close each section with the name it was opened with: {{#name}} ... {{/name}}")
+            (
+                "a section is closed with a different name than it was opened with",
+                "close each section with the name it was opened with: {{#name}} ... {{/name}}"
+            )
         case .unfinishedName: ("a tag is not finished; it needs }}", "end the tag with }}")
         case .expectedSectionEnd:
             ("a section is never closed", "check that every {{#section}} and {{$block}} is closed with {{/name}}")

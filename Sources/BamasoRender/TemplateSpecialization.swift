@@ -49,18 +49,22 @@ extension TemplateSet {
         }
         /// `names` and every template they name, directly or not.
         func named(from names: some Sequence<String>) -> Set<String> {
-            var found = Set(names), pending = Array(found)
+            var found = Set(names)
+            var pending = Array(found)
             while let name = pending.popLast() {
-                for tag in scanned[name] ?? [] where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
+                for tag in scanned[name] ?? []
+                where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
                     pending.append(tag.name)
                 }
             }
             return found
         }
         let used = named(from: layouts ?? Array(texts.keys))
-        let insideSections = named(from: scanned.values.joined().filter { $0.depth > 0 && ($0.sigil == ">" || $0.sigil == "<") }.map(\.name))
+        let insideSections = named(
+            from: scanned.values.joined().filter { $0.depth > 0 && ($0.sigil == ">" || $0.sigil == "<") }.map(\.name))
         var result: [String: Specializable] = [:]
-        for (name, tags) in scanned where used.contains(name) && !insideSections.contains(name) && !texts[name]!.contains("{{%") {
+        for (name, tags) in scanned
+        where used.contains(name) && !insideSections.contains(name) && !texts[name]!.contains("{{%") {
             result[name] = Specializable(characters: Array(texts[name]!), tags: tags)
         }
         return result
@@ -75,26 +79,32 @@ extension TemplateSet {
     /// The template with every tag outside sections that reads only `shared` replaced by what
     /// it renders to; nil when no tag is.
     static func specialize(_ source: Specializable, sharing shared: TemplateValues) -> String? {
-        let characters = source.characters, tags = source.tags
+        let characters = source.characters
+        let tags = source.tags
         var replacements: [(range: Range<Int>, html: String)] = []
         var index = 0
         while index < tags.count {
             let tag = tags[index]
             index += 1
             guard tag.depth == 0, let root = tag.name.split(separator: ".").first.map(String.init),
-                  shared[root] != nil, !tag.name.contains("(") else { continue }
+                shared[root] != nil, !tag.name.contains("(")
+            else { continue }
             switch tag.sigil {
             case nil, "&", "{":
                 guard let html = render(String(characters[tag.range]), sharing: shared),
-                      html.contains(where: { !$0.isWhitespace }) || !lineHasOtherTags(tag, in: tags)
+                    html.contains(where: { !$0.isWhitespace }) || !lineHasOtherTags(tag, in: tags)
                 else { continue }
                 replacements.append((tag.range, html))
             case "#", "^":
-                guard let close = tags[index...].firstIndex(where: { $0.sigil == "/" && $0.name == tag.name && $0.depth == 0 }),
-                      !tags[index..<close].contains(where: { ">$<=".contains($0.sigil ?? " ") })
+                guard
+                    let close = tags[index...].firstIndex(where: {
+                        $0.sigil == "/" && $0.name == tag.name && $0.depth == 0
+                    }),
+                    !tags[index..<close].contains(where: { ">$<=".contains($0.sigil ?? " ") })
                 else { continue }
                 let end = tags[close]
-                let opensAlone = standsAlone(tag.range, in: characters), closesAlone = standsAlone(end.range, in: characters)
+                let opensAlone = standsAlone(tag.range, in: characters)
+                let closesAlone = standsAlone(end.range, in: characters)
                 let range: Range<Int>
                 if let opening = opensAlone, let closing = closesAlone {
                     range = opening.lowerBound..<closing.upperBound
@@ -105,7 +115,7 @@ extension TemplateSet {
                 }
                 index = close + 1
                 guard let html = render(String(characters[range]), sharing: shared),
-                      opensAlone != nil || html.contains(where: { !$0.isWhitespace })
+                    opensAlone != nil || html.contains(where: { !$0.isWhitespace })
                         || !lineHasOtherTags(tag, in: tags) && !lineHasOtherTags(end, in: tags)
                 else { continue }
                 replacements.append((range, html))

@@ -23,13 +23,19 @@ struct TemplateTag: Equatable {
     static func scan(_ text: String) -> [TemplateTag]? {
         let characters = Array(text)
         var tags: [TemplateTag] = []
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var index = 0
         var open: [Character] = []  // the sigils of the sections, blocks and parents open
         var depth: Int { open.filter { $0 == "#" || $0 == "^" }.count }
         func advance(to end: Int) {
             while index < end {
-                if characters[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+                if characters[index] == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
                 index += 1
             }
         }
@@ -51,7 +57,9 @@ struct TemplateTag: Equatable {
             if sigil == "{", end < characters.count, characters[end] == "}" { end += 1 }
             let name = String(sigil == nil ? Substring(inner) : inner.dropFirst()).trimmingSpaces
             if sigil == "/", !open.isEmpty { open.removeLast() }
-            tags.append(TemplateTag(sigil: sigil, name: name, line: startLine, column: startColumn, range: index..<end, depth: depth))
+            tags.append(
+                TemplateTag(
+                    sigil: sigil, name: name, line: startLine, column: startColumn, range: index..<end, depth: depth))
             if let sigil, "#^$<".contains(sigil) { open.append(sigil) }
             advance(to: end)
         }

@@ -34,28 +34,33 @@ public final class Theme: Sendable, Equatable {
     }
 
     /// The strings the code itself asks for, besides the templates' `{{t.key}}`.
-    static let stringsOfTheCode = ["notice_draft", "notice_outdated", "notice_original", "booklet_title",
-                                   "booklet_description"] + ResolvedComponent.calloutKinds.map { "callout_" + $0 }
+    static let stringsOfTheCode =
+        [
+            "notice_draft", "notice_outdated", "notice_original", "booklet_title",
+            "booklet_description",
+        ] + ResolvedComponent.calloutKinds.map { "callout_" + $0 }
 
     /// Compiles the templates and reads the strings; nil when a template cannot be compiled, or
     /// a language has no string file (which the loader reports). Every string a template or the code asks for that a
     /// language lacks is an error, at the template line that asks for it: a missing string
     /// would render as nothing.
     public static func load(_ files: ThemeFiles, languages: [Language], into diagnostics: inout [Diagnostic])
-        -> Theme? {
+        -> Theme?
+    {
         let strings = StringTable.load(files.strings, into: &diagnostics)
         let templates = TemplateSet.load(files.templates, into: &diagnostics)
         for (key, location) in stringUses(files.templates) {
             for language in languages {
                 guard let table = strings[language], table.strings[key] == nil else { continue }
-                diagnostics.append(.error(
-                    at: location ?? FileLocation(path: files.strings[language]?.path ?? ""),
-                    location == nil
-                        ? "bamaso needs the string '\(key)', which is not in "
-                            + "templates/i18n/\(language.rawValue).yml"
-                        : "the template uses the string '\(key)', which is not in "
-                            + "templates/i18n/\(language.rawValue).yml",
-                    hint: "add '\(key): ...' to every file in templates/i18n/, or correct the name"))
+                diagnostics.append(
+                    .error(
+                        at: location ?? FileLocation(path: files.strings[language]?.path ?? ""),
+                        location == nil
+                            ? "bamaso needs the string '\(key)', which is not in "
+                                + "templates/i18n/\(language.rawValue).yml"
+                            : "the template uses the string '\(key)', which is not in "
+                                + "templates/i18n/\(language.rawValue).yml",
+                        hint: "add '\(key): ...' to every file in templates/i18n/, or correct the name"))
             }
         }
         // A language without its file is reported by the loader.
@@ -69,8 +74,10 @@ public final class Theme: Sendable, Equatable {
         var uses: [(key: String, location: FileLocation?)] = []
         var seen = Set<String>()
         for file in templates {
-            for tag in TemplateTag.scan(file.text) ?? [] where tag.sigil != "/" && tag.sigil != "!"
-                && tag.name.hasPrefix("t.") {
+            for tag in TemplateTag.scan(file.text) ?? []
+            where tag.sigil != "/" && tag.sigil != "!"
+                && tag.name.hasPrefix("t.")
+            {
                 let key = String(tag.name.dropFirst(2))
                 if seen.insert(key).inserted {
                     uses.append((key, FileLocation(path: file.path, line: tag.line, column: tag.column)))

@@ -17,16 +17,19 @@ public struct AudioFile: Sendable, Equatable {
         self.seconds = seconds
     }
 
-    static let types = ["mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "oga": "audio/ogg",
-                        "opus": "audio/ogg", "wav": "audio/wav"]
+    static let types = [
+        "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "oga": "audio/ogg",
+        "opus": "audio/ogg", "wav": "audio/wav",
+    ]
 
     /// Reads the file's size and, for MP3, its length. Nil when the extension is not audio.
     static func read(_ url: URL, path: String) -> AudioFile? {
         let ext = (path as NSString).pathExtension.lowercased()
         guard let type = types[ext] else { return nil }
         let data = (try? Data(contentsOf: url, options: .mappedIfSafe)) ?? Data()
-        return AudioFile(path: path, bytes: data.count, type: type,
-                         seconds: ext == "mp3" ? MP3Duration.seconds(of: data) : nil)
+        return AudioFile(
+            path: path, bytes: data.count, type: type,
+            seconds: ext == "mp3" ? MP3Duration.seconds(of: data) : nil)
     }
 }
 
@@ -43,7 +46,10 @@ enum MP3Duration {
         guard start < data.count else { return nil }
         // Only the first megabyte of audio is read: the first frame and its Xing header are at
         // its start. A long recording is mapped, not read, and is never copied whole.
-        let window = data.index(data.startIndex, offsetBy: start)..<data.index(data.startIndex, offsetBy: min(data.count, start + 1 << 20))
+        let window =
+            data.index(
+                data.startIndex, offsetBy: start)..<data.index(
+                data.startIndex, offsetBy: min(data.count, start + 1 << 20))
         let bytes = [UInt8](data[window])
         var offset = 0
         while offset + 4 <= bytes.count, !(bytes[offset] == 0xFF && bytes[offset + 1] & 0xE0 == 0xE0) {
@@ -73,10 +79,11 @@ enum MP3Duration {
         init?(_ header: ArraySlice<UInt8>) {
             let b = Array(header)
             let version = (b[1] >> 3) & 0x03  // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
-            let layer = (b[1] >> 1) & 0x03    // 1: Layer III
+            let layer = (b[1] >> 1) & 0x03  // 1: Layer III
             guard version != 1, layer == 1 else { return nil }
             let mpeg1 = version == 3
-            let bitRates = mpeg1
+            let bitRates =
+                mpeg1
                 ? [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
                 : [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160]
             let rateIndex = Int(b[2] >> 4)

@@ -47,21 +47,26 @@ public enum BlockChanges {
             old.map(\.fingerprint) == recorded ? old : nil
         }
         var changes: [BlockChange] = []
-        var removed: [Int] = [], added: [Int] = []
+        var removed: [Int] = []
+        var added: [Int] = []
         func flush(before next: Int) {
             let line = next < current.count ? current[next].line : (current.last.map { $0.line + 1 } ?? 1)
             for (index, position) in added.enumerated() {
                 let block = current[position]
                 if index < removed.count {
-                    changes.append(BlockChange(kind: .changed, label: block.label, line: block.line, text: block.text,
-                                               oldText: oldBlocks?[removed[index]].text))
+                    changes.append(
+                        BlockChange(
+                            kind: .changed, label: block.label, line: block.line, text: block.text,
+                            oldText: oldBlocks?[removed[index]].text))
                 } else {
                     changes.append(BlockChange(kind: .added, label: block.label, line: block.line, text: block.text))
                 }
             }
             for position in removed.dropFirst(added.count) {
-                changes.append(BlockChange(kind: .removed, label: oldBlocks?[position].label ?? "block", line: line,
-                                           oldText: oldBlocks?[position].text))
+                changes.append(
+                    BlockChange(
+                        kind: .removed, label: oldBlocks?[position].label ?? "block", line: line,
+                        oldText: oldBlocks?[position].text))
             }
             (removed, added) = ([], [])
         }

@@ -1,8 +1,8 @@
 import BamasoDiagnostics
-import Foundation
 import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
+import Foundation
 
 /// Resolves the links of one page: `@/section/slug#fragment` to the page in the same
 /// language (or its translation), `/media/...` and `@/media/...` to a checked media file.
@@ -24,7 +24,9 @@ struct Linker {
         }
     }
 
-    private mutating func resolve(_ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]) -> ResolvedLink? {
+    private mutating func resolve(
+        _ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]
+    ) -> ResolvedLink? {
         var target: Substring
         if destination.hasPrefix("@/") {
             target = destination.dropFirst(2)
@@ -32,8 +34,10 @@ struct Linker {
             target = destination.drop { $0 == "/" }
         } else {
             if destination.hasPrefix("@") {
-                diagnostics.append(.error(at: location, "'\(destination)' is not a page address",
-                                          hint: "links to pages start with '@/', such as '@/risks/fake-job-offers'"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(destination)' is not a page address",
+                        hint: "links to pages start with '@/', such as '@/risks/fake-job-offers'"))
             }
             return nil
         }
@@ -46,41 +50,53 @@ struct Linker {
         let key = String(target)
 
         if key.hasParentFolderPart {
-            diagnostics.append(.error(
-                at: location, "'\(destination)' climbs out with '..', which a link cannot do",
-                hint: key.hasPrefix("media/") ? "name a file inside content/media/, such as '/media/leaflet.pdf'"
-                    : "write the section and the page name, such as '@/risks/fake-job-offers'"))
+            diagnostics.append(
+                .error(
+                    at: location, "'\(destination)' climbs out with '..', which a link cannot do",
+                    hint: key.hasPrefix("media/")
+                        ? "name a file inside content/media/, such as '/media/leaflet.pdf'"
+                        : "write the section and the page name, such as '@/risks/fake-job-offers'"))
             return nil
         }
         if key.hasPrefix("media/") {
             guard reader.mediaExists(key) else {
-                diagnostics.append(.error(at: location, "'\(destination)' links to a media file that does not exist",
-                                          hint: "put the file in content/\(key), or correct the name"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(destination)' links to a media file that does not exist",
+                        hint: "put the file in content/\(key), or correct the name"))
                 return nil
             }
             return ResolvedLink(path: key)
         }
         if key.containsTwoDots || key.hasSuffix(".md") {
-            diagnostics.append(.error(at: location, "'\(destination)' is not a page address",
-                                      hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
+            diagnostics.append(
+                .error(
+                    at: location, "'\(destination)' is not a page address",
+                    hint: "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"))
             return nil
         }
         guard let page = reader.target(key, from: from.language) else {
             if reader.isDraft(key) {
-                diagnostics.append(.error(at: location, "'\(destination)' links to a draft, which is not published",
-                                          hint: "remove 'draft: true' from that page, or remove this link"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(destination)' links to a draft, which is not published",
+                        hint: "remove 'draft: true' from that page, or remove this link"))
             } else {
                 let suggestion = reader.suggestion(for: key).map { "did you mean '@/\($0)'?" }
-                diagnostics.append(.error(at: location, "'\(destination)' links to a page that does not exist",
-                                          hint: suggestion ?? "check the section and the file name (without .rw.md or .en.md)"))
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(destination)' links to a page that does not exist",
+                        hint: suggestion ?? "check the section and the file name (without .rw.md or .en.md)"))
             }
             return nil
         }
         if let fragment, !fragment.isEmpty, !page.headings.contains(fragment) {
-            diagnostics.append(.warning(
-                at: location, "'\(destination)': the page has no heading with the id '\(fragment)'",
-                hint: page.headings.isEmpty ? "link to the page without '#\(fragment)'"
-                    : "its headings are: " + page.headings.map { "#\($0)" }.joined(separator: ", ")))
+            diagnostics.append(
+                .warning(
+                    at: location, "'\(destination)': the page has no heading with the id '\(fragment)'",
+                    hint: page.headings.isEmpty
+                        ? "link to the page without '#\(fragment)'"
+                        : "its headings are: " + page.headings.map { "#\($0)" }.joined(separator: ", ")))
         }
         return ResolvedLink(
             path: SiteIndex.path(of: key, in: page.language), fragment: fragment,
@@ -104,7 +120,9 @@ extension StringProtocol {
         return utf8.withContiguousStorageIfAvailable { bytes in
             var partStart = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
-                if end - partStart == 2, bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") {
+                if end - partStart == 2, bytes[partStart] == UInt8(ascii: "."),
+                    bytes[partStart + 1] == UInt8(ascii: ".")
+                {
                     return true
                 }
                 partStart = end + 1

@@ -36,10 +36,14 @@ public struct ResolvedPage: Sendable, Equatable {
         _modify { yield &storage.value[keyPath: field] }
     }
 
-    public init(page: Page, path: String, alternates: [Language: String] = [:], links: [ResolvedLink?] = [],
-                components: [ResolvedComponent?] = [], children: [ListedPage] = []) {
-        storage = CopyOnWrite(Fields(page: page, path: path, alternates: alternates, links: links, components: components,
-                                    children: children, audio: nil))
+    public init(
+        page: Page, path: String, alternates: [Language: String] = [:], links: [ResolvedLink?] = [],
+        components: [ResolvedComponent?] = [], children: [ListedPage] = []
+    ) {
+        storage = CopyOnWrite(
+            Fields(
+                page: page, path: path, alternates: alternates, links: links, components: components,
+                children: children, audio: nil))
     }
 }
 

@@ -53,9 +53,11 @@ public enum Resolver {
         }
         for result in translations { diagnostics += result.diagnostics }
         let entries = translations.compactMap(\.entry)
-        let report = TranslationReport(entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
-        return ResolvedSite(project: index.project, pages: resolved, menus: menus(index: index.pages, site: index.site),
-                            translations: report)
+        let report = TranslationReport(
+            entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
+        return ResolvedSite(
+            project: index.project, pages: resolved, menus: menus(index: index.pages, site: index.site),
+            translations: report)
     }
 
     /// One page: its address and translations, its links, components and recording, and for
@@ -75,8 +77,9 @@ public enum Resolver {
         result.components = ComponentResolver(reader: reader, page: page)
             .resolve(page.markdown.components, linker: &linker, into: &diagnostics)
         if case .radio(_, _, _, _, let audio?, let location) = page.frontMatter.fields {
-            result.audio = audioFile(audio, at: location ?? FileLocation(path: page.path), reader: reader,
-                                     into: &diagnostics)
+            result.audio = audioFile(
+                audio, at: location ?? FileLocation(path: page.path), reader: reader,
+                into: &diagnostics)
         }
         result.children = listing(for: page, reader: reader)
         return (result, diagnostics)
@@ -84,13 +87,18 @@ public enum Resolver {
 
     /// The menu of each language: its sections, each in that language or else in another.
     static func menus(index: PageIndex, site: SiteConfig) -> [Language: [SectionLink]] {
-        Dictionary(uniqueKeysWithValues: site.languages.map { language in
-            (language, site.sections.compactMap { section -> SectionLink? in
-                guard let page = index.page(section, language) ?? index.anyPage(section) else { return nil }
-                return SectionLink(section: section, title: page.frontMatter.title,
-                                   path: index.path(of: section, in: language))
+        Dictionary(
+            uniqueKeysWithValues: site.languages.map { language in
+                (
+                    language,
+                    site.sections.compactMap { section -> SectionLink? in
+                        guard let page = index.page(section, language) ?? index.anyPage(section) else { return nil }
+                        return SectionLink(
+                            section: section, title: page.frontMatter.title,
+                            path: index.path(of: section, in: language))
+                    }
+                )
             })
-        })
     }
 
     /// The home page and every section page must exist in every language: they are the
@@ -98,12 +106,15 @@ public enum Resolver {
     static func checkListingsExist(index: PageIndex, site: SiteConfig, into diagnostics: inout [Diagnostic]) {
         for key in [""] + site.sections {
             for language in site.languages where index.page(key, language) == nil {
-                let file = key.isEmpty ? "content/_index.\(language.rawValue).md"
+                let file =
+                    key.isEmpty
+                    ? "content/_index.\(language.rawValue).md"
                     : "content/\(key)/_index.\(language.rawValue).md"
                 let what = key.isEmpty ? "the home page" : "section '\(key)'"
-                diagnostics.append(.error(
-                    at: FileLocation(path: file), "\(file) is missing: \(what) has no \(language.nativeName) page",
-                    hint: "create it with front matter 'title: ...' and a short introduction"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: file), "\(file) is missing: \(what) has no \(language.nativeName) page",
+                        hint: "create it with front matter 'title: ...' and a short introduction"))
             }
         }
     }

@@ -88,9 +88,10 @@ public struct SiteIndex: Sendable {
     public func answer(_ read: SiteRead) -> SiteAnswer {
         switch read {
         case .target(let key, let language):
-            return .target(pages.page(key, preferring: language).map { page in
-                LinkTarget(language: page.language, headings: page.headingIDs)
-            })
+            return .target(
+                pages.page(key, preferring: language).map { page in
+                    LinkTarget(language: page.language, headings: page.headingIDs)
+                })
         case .draft(let key): return .flag(drafts.contains(key))
         case .suggestion(let key): return .key(Suggestion.closest(to: key, in: pages.allKeys))
         case .media(let path): return .flag(project.media[path] != nil)

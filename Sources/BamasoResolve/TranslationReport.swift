@@ -104,9 +104,11 @@ public struct TranslationReport: Sendable, Equatable {
         let versions = Dictionary(pages.map { ($0.language, $0) }, uniquingKeysWith: { first, _ in first })
         let overrides = site.languages.compactMap { versions[$0]?.frontMatter.translationSource }
         if Set(overrides).count > 1, let page = versions.values.sorted(by: { $0.path < $1.path }).last {
-            diagnostics.append(.error(
-                at: FileLocation(path: page.path), "the two languages of this page disagree about which one is the original",
-                hint: "give 'translation_source' the same value in both files, or remove it from one"))
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: page.path),
+                    "the two languages of this page disagree about which one is the original",
+                    hint: "give 'translation_source' the same value in both files, or remove it from one"))
         }
         let preferred = overrides.first ?? site.translationSource
         let source = versions[preferred] != nil ? preferred : site.languages.first { versions[$0] != nil } ?? preferred
@@ -115,14 +117,18 @@ public struct TranslationReport: Sendable, Equatable {
         var statuses: [Language: Status] = [:]
         for language in site.languages {
             guard let page = versions[language] else {
-                statuses[language] = Status(state: .missing, path: translationPath(of: original, in: language),
-                                            words: 0, isDraft: false)
+                statuses[language] = Status(
+                    state: .missing, path: translationPath(of: original, in: language),
+                    words: 0, isDraft: false)
                 continue
             }
             let isDraft = page.frontMatter.translation == .draft
-            let state: State = language == source ? .source
-                : page.frontMatter.translatedFrom != fingerprint ? .outdated
-                : isDraft ? .draft : .present
+            let state: State =
+                language == source
+                ? .source
+                : page.frontMatter.translatedFrom != fingerprint
+                    ? .outdated
+                    : isDraft ? .draft : .present
             statuses[language] = Status(state: state, path: page.path, words: page.markdown.wordCount, isDraft: isDraft)
         }
         return Entry(key: key, source: source, statuses: statuses)
@@ -132,7 +138,8 @@ public struct TranslationReport: Sendable, Equatable {
     static func coverage(of entries: [Entry], site: SiteConfig) -> [Language: Coverage] {
         var coverage: [Language: Coverage] = [:]
         for language in site.languages {
-            var total = Coverage(pages: 0, totalPages: entries.count, words: 0, totalWords: 0, draft: 0, outdated: 0, missing: 0)
+            var total = Coverage(
+                pages: 0, totalPages: entries.count, words: 0, totalWords: 0, draft: 0, outdated: 0, missing: 0)
             for entry in entries {
                 guard let status = entry.statuses[language] else { continue }
                 let sourceWords = entry.statuses[entry.source]?.words ?? 0
@@ -164,12 +171,14 @@ public struct TranslationReport: Sendable, Equatable {
             return entry.statuses.sorted { $0.key < $1.key }.compactMap { language, status in
                 switch status.state {
                 case .missing:
-                    return .error(at: FileLocation(path: original), "this page has no \(language.nativeName) translation",
-                                  hint: "write \(status.path), or build without --strict")
+                    return .error(
+                        at: FileLocation(path: original), "this page has no \(language.nativeName) translation",
+                        hint: "write \(status.path), or build without --strict")
                 case .outdated:
-                    return .error(at: FileLocation(path: status.path),
-                                  "this translation is outdated: \(original) changed after it was translated",
-                                  hint: "bring it up to date, then run 'bamaso translations --ack \(status.path)'")
+                    return .error(
+                        at: FileLocation(path: status.path),
+                        "this translation is outdated: \(original) changed after it was translated",
+                        hint: "bring it up to date, then run 'bamaso translations --ack \(status.path)'")
                 case .source, .present, .draft:
                     return nil
                 }

@@ -99,12 +99,13 @@ final class PolledChanges: ChangeSource, @unchecked Sendable {
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
         let prefix = root.path + "/"
         for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
             else { continue }
             for case let url as URL in enumerator {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
-                      url.path.hasPrefix(prefix)
+                    url.path.hasPrefix(prefix)
                 else { continue }
                 files[String(url.path.dropFirst(prefix.count))] = FileStamp(
                     modified: values.contentModificationDate ?? .distantPast, size: values.fileSize ?? 0)

@@ -73,7 +73,8 @@ final class NotifiedChanges: ChangeSource, @unchecked Sendable {
         while true {
             let left = ContinuousClock.now.duration(to: deadline)
             guard left > .zero else { return false }
-            let milliseconds = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let milliseconds = Int32(
+                clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
             var request = pollfd(fd: lock.withLock { descriptor }, events: Int16(POLLIN), revents: 0)
             let ready = poll(&request, 1, milliseconds)
             if ready < 0, errno == EINTR { continue }
@@ -148,15 +149,18 @@ final class NotifiedChanges: ChangeSource, @unchecked Sendable {
         }
         let url = root.appendingPathComponent(path)
         let keys: [URLResourceKey] = [.isDirectoryKey, .isSymbolicLinkKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
         else { return true }
         let prefix = url.path + "/"
         for case let folder as URL in enumerator {
             guard let values = try? folder.resourceValues(forKeys: Set(keys)), values.isDirectory == true,
-                  values.isSymbolicLink != true, folder.path.hasPrefix(prefix)
+                values.isSymbolicLink != true, folder.path.hasPrefix(prefix)
             else { continue }
-            if !watch(path + "/" + folder.path.dropFirst(prefix.count), events: Self.folderEvents | UInt32(IN_DONT_FOLLOW)) {
+            if !watch(
+                path + "/" + folder.path.dropFirst(prefix.count), events: Self.folderEvents | UInt32(IN_DONT_FOLLOW))
+            {
                 return false
             }
         }

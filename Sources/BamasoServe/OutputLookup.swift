@@ -24,7 +24,7 @@ enum OutputLookup {
     /// and anything whose real path, after following symbolic links, is outside `folder`.
     static func resolve(_ rawPath: String, query: String? = nil, in folder: URL) -> Result {
         guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/"),
-              !decoded.contains("\0"), !decoded.contains("\\")
+            !decoded.contains("\0"), !decoded.contains("\\")
         else { return .notFound }
         let segments = decoded.split(separator: "/")
         guard !segments.contains(where: { $0.hasPrefix(".") }) else { return .notFound }
@@ -40,7 +40,7 @@ enum OutputLookup {
                 return .redirect(location: location + (query.map { "?" + $0 } ?? ""))
             }
             guard let index = realPath(real + "/index.html"), index.hasPrefix(root + "/"),
-                  fileType(index) == .regular
+                fileType(index) == .regular
             else { return .notFound }
             return .file(URL(fileURLWithPath: index))
         case .regular:

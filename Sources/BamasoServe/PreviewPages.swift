@@ -49,7 +49,8 @@ enum PreviewPages {
             let location = diagnostic.location
             html += "<li class=\"\(diagnostic.severity.rawValue)\">"
             html += "<p class=\"where\">\(escape(location.path)), line \(location.line), column \(location.column)</p>"
-            html += "<p><span class=\"severity\">\(diagnostic.severity.rawValue):</span> \(escape(diagnostic.message))</p>"
+            html +=
+                "<p><span class=\"severity\">\(diagnostic.severity.rawValue):</span> \(escape(diagnostic.message))</p>"
             if let hint = diagnostic.hint { html += "<p class=\"hint\">\(escape(hint))</p>" }
             html += "</li>\n"
         }

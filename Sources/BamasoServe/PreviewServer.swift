@@ -65,8 +65,9 @@ public struct PreviewServer: Sendable {
 
         let reload = LiveReload()
         // Built for the root of the preview's address, whatever base_url site.yml gives.
-        let buildOptions = BuildOptions(root: options.root, output: workspace.appendingPathComponent("site"),
-                                        baseURL: "/", includeDrafts: options.includeDrafts)
+        let buildOptions = BuildOptions(
+            root: options.root, output: workspace.appendingPathComponent("site"),
+            baseURL: "/", includeDrafts: options.includeDrafts)
         let site = PreviewSite(options: buildOptions, reload: reload)
         var watcher = ChangeWatcher(root: buildOptions.root.standardizedFileURL.resolvingSymlinksInPath())
         watcher.interval = options.pollInterval

@@ -19,7 +19,8 @@ struct SiteResponder: HTTPResponder {
             return await events(since: request.uri.queryParameters["since"].flatMap { Int($0) })
         }
         let state = await site.state
-        let lookup = state.folder.map { OutputLookup.resolve(request.uri.path, query: request.uri.query, in: $0) }
+        let lookup =
+            state.folder.map { OutputLookup.resolve(request.uri.path, query: request.uri.query, in: $0) }
             ?? .notFound
         let isHead = request.method == .head
         switch lookup {
@@ -28,8 +29,9 @@ struct SiteResponder: HTTPResponder {
         case .file(let url):
             let contentType = ContentType.forFile(named: url.lastPathComponent)
             if contentType.hasPrefix("text/html"), state.hasErrors {
-                return page(PreviewPages.errorPage(state.failedBuild, generation: state.generation),
-                            status: .internalServerError, head: isHead)
+                return page(
+                    PreviewPages.errorPage(state.failedBuild, generation: state.generation),
+                    status: .internalServerError, head: isHead)
             }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return try await notFound(state, head: isHead)
@@ -48,22 +50,27 @@ struct SiteResponder: HTTPResponder {
     /// list of errors instead while the latest build failed (the page may be a new one).
     private func notFound(_ state: PreviewState, head: Bool) async throws -> Response {
         if state.hasErrors {
-            return page(PreviewPages.errorPage(state.failedBuild, generation: state.generation),
-                        status: .internalServerError, head: head)
+            return page(
+                PreviewPages.errorPage(state.failedBuild, generation: state.generation),
+                status: .internalServerError, head: head)
         }
         if let folder = state.folder, case .file(let url) = OutputLookup.resolve("/404.html", in: folder),
-           let data = FileManager.default.contents(atPath: url.path) {
-            return page(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: state.generation),
-                        status: .notFound, head: head)
+            let data = FileManager.default.contents(atPath: url.path)
+        {
+            return page(
+                LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: state.generation),
+                status: .notFound, head: head)
         }
         return page(PreviewPages.notFoundPage(generation: state.generation), status: .notFound, head: head)
     }
 
     private func page(_ html: String, status: HTTPResponse.Status, head: Bool) -> Response {
-        response(ByteBuffer(string: html), contentType: ContentType.forFile(named: "index.html"), status: status, head: head)
+        response(
+            ByteBuffer(string: html), contentType: ContentType.forFile(named: "index.html"), status: status, head: head)
     }
 
-    private func response(_ body: ByteBuffer, contentType: String, status: HTTPResponse.Status, head: Bool) -> Response {
+    private func response(_ body: ByteBuffer, contentType: String, status: HTTPResponse.Status, head: Bool) -> Response
+    {
         let headers: HTTPFields = [
             .contentType: contentType,
             .contentLength: String(body.readableBytes),
@@ -78,16 +85,18 @@ struct SiteResponder: HTTPResponder {
         let messages = reload.subscribe()  // before reading the generation, so no build is missed
         let generation = await site.state.generation
         let headers: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-            if let since, since != generation {
-                try await writer.write(ByteBuffer(string: LiveReload.event(.reload(generation: generation))))
-            }
-            // Ends when the server stops (Ctrl-C), so that it never waits for open pages.
-            for await message in messages.cancelOnGracefulShutdown() {
-                try await writer.write(ByteBuffer(string: LiveReload.event(message)))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                if let since, since != generation {
+                    try await writer.write(ByteBuffer(string: LiveReload.event(.reload(generation: generation))))
+                }
+                // Ends when the server stops (Ctrl-C), so that it never waits for open pages.
+                for await message in messages.cancelOnGracefulShutdown() {
+                    try await writer.write(ByteBuffer(string: LiveReload.event(message)))
+                }
+                try await writer.finish(nil)
+            })
     }
 }

@@ -59,9 +59,10 @@ public final class BuildCache: @unchecked Sendable {
     let files: ProjectFileCache?
     let parsed: ItemMemo<String, ParseInput, NoRead, NoRead, Found<Page?>>
     let resolved: ItemMemo<String, Page, SiteRead, SiteAnswer, (page: ResolvedPage, diagnostics: [Diagnostic])>
-    let translations: ItemMemo<
-        String, [Page], TranslationRead, SiteConfig, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])
-    >
+    let translations:
+        ItemMemo<
+            String, [Page], TranslationRead, SiteConfig, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])
+        >
     let themes: ItemMemo<String, ThemeInput, NoRead, NoRead, Found<Theme?>>
     let rendered: ItemMemo<String, ResolvedPage, RenderRead, RenderAnswer, OutputFile>
     let booklets: ItemMemo<Language, Language, RenderRead, RenderAnswer, OutputFile?>
@@ -144,10 +145,13 @@ extension BuildCache {
     }
 
     /// Stage 3, item by item: each published page, and each key's translations.
-    func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite {
+    func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite
+    {
         let index = SiteIndex(parsed, includeDrafts: options.includeDrafts)
-        let pages = resolved.map(index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
-                                 scopeOf: \.key) { page, log in
+        let pages = resolved.map(
+            index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
+            scopeOf: \.key
+        ) { page, log in
             Resolver.resolve(page, in: index, log: log)
         }
         let site = index.site
@@ -155,8 +159,9 @@ extension BuildCache {
         let entries = translations.map(keys.map { ($0.key, $0.versions) }, answer: { _ in site }) { versions, log in
             var found: [Diagnostic] = []
             let key = versions.first?.key ?? ""
-            let entry = TranslationReport.entry(key: key, versions: versions, site: log.answer(.site) { _ in site },
-                                                into: &found)
+            let entry = TranslationReport.entry(
+                key: key, versions: versions, site: log.answer(.site) { _ in site },
+                into: &found)
             return (entry, found)
         }
         return Resolver.assemble(index, pages: pages, translations: entries, into: &diagnostics)
@@ -164,7 +169,8 @@ extension BuildCache {
 
     /// Stage 4, item by item: each page, and each language's booklet, beside the feeds.
     func render(_ site: ResolvedSite, options: RenderEnvironment.Options, into diagnostics: inout [Diagnostic])
-        -> RenderedSite? {
+        -> RenderedSite?
+    {
         let input = ThemeInput(files: ThemeFiles(site.project), languages: site.site.languages)
         let loaded = themes.map([("theme", input)], answer: NoRead.answer) { input, _ in
             var found: [Diagnostic] = []
@@ -175,11 +181,12 @@ extension BuildCache {
         guard let theme = loaded.value else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
         let items = site.pages.map { (key: $0.path, input: $0) }
-        let (pages, feeds) = alongside({
-            rendered.map(items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key) { page, log in
-                Renderer(environment, log: log).page(page)
-            }
-        }, { SiteFeeds(environment).files() })
+        let (pages, feeds) = alongside(
+            {
+                rendered.map(items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key) { page, log in
+                    Renderer(environment, log: log).page(page)
+                }
+            }, { SiteFeeds(environment).files() })
         let languages = site.site.languages.map { (key: $0, input: $0) }
         let booklets = booklets.map(languages, answer: environment.answer) { language, log in
             Renderer(environment, log: log).booklet(language)

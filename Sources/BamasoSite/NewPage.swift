@@ -55,17 +55,21 @@ public enum NewPage {
         var problems: [Diagnostic] = []
         if !Slug.isValid(slug) {
             let suggestion = suggestedSlug(for: slug)
-            problems.append(.error(
-                at: FileLocation(path: folder), "'\(slug)' cannot be part of a web address",
-                hint: "use lowercase letters a-z, digits and single hyphens"
-                    + (suggestion.isEmpty ? ", such as 'fake-job-offers'" : ", such as '\(suggestion)'")))
+            problems.append(
+                .error(
+                    at: FileLocation(path: folder), "'\(slug)' cannot be part of a web address",
+                    hint: "use lowercase letters a-z, digits and single hyphens"
+                        + (suggestion.isEmpty ? ", such as 'fake-job-offers'" : ", such as '\(suggestion)'")))
         }
         if !site.sections.contains(section) {
             let sections = site.sections.joined(separator: ", ")
-            let hint = Suggestion.didYouMean(section, in: site.sections).map { "\($0) (the sections are: \(sections))" }
+            let hint =
+                Suggestion.didYouMean(section, in: site.sections).map { "\($0) (the sections are: \(sections))" }
                 ?? "the sections are: \(sections) (to start a new section, add it to this list first)"
-            problems.append(.error(at: site.sectionsLocation ?? FileLocation(path: "content/site.yml"),
-                                   "'\(section)' is not a section of this site", hint: hint))
+            problems.append(
+                .error(
+                    at: site.sectionsLocation ?? FileLocation(path: "content/site.yml"),
+                    "'\(section)' is not a section of this site", hint: hint))
         }
         guard problems.isEmpty else { return .failure(DiagnosticList(problems)) }
 
@@ -83,10 +87,13 @@ public enum NewPage {
             FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
         }
         guard existing.isEmpty else {
-            return .failure(DiagnosticList(existing.map { path in
-                .error(at: FileLocation(path: path), "this page already exists",
-                       hint: "nothing was written; open the existing page, or choose another name")
-            }))
+            return .failure(
+                DiagnosticList(
+                    existing.map { path in
+                        .error(
+                            at: FileLocation(path: path), "this page already exists",
+                            hint: "nothing was written; open the existing page, or choose another name")
+                    }))
         }
 
         let contents = files.map { file in
@@ -95,8 +102,9 @@ public enum NewPage {
         var written: [URL] = []
         var writing = folder
         do {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder),
+                withIntermediateDirectories: true)
             for (file, text) in zip(files, contents) {
                 writing = file.path
                 let url = root.appendingPathComponent(file.path)
@@ -106,10 +114,13 @@ public enum NewPage {
             }
         } catch {
             for url in written { try? FileManager.default.removeItem(at: url) }
-            return .failure(DiagnosticList([.error(
-                at: FileLocation(path: writing), "cannot write the new page: \(error.localizedDescription)",
-                hint: "check that you may write to \(root.appendingPathComponent(folder).path); nothing was "
-                    + "written")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: FileLocation(path: writing), "cannot write the new page: \(error.localizedDescription)",
+                        hint: "check that you may write to \(root.appendingPathComponent(folder).path); nothing was "
+                            + "written")
+                ]))
         }
         return .success(files.map(\.path))
     }
@@ -132,17 +143,24 @@ public enum NewPage {
         let path = "content/site.yml"
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            return .failure(DiagnosticList([.error(
-                at: FileLocation(path: path), "there is no content/site.yml in \(root.path)",
-                hint: "run bamaso in the project folder, or pass --root FOLDER")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: FileLocation(path: path), "there is no content/site.yml in \(root.path)",
+                        hint: "run bamaso in the project folder, or pass --root FOLDER")
+                ]))
         }
         if let file = SourceFile.read(url, path: path, into: &diagnostics),
-           let site = SiteConfig.parse(file, into: &diagnostics) {
+            let site = SiteConfig.parse(file, into: &diagnostics)
+        {
             return .success(site)
         }
         // site.yml lists the sections: its own problems say what to fix first.
-        return .failure(DiagnosticList(diagnostics.hasErrors ? diagnostics
-            : [.error(at: FileLocation(path: path), "content/site.yml cannot be read")]))
+        return .failure(
+            DiagnosticList(
+                diagnostics.hasErrors
+                    ? diagnostics
+                    : [.error(at: FileLocation(path: path), "content/site.yml cannot be read")]))
     }
 
     /// The archetype's text as a Mustache template that leaves the values as they are:
@@ -151,24 +169,34 @@ public enum NewPage {
         _ url: URL, path: String, section: String
     ) -> Result<MustacheTemplate, DiagnosticList> {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(DiagnosticList([.error(
-                at: FileLocation(path: path), "the skeleton for new pages of '\(section)' is missing",
-                hint: "restore \(path) from git; each kind of page has a skeleton in templates/archetypes/")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: FileLocation(path: path), "the skeleton for new pages of '\(section)' is missing",
+                        hint: "restore \(path) from git; each kind of page has a skeleton in templates/archetypes/")
+                ]))
         }
         do {
             let text = "{{% CONTENT_TYPE: TEXT }}\n" + String(decoding: data, as: UTF8.self)
             return .success(try MustacheTemplate(string: text))
         } catch let error as MustacheTemplate.ParserError {
             // The first line of the template is the one added above.
-            let location = FileLocation(path: path, line: error.context.lineNumber - 1,
-                                        column: error.context.columnNumber)
-            return .failure(DiagnosticList([.error(
-                at: location, "the skeleton is not a valid Mustache template (\(error.error))",
-                hint: "correct it, or restore it from git")]))
+            let location = FileLocation(
+                path: path, line: error.context.lineNumber - 1,
+                column: error.context.columnNumber)
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: location, "the skeleton is not a valid Mustache template (\(error.error))",
+                        hint: "correct it, or restore it from git")
+                ]))
         } catch {
-            return .failure(DiagnosticList([.error(
-                at: FileLocation(path: path), "the skeleton is not a valid Mustache template (\(error))",
-                hint: "correct it, or restore it from git")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: FileLocation(path: path), "the skeleton is not a valid Mustache template (\(error))",
+                        hint: "correct it, or restore it from git")
+                ]))
         }
     }
 }

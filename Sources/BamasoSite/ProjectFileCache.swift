@@ -177,7 +177,8 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
         _ file: SourceFile, with parse: (SourceFile, inout [Diagnostic]) -> Value, into diagnostics: inout [Diagnostic]
     ) -> Value {
         if let previous = lock.withLock({ results[file.path] }), previous.text == file.text,
-           let value = previous.value as? Value {
+            let value = previous.value as? Value
+        {
             diagnostics += previous.diagnostics
             return value
         }

@@ -21,7 +21,8 @@ extension Site {
     /// removed or changed since its acknowledgement (`--ack`). Works without git from the
     /// block fingerprints the acknowledgement recorded; with git, the old texts too.
     public static func translationChanges(root: URL, file: String? = nil)
-        -> Result<[TranslationChanges], DiagnosticList> {
+        -> Result<[TranslationChanges], DiagnosticList>
+    {
         var diagnostics: [Diagnostic] = []
         guard let project = ProjectLoader.load(root: root, into: &diagnostics) else {
             return .failure(DiagnosticList(diagnostics))
@@ -32,16 +33,25 @@ extension Site {
         let path = file.map { projectPath(of: $0, root: root) }
         if let path, pages[path] == nil {
             let errors = diagnostics.filter { $0.severity == .error && $0.location.path == path }
-            return .failure(DiagnosticList(errors.isEmpty ? [.error(
-                at: FileLocation(path: path), "\(path) is not a page of this site",
-                hint: "give the path of a translation, such as content/risks/fake-job-offers.rw.md")] : errors))
+            return .failure(
+                DiagnosticList(
+                    errors.isEmpty
+                        ? [
+                            .error(
+                                at: FileLocation(path: path), "\(path) is not a page of this site",
+                                hint: "give the path of a translation, such as content/risks/fake-job-offers.rw.md")
+                        ] : errors))
         }
         if let path, let entry = report.entries.first(where: { $0.statuses[$0.source]?.path == path }) {
             let others = entry.statuses.values.filter { $0.path != path && $0.state != .missing }.map(\.path).sorted()
-            return .failure(DiagnosticList([.error(
-                at: FileLocation(path: path), "this page is the original, not a translation",
-                hint: others.isEmpty ? "it has no translation yet"
-                    : "ask about its translation instead: \(others.joined(separator: ", "))")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: FileLocation(path: path), "this page is the original, not a translation",
+                        hint: others.isEmpty
+                            ? "it has no translation yet"
+                            : "ask about its translation instead: \(others.joined(separator: ", "))")
+                ]))
         }
         var found: [TranslationChanges] = []
         for entry in report.entries {
@@ -58,15 +68,20 @@ extension Site {
     }
 
     private static func changes(of translation: Page, original: Page, root: URL, sections: [String])
-        -> TranslationChanges {
+        -> TranslationChanges
+    {
         var result = TranslationChanges(translation: translation.path, original: original.path)
         // The original as it was when the acknowledgement was committed.
         var old: [TranslationBlock]?
         if let fingerprint = translation.frontMatter.translatedFrom,
-           let commit = Git.run(["log", "-n", "1", "--format=%H", "-S", "translated_from: \(fingerprint)", "--",
-                                 translation.path], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines),
-           !commit.isEmpty,
-           let text = Git.run(["show", "\(commit):./\(original.path)"], in: root) {
+            let commit = Git.run(
+                [
+                    "log", "-n", "1", "--format=%H", "-S", "translated_from: \(fingerprint)", "--",
+                    translation.path,
+                ], in: root)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !commit.isEmpty,
+            let text = Git.run(["show", "\(commit):./\(original.path)"], in: root)
+        {
             var ignored: [Diagnostic] = []
             let page = PageParser.parse(SourceFile(path: original.path, text: text), sections: sections, into: &ignored)
             result.commit = String(commit.prefix(12))

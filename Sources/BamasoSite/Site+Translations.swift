@@ -31,24 +31,33 @@ extension Site {
         guard let report, fileErrors.isEmpty else {
             return .failure(DiagnosticList(fileErrors.isEmpty ? found.filter { $0.severity == .error } : fileErrors))
         }
-        guard let entry = report.entries.first(where: { $0.statuses.values.contains { $0.path == path && $0.state != .missing } }),
-              let language = entry.statuses.first(where: { $0.value.path == path })?.key
+        guard
+            let entry = report.entries.first(where: {
+                $0.statuses.values.contains { $0.path == path && $0.state != .missing }
+            }),
+            let language = entry.statuses.first(where: { $0.value.path == path })?.key
         else {
-            return .failure(DiagnosticList([.error(
-                at: location, "\(path) is not a page of this site",
-                hint: "give the path of a translation, such as content/risks/fake-job-offers.en.md")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: location, "\(path) is not a page of this site",
+                        hint: "give the path of a translation, such as content/risks/fake-job-offers.en.md")
+                ]))
         }
         guard language != entry.source, let originalPath = entry.statuses[entry.source]?.path else {
-            return .failure(DiagnosticList([.error(
-                at: location, "this page is the original, not a translation",
-                hint: "acknowledge its translation instead: "
-                    + "\(entry.statuses.values.map(\.path).filter { $0 != path }.joined(separator: ", "))")]))
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: location, "this page is the original, not a translation",
+                        hint: "acknowledge its translation instead: "
+                            + "\(entry.statuses.values.map(\.path).filter { $0 != path }.joined(separator: ", "))")
+                ]))
         }
         var diagnostics: [Diagnostic] = []
         guard let project = ProjectLoader.load(root: root, into: &diagnostics),
-              let originalFile = project.contentFiles.first(where: { $0.path == originalPath }),
-              let original = PageParser.parse(originalFile, sections: project.site.sections, into: &diagnostics),
-              let translationFile = project.contentFiles.first(where: { $0.path == path })
+            let originalFile = project.contentFiles.first(where: { $0.path == originalPath }),
+            let original = PageParser.parse(originalFile, sections: project.site.sections, into: &diagnostics),
+            let translationFile = project.contentFiles.first(where: { $0.path == path })
         else { return .failure(DiagnosticList(diagnostics)) }
 
         let fingerprint = original.translationFingerprint
@@ -56,15 +65,22 @@ extension Site {
         let blocks = "[" + original.translationBlocks.map { "\"\($0.fingerprint)\"" }.joined(separator: ", ") + "]"
         // Edit the file as it is on disk (byte-order mark, line endings), not as bamaso read it.
         let raw = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? translationFile.text
-        guard let updated = FrontMatterEditor.setting("translated_from", to: fingerprint, in: raw)
-            .flatMap({ FrontMatterEditor.setting("translated_blocks", to: blocks, in: $0) }) else {
-            return .failure(DiagnosticList([.error(at: location, "the front matter of this page cannot be found",
-                                                   hint: "the file must start with a '---' line")]))
+        guard
+            let updated = FrontMatterEditor.setting("translated_from", to: fingerprint, in: raw)
+                .flatMap({ FrontMatterEditor.setting("translated_blocks", to: blocks, in: $0) })
+        else {
+            return .failure(
+                DiagnosticList([
+                    .error(
+                        at: location, "the front matter of this page cannot be found",
+                        hint: "the file must start with a '---' line")
+                ]))
         }
         do {
             try Data(updated.utf8).write(to: root.appendingPathComponent(path), options: .atomic)
         } catch {
-            return .failure(DiagnosticList([.error(at: location, "cannot write this file: \(error.localizedDescription)")]))
+            return .failure(
+                DiagnosticList([.error(at: location, "cannot write this file: \(error.localizedDescription)")]))
         }
         return .success("\(path) now matches \(originalPath) (translated_from: \(fingerprint)).")
     }
@@ -89,7 +105,7 @@ enum FrontMatterEditor {
             line.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: ["\u{FEFF}"]) == "---"
         }
         guard let first = lines.first, isFence(first),
-              let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) })
+            let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) })
         else { return nil }
         let line = "\(key): \(value)" + (first.hasSuffix("\r") ? "\r" : "")
         if let existing = lines[1..<close].firstIndex(where: { $0.hasPrefix("\(key):") }) {

@@ -96,8 +96,9 @@ public enum Site {
         let started = DispatchTime.now()
         let cache = cache ?? BuildCache(keeping: false)
         var diagnostics: [Diagnostic] = []
-        var report = BuildReport(diagnostics: [], pageCounts: [:], sections: [], filesWritten: 0,
-                                 output: options.outputFolder, seconds: 0)
+        var report = BuildReport(
+            diagnostics: [], pageCounts: [:], sections: [], filesWritten: 0,
+            output: options.outputFolder, seconds: 0)
         // Each stage's time is recorded when the next one starts, or when the build ends.
         var stage: (name: String, started: DispatchTime)? = ("load", started)
         var writeParts: [StageTiming] = []
@@ -105,8 +106,10 @@ public enum Site {
             let now = DispatchTime.now()
             if let stage {
                 let seconds = Double(now.uptimeNanoseconds - stage.started.uptimeNanoseconds) / 1e9
-                report.timings.append(StageTiming(stage: stage.name, seconds: seconds,
-                                                  parts: stage.name == "write" ? writeParts : []))
+                report.timings.append(
+                    StageTiming(
+                        stage: stage.name, seconds: seconds,
+                        parts: stage.name == "write" ? writeParts : []))
             }
             stage = next.map { ($0, now) }
         }
@@ -128,8 +131,9 @@ public enum Site {
         let parsed = cache.parse(project, into: &diagnostics)
         lap("resolve")
         options.interruption?.checkpoint("resolve")
-        let resolved = cache.resolve(parsed, options: Resolver.Options(includeDrafts: options.includeDrafts),
-                                     into: &diagnostics)
+        let resolved = cache.resolve(
+            parsed, options: Resolver.Options(includeDrafts: options.includeDrafts),
+            into: &diagnostics)
         report.translationCoverage = resolved.translations.coverage
         if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
         for page in resolved.pages {
@@ -137,30 +141,36 @@ public enum Site {
         }
         lap("render")
         options.interruption?.checkpoint("render")
-        let rendered = cache.render(resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
-                                    into: &diagnostics)
+        let rendered = cache.render(
+            resolved, options: .init(baseURL: options.baseURL, portable: options.portable),
+            into: &diagnostics)
         if let rendered, !diagnostics.hasErrors, options.writeOutput {
             lap("write")
             let output = options.outputFolder
             if let previous = cache.site(writtenTo: output) {
                 cache.record(nil, writtenTo: output)  // until the update succeeded
-                if let count = SiteWriter.update(output, from: previous, to: rendered,
-                                                 changedSources: cache.files?.changes, into: &diagnostics) {
+                if let count = SiteWriter.update(
+                    output, from: previous, to: rendered,
+                    changedSources: cache.files?.changes, into: &diagnostics)
+                {
                     report.filesWritten = count
                     cache.record(rendered, writtenTo: output)
                 }
             } else {
                 let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
-                let outcome = SiteWriter.write(rendered, to: output, protecting: sources,
-                                               interruption: options.interruption, into: &diagnostics)
+                let outcome = SiteWriter.write(
+                    rendered, to: output, protecting: sources,
+                    interruption: options.interruption, into: &diagnostics)
                 if outcome.written {
                     report.filesWritten = rendered.files.count
                     cache.record(rendered, writtenTo: output)
                 }
                 report.interruption = outcome.interruption
                 report.leftBehind = outcome.leftBehind
-                writeParts = [StageTiming(stage: "writing", seconds: outcome.writing),
-                              StageTiming(stage: "cleaning up", seconds: outcome.cleaning)]
+                writeParts = [
+                    StageTiming(stage: "writing", seconds: outcome.writing),
+                    StageTiming(stage: "cleaning up", seconds: outcome.cleaning),
+                ]
             }
         }
         if !cache.keeping { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }

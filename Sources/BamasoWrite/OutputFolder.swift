@@ -20,7 +20,8 @@ enum OutputFolder {
                 return "the output folder \(output.path) is the project's \(name) folder, which the build would replace"
             }
             if contains(target, folder) {
-                return "the output folder \(output.path) holds the project's \(name) folder, which the build would replace"
+                return
+                    "the output folder \(output.path) holds the project's \(name) folder, which the build would replace"
             }
             if contains(folder, target) {
                 return "the output folder \(output.path) is inside the project's \(name) folder"
@@ -35,8 +36,9 @@ enum OutputFolder {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if entries.isEmpty { return true }
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path,
-                                              isDirectory: &isDirectory) && !isDirectory.boolValue
+        return FileManager.default.fileExists(
+            atPath: folder.appendingPathComponent("index.html").path,
+            isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// The nearest existing file on the way to `folder` that is not a folder, which stops the

@@ -27,14 +27,18 @@ extension SiteWriter {
             let location = FileLocation(path: here.source ?? here.path)
             let otherName = other.source.map { "'\($0)'" } ?? "a page the build makes itself"
             if here.path == other.path {
-                diagnostics.append(.error(
-                    at: location, "this would be published as \(here.path), where \(otherName) is published too",
-                    hint: "rename one of them; only one file can have an address"))
+                diagnostics.append(
+                    .error(
+                        at: location, "this would be published as \(here.path), where \(otherName) is published too",
+                        hint: "rename one of them; only one file can have an address"))
             } else {
-                diagnostics.append(.error(
-                    at: location,
-                    "this would be published as \(here.path) and \(otherName) as \(other.path): names that differ only in capital letters are the same file on USB sticks and on Windows and Mac computers",
-                    hint: "rename one of them, using lowercase letters only"))
+                diagnostics.append(
+                    .error(
+                        at: location,
+                        "this would be published as \(here.path) and \(otherName) as \(other.path): names that "
+                            + "differ only in capital letters are the same file on USB sticks and on Windows and Mac "
+                            + "computers",
+                        hint: "rename one of them, using lowercase letters only"))
             }
         }
         return ok

@@ -36,7 +36,8 @@ extension SiteWriter {
         }
         var changed: [OutputFile] = []
         var removed: [String] = []
-        if previous.files.count == site.files.count, zip(previous.files, site.files).allSatisfy({ $0.path == $1.path }) {
+        if previous.files.count == site.files.count, zip(previous.files, site.files).allSatisfy({ $0.path == $1.path })
+        {
             // The usual rebuild: the same files in the same order, which passed the collision
             // check before.
             changed = zip(previous.files, site.files).filter { old, new in
@@ -44,7 +45,8 @@ extension SiteWriter {
             }.map(\.1)
         } else {
             guard checkCollisions(site.files, into: &diagnostics) else { return nil }
-            let before = Dictionary(previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            let before = Dictionary(
+                previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
             changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
             let paths = Set(site.files.map(\.path))
             removed = previous.files.map(\.path).filter { !paths.contains($0) }
@@ -61,8 +63,10 @@ extension SiteWriter {
             var planned: [(destination: URL, contents: OutputFile.Contents)] = []
             for file in changed {
                 guard let destination = safeDestination(file.path, in: output) else {
-                    diagnostics.append(.error(at: FileLocation(path: file.path),
-                                              "refusing to write '\(file.path)': it would land outside the output folder"))
+                    diagnostics.append(
+                        .error(
+                            at: FileLocation(path: file.path),
+                            "refusing to write '\(file.path)': it would land outside the output folder"))
                     return nil
                 }
                 let folder = destination.deletingLastPathComponent()
@@ -81,9 +85,10 @@ extension SiteWriter {
             }
             if let error = failures.lazy.compactMap({ $0 }).first { throw error }
         } catch {
-            diagnostics.append(.error(
-                at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",
-                hint: "check that you may write to it and that the disk is not full"))
+            diagnostics.append(
+                .error(
+                    at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",
+                    hint: "check that you may write to it and that the disk is not full"))
             return nil
         }
         return changed.count + removed.count
@@ -96,7 +101,8 @@ extension SiteWriter {
         do {
             switch contents {
             case .text(let text): try writeText(text, to: temporary)
-            case .copy(let source): try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
+            case .copy(let source):
+                try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
             }
             guard rename(temporary.path, destination.path) == 0 else {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)

@@ -51,20 +51,29 @@ public enum SiteWriter {
         var outcome = Outcome()
 
         if let problem = OutputFolder.overlap(of: output, with: sources) {
-            diagnostics.append(.error(at: shown, problem, hint: "choose another output folder with --output, such as public/ in the project"))
+            diagnostics.append(
+                .error(
+                    at: shown, problem,
+                    hint: "choose another output folder with --output, such as public/ in the project"))
             return outcome
         }
         var isDirectory: ObjCBool = false
         if files.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             if !isDirectory.boolValue {
-                diagnostics.append(.error(at: shown, "the output \(output.path) is a file, not a folder",
-                                          hint: "move that file away, or choose another output folder with --output"))
+                diagnostics.append(
+                    .error(
+                        at: shown, "the output \(output.path) is a file, not a folder",
+                        hint: "move that file away, or choose another output folder with --output"))
                 return outcome
             }
             if !OutputFolder.isReplaceable(output) {
-                diagnostics.append(.error(
-                    at: shown, "\(output.path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it",
-                    hint: "choose a new or empty folder with --output, or delete this one yourself if you are sure"))
+                diagnostics.append(
+                    .error(
+                        at: shown,
+                        "\(output.path) is not empty and has no index.html, so it is not a site bamaso built; the "
+                            + "build does not replace it",
+                        hint: "choose a new or empty folder with --output, or delete this one yourself if you are sure")
+                )
                 return outcome
             }
         }
@@ -77,11 +86,16 @@ public enum SiteWriter {
         do {
             try files.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            let reason = OutputFolder.fileInTheWay(of: parent).map { "\($0.path) is a file, not a folder" }
+            let reason =
+                OutputFolder.fileInTheWay(of: parent).map { "\($0.path) is a file, not a folder" }
                 ?? SystemError.describe(error)
-            diagnostics.append(.error(
-                at: shown, "cannot create the folder \(parent.path) for the output: \(reason)",
-                hint: "check that each folder on that path is a folder, not a file, and that you may write there; or choose another output folder with --output"))
+            diagnostics.append(
+                .error(
+                    at: shown, "cannot create the folder \(parent.path) for the output: \(reason)",
+                    hint:
+                        "check that each folder on that path is a folder, not a file, and that you may write "
+                        + "there; or choose another output folder with --output"
+                ))
             return outcome
         }
 
@@ -90,13 +104,17 @@ public enum SiteWriter {
         case .success(let acquired):
             lock = acquired
         case .failure(.busy):
-            diagnostics.append(.error(at: shown, "another build is writing \(output.path) right now",
-                                      hint: "wait for it to finish, then build again"))
+            diagnostics.append(
+                .error(
+                    at: shown, "another build is writing \(output.path) right now",
+                    hint: "wait for it to finish, then build again"))
             return outcome
         case .failure(.cannotCreate(let code)):
-            diagnostics.append(.error(
-                at: shown, "cannot write into \(parent.path): \(SystemError.describe(errno: code))",
-                hint: "choose an output folder you may write to with --output; the previous site was left as it was"))
+            diagnostics.append(
+                .error(
+                    at: shown, "cannot write into \(parent.path): \(SystemError.describe(errno: code))",
+                    hint: "choose an output folder you may write to with --output; the previous site was left as it was"
+                ))
             return outcome
         }
         defer { lock.release() }
@@ -114,8 +132,9 @@ public enum SiteWriter {
             let root = parent.appendingPathComponent(folder.name).path
             let existing = folder.isNew ? [] : try StagingTree.prune(root, keeping: Set(site.files.map(\.path)))
             outcome.cleaning += lap()
-            try writeFiles(site.files, into: root, existing: existing, interruption: interruption,
-                           diagnostics: &diagnostics)
+            try writeFiles(
+                site.files, into: root, existing: existing, interruption: interruption,
+                diagnostics: &diagnostics)
             outcome.writing += lap()
             if diagnostics.hasErrors { throw CancellationError() }
             interruption.checkpoint("swap")
@@ -145,9 +164,13 @@ public enum SiteWriter {
             outcome.cleaning += lap()
             outcome.interruption = interruption.requested
             if !(error is CancellationError) {
-                diagnostics.append(.error(
-                    at: shown, "cannot write the site into \(parent.path): \(SystemError.describe(error))",
-                    hint: "check that the folder exists, that you may write to it and that the disk is not full; the previous site was left as it was"))
+                diagnostics.append(
+                    .error(
+                        at: shown, "cannot write the site into \(parent.path): \(SystemError.describe(error))",
+                        hint:
+                            "check that the folder exists, that you may write to it and that the disk is not full; "
+                            + "the previous site was left as it was"
+                    ))
             }
             return outcome
         }
@@ -165,8 +188,10 @@ public enum SiteWriter {
         planned.reserveCapacity(outputFiles.count)
         for file in outputFiles {
             guard isPlainRelativePath(file.path) else {
-                diagnostics.append(.error(at: FileLocation(path: file.path),
-                                          "refusing to write '\(file.path)': it would land outside the output folder"))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: file.path),
+                        "refusing to write '\(file.path)': it would land outside the output folder"))
                 continue
             }
             planned.append((file.path, root + "/" + file.path, file.contents))
@@ -195,8 +220,10 @@ public enum SiteWriter {
 
     /// Writes one file of the site into the staging folder `root`: in place when it is there
     /// already (and only if its contents differ), else as a new file in a new folder if need be.
-    private static func write(_ contents: OutputFile.Contents, to destination: String, below root: String,
-                              existing: Bool) throws {
+    private static func write(
+        _ contents: OutputFile.Contents, to destination: String, below root: String,
+        existing: Bool
+    ) throws {
         if existing {
             _ = try StagingTree.update(destination, with: contents)
             return
@@ -208,8 +235,9 @@ public enum SiteWriter {
         // A media file may be a link inside the project: publish the file, not a link that
         // would point out of the output folder.
         case .copy(let source):
-            try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(),
-                                             to: URL(fileURLWithPath: destination))
+            try FileManager.default.copyItem(
+                at: source.resolvingSymlinksInPath(),
+                to: URL(fileURLWithPath: destination))
         }
     }
 
@@ -253,7 +281,6 @@ public enum SiteWriter {
         var text = text
         try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: url.path, replacing: false) }
     }
-
 }
 
 /// The C library's `write(2)`, which `SiteWriter.write` hides inside the type.

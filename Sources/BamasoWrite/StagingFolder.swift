@@ -154,7 +154,7 @@ struct BuildLock {
         let text = ([Self.heading] + names).joined(separator: "\n") + "\n"
         let bytes = Array(text.utf8)
         guard pwrite(descriptor, bytes, bytes.count, 0) == bytes.count,
-              ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0
+            ftruncate(descriptor, off_t(bytes.count)) == 0, fsync(descriptor) == 0
         else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 

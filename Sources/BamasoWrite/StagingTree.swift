@@ -151,7 +151,7 @@ enum StagingTree {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-              Int(status.st_size) == expected.count
+            Int(status.st_size) == expected.count
         else { return false }
         if expected.isEmpty { return true }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count, alignment: 16)

@@ -32,7 +32,7 @@ final class SignalWatch {
 
     /// Stops watching: from now on the signals do what they do by default.
     func stop() {
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
         for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
     }
 

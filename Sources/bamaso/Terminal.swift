@@ -91,10 +91,11 @@ enum Terminal {
         }
         for language in Language.allCases {
             guard let coverage = report.translationCoverage[language],
-                  coverage.draft + coverage.outdated + coverage.missing > 0
+                coverage.draft + coverage.outdated + coverage.missing > 0
             else { continue }
-            lines.append("\(language.nativeName) translations: \(coverage.draft) draft (not yet reviewed by a native speaker), "
-                + "\(coverage.outdated) outdated, \(coverage.missing) missing; 'bamaso translations' lists them.")
+            lines.append(
+                "\(language.nativeName) translations: \(coverage.draft) draft (not yet reviewed by a native speaker), "
+                    + "\(coverage.outdated) outdated, \(coverage.missing) missing; 'bamaso translations' lists them.")
         }
         return lines.joined(separator: "\n")
     }

@@ -9,8 +9,10 @@ enum TranslationTable {
         let languages = Language.allCases
         let keys = report.entries.map { $0.key.isEmpty ? "(home)" : $0.key }
         let width = max(20, (keys.map(\.count).max() ?? 0) + 2)
-        var lines = ["page".padding(toLength: width, withPad: " ", startingAt: 0)
-            + languages.map { $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined()]
+        var lines = [
+            "page".padding(toLength: width, withPad: " ", startingAt: 0)
+                + languages.map { $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined()
+        ]
         for (entry, key) in zip(report.entries, keys) {
             let cells = languages.map { language -> String in
                 guard let status = entry.statuses[language] else { return "" }
@@ -25,10 +27,11 @@ enum TranslationTable {
             guard let coverage = report.coverage[language] else { continue }
             let pagesPercent = percent(coverage.pages, of: coverage.totalPages)
             let wordsPercent = percent(coverage.words, of: coverage.totalWords)
-            lines.append("\(language.rawValue) \(language.nativeName): \(coverage.pages) of \(coverage.totalPages) pages "
-                + "(\(pagesPercent)), "
-                + "\(coverage.words) of \(coverage.totalWords) words (\(wordsPercent)); "
-                + "\(coverage.draft) draft, \(coverage.outdated) outdated, \(coverage.missing) missing")
+            lines.append(
+                "\(language.rawValue) \(language.nativeName): \(coverage.pages) of \(coverage.totalPages) pages "
+                    + "(\(pagesPercent)), "
+                    + "\(coverage.words) of \(coverage.totalWords) words (\(wordsPercent)); "
+                    + "\(coverage.draft) draft, \(coverage.outdated) outdated, \(coverage.missing) missing")
         }
         return lines.joined(separator: "\n")
     }
@@ -44,25 +47,33 @@ enum TranslationTable {
                 [
                     "page": entry.key,
                     "source": entry.source.rawValue,
-                    "languages": Dictionary(uniqueKeysWithValues: entry.statuses.map { language, status in
-                        var fields: [String: Any] = [
-                            "state": status.state.rawValue, "path": status.path, "words": status.words,
-                            "draft": status.isDraft,
-                        ]
-                        if let found = changed[status.path] { fields["changes"] = json(found) }
-                        return (language.rawValue, fields)
-                    }),
+                    "languages": Dictionary(
+                        uniqueKeysWithValues: entry.statuses.map { language, status in
+                            var fields: [String: Any] = [
+                                "state": status.state.rawValue, "path": status.path, "words": status.words,
+                                "draft": status.isDraft,
+                            ]
+                            if let found = changed[status.path] { fields["changes"] = json(found) }
+                            return (language.rawValue, fields)
+                        }),
                 ]
             },
-            "coverage": Dictionary(uniqueKeysWithValues: report.coverage.map { language, coverage in
-                (language.rawValue, [
-                    "pages": coverage.pages, "total_pages": coverage.totalPages, "words": coverage.words,
-                    "total_words": coverage.totalWords, "draft": coverage.draft, "outdated": coverage.outdated,
-                    "missing": coverage.missing,
-                ])
-            }),
+            "coverage": Dictionary(
+                uniqueKeysWithValues: report.coverage.map { language, coverage in
+                    (
+                        language.rawValue,
+                        [
+                            "pages": coverage.pages, "total_pages": coverage.totalPages, "words": coverage.words,
+                            "total_words": coverage.totalWords, "draft": coverage.draft, "outdated": coverage.outdated,
+                            "missing": coverage.missing,
+                        ]
+                    )
+                }),
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        else {
             return "{}"
         }
         return String(decoding: data, as: UTF8.self)
@@ -86,12 +97,14 @@ enum TranslationTable {
         var lines: [String] = []
         for translation in found {
             let since = translation.commit.map { " (acknowledged in commit \($0))" } ?? ""
-            lines.append("\(translation.translation) is outdated: \(translation.original) changed since it was "
-                + "marked up to date\(since).")
+            lines.append(
+                "\(translation.translation) is outdated: \(translation.original) changed since it was "
+                    + "marked up to date\(since).")
             guard let changes = translation.changes else {
-                lines.append("What changed is not recorded (it was marked up to date by an older bamaso, and git does "
-                    + "not know when): compare the whole page, then run bamaso translations --ack "
-                    + "\(translation.translation)")
+                lines.append(
+                    "What changed is not recorded (it was marked up to date by an older bamaso, and git does "
+                        + "not know when): compare the whole page, then run bamaso translations --ack "
+                        + "\(translation.translation)")
                 continue
             }
             if changes.isEmpty { lines.append("No block changed; only spaces or line breaks did.") }

@@ -8,16 +8,19 @@ import Testing
             at: FileLocation(path: "content/risks/fake-job-offers.en.md", line: 3, column: 1),
             "unknown key 'titel' in the front matter of this risk message",
             hint: "did you mean 'title'?")
-        #expect(diagnostic.description
-            == "content/risks/fake-job-offers.en.md:3:1: error: unknown key 'titel' in the front matter of "
+        #expect(
+            diagnostic.description
+                == "content/risks/fake-job-offers.en.md:3:1: error: unknown key 'titel' in the front matter of "
                 + "this risk message; did you mean 'title'?")
     }
 
     @Test("prints no hint part when there is no hint")
     func formatWithoutHint() {
-        let diagnostic = Diagnostic.warning(at: FileLocation(path: "content/notes.txt", line: 12, column: 7),
-                                            "this file is not a page and is not published")
-        #expect(diagnostic.description == "content/notes.txt:12:7: warning: this file is not a page and is not published")
+        let diagnostic = Diagnostic.warning(
+            at: FileLocation(path: "content/notes.txt", line: 12, column: 7),
+            "this file is not a page and is not published")
+        #expect(
+            diagnostic.description == "content/notes.txt:12:7: warning: this file is not a page and is not published")
     }
 
     @Test("a location never has a line or column below 1")
@@ -38,13 +41,14 @@ import Testing
             .error(at: FileLocation(path: b, line: 4, column: 1), "earlier column"),
             .error(at: FileLocation(path: b, line: 10, column: 1), "late"),  // found twice
         ]
-        #expect(found.sortedForReport().map(\.description) == [
-            "content/risks/a.en.md:7:1: error: in a",
-            "content/risks/b.en.md:4:1: error: earlier column",
-            "content/risks/b.en.md:4:2: error: link to nowhere",
-            "content/risks/b.en.md:4:2: warning: fragment not found",
-            "content/risks/b.en.md:10:1: error: late",
-        ])
+        #expect(
+            found.sortedForReport().map(\.description) == [
+                "content/risks/a.en.md:7:1: error: in a",
+                "content/risks/b.en.md:4:1: error: earlier column",
+                "content/risks/b.en.md:4:2: error: link to nowhere",
+                "content/risks/b.en.md:4:2: warning: fragment not found",
+                "content/risks/b.en.md:10:1: error: late",
+            ])
     }
 
     @Test("line 10 sorts after line 9 (numbers, not text)")
@@ -77,23 +81,27 @@ import Testing
 @Suite struct SuggestionTests {
     static let frontMatterKeys = ["title", "description", "date", "weight", "draft", "translation", "key_message"]
 
-    @Test("suggests the key an editor probably meant", arguments: [
-        ("titel", "title"),
-        ("wieght", "weight"),
-        ("Title", "title"),
-        ("descripton", "description"),
-        ("keymessage", "key_message"),
-        ("drafts", "draft"),
-        ("daet", "date"),
-        ("weihgt", "weight"),
-    ])
+    @Test(
+        "suggests the key an editor probably meant",
+        arguments: [
+            ("titel", "title"),
+            ("wieght", "weight"),
+            ("Title", "title"),
+            ("descripton", "description"),
+            ("keymessage", "key_message"),
+            ("drafts", "draft"),
+            ("daet", "date"),
+            ("weihgt", "weight"),
+        ])
     func typoIsFound(typo: String, meant: String) {
         #expect(Suggestion.didYouMean(typo, in: Self.frontMatterKeys) == "did you mean '\(meant)'?")
     }
 
-    @Test("suggests nothing for a word that is not close to any candidate", arguments: [
-        "author", "category", "tags", "x", "keymsg",
-    ])
+    @Test(
+        "suggests nothing for a word that is not close to any candidate",
+        arguments: [
+            "author", "category", "tags", "x", "keymsg",
+        ])
     func farWordIsNotSuggested(word: String) {
         #expect(Suggestion.didYouMean(word, in: Self.frontMatterKeys) == nil)
     }

@@ -14,8 +14,9 @@ import Testing
     func committedSchemas(name: String, kind: PageKind) throws {
         let committed = try String(
             contentsOf: Self.repositoryRoot.appendingPathComponent("schemas/\(name)"), encoding: .utf8)
-        #expect(committed == FrontMatterSchema.json(for: kind, named: name),
-                "run `swift run bamaso schema` and commit schemas/")
+        #expect(
+            committed == FrontMatterSchema.json(for: kind, named: name),
+            "run `swift run bamaso schema` and commit schemas/")
     }
 
     @Test("the committed schemas of site.yml and contacts.yml are the ones bamaso writes")

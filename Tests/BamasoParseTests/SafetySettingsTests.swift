@@ -44,23 +44,35 @@ import Testing
     func quickExitIsRequired() {
         let (config, diagnostics) = site("title: { rw: A, en: A }\nsections: [risks]\n")
         #expect(config == nil)
-        #expect(diagnostics == [
-            "content/site.yml:1:1: error: site.yml has no 'quick_exit': every page needs a link that leaves the site "
-                + "quickly; add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral page "
-                + "of another site for each language",
-        ])
+        #expect(
+            diagnostics == [
+                "content/site.yml:1:1: error: site.yml has no 'quick_exit': every page needs a link that leaves the "
+                    + "site "
+                    + "quickly; add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral "
+                    + "page "
+                    + "of another site for each language"
+            ])
     }
 
-    @Test("the quick exit leads to a web address, in every language, at its line", arguments: [
-        (Self.siteYML.replacingOccurrences(of: "\"https://example.com/en\"", with: "\"javascript:history.back()\""),
-         "content/site.yml:5:7: error: the quick exit leads to 'javascript:history.back()', which is not a web "
-            + "address; write the full address of a light, neutral page of another site, starting with https://"),
-        (Self.siteYML.replacingOccurrences(of: "  en: \"https://example.com/en\"\n", with: ""),
-         "content/site.yml:3:1: error: 'quick_exit' has no 'en'; add a line 'en: ...'"),
-        (Self.siteYML.replacingOccurrences(of: "safety: safety", with: "safety: safe"),
-         "content/site.yml:8:11: error: 'help: safety' names 'safe', which is not a section; name one of the "
-            + "sections listed in 'sections': risks, contact, safety"),
-    ])
+    @Test(
+        "the quick exit leads to a web address, in every language, at its line",
+        arguments: [
+            (
+                Self.siteYML.replacingOccurrences(
+                    of: "\"https://example.com/en\"", with: "\"javascript:history.back()\""),
+                "content/site.yml:5:7: error: the quick exit leads to 'javascript:history.back()', which is not a web "
+                    + "address; write the full address of a light, neutral page of another site, starting with https://"
+            ),
+            (
+                Self.siteYML.replacingOccurrences(of: "  en: \"https://example.com/en\"\n", with: ""),
+                "content/site.yml:3:1: error: 'quick_exit' has no 'en'; add a line 'en: ...'"
+            ),
+            (
+                Self.siteYML.replacingOccurrences(of: "safety: safety", with: "safety: safe"),
+                "content/site.yml:8:11: error: 'help: safety' names 'safe', which is not a section; name one of the "
+                    + "sections listed in 'sections': risks, contact, safety"
+            ),
+        ])
     func badQuickExit(text: String, error: String) {
         let (config, diagnostics) = site(text)
         #expect(config == nil)
@@ -85,18 +97,30 @@ import Testing
         #expect(contact.asOf == Day("2012-11-01"))
     }
 
-    @Test("a missing source or date is an error at the organisation's line", arguments: [
-        (Self.contactYML.replacingOccurrences(of: "  source: \"IOM Rwanda, programme report\"\n", with: ""),
-         "content/contacts.yml:1:1: error: contact 'iom-rwanda' does not say where its details come from; add a line "
-            + "'source: \"...\"' naming the document or the person who gave them, such as 'source: \"IOM Rwanda, "
-            + "Counter Human Trafficking Joint Programme report\"'"),
-        ("other:\n  name: { rw: B, en: B }\n  source: a leaflet\n" + Self.contactYML,
-         "content/contacts.yml:1:1: error: contact 'other' does not say when its details were checked; add a line "
-            + "'as_of: 2012-11' with the year and month of the source or of the last check"),
-        (Self.contactYML.replacingOccurrences(of: "\"2012-11\"", with: "November 2012"),
-         "content/contacts.yml:5:10: error: 'as_of' must be a year and a month, not 'November 2012'; write it as "
-            + "year-month, such as 'as_of: 2012-11' for November 2012"),
-    ])
+    @Test(
+        "a missing source or date is an error at the organisation's line",
+        arguments: [
+            (
+                Self.contactYML.replacingOccurrences(of: "  source: \"IOM Rwanda, programme report\"\n", with: ""),
+                "content/contacts.yml:1:1: error: contact 'iom-rwanda' does not say where its details come from; add a "
+                    + "line "
+                    + "'source: \"...\"' naming the document or the person who gave them, such as 'source: \"IOM "
+                    + "Rwanda, "
+                    + "Counter Human Trafficking Joint Programme report\"'"
+            ),
+            (
+                "other:\n  name: { rw: B, en: B }\n  source: a leaflet\n" + Self.contactYML,
+                "content/contacts.yml:1:1: error: contact 'other' does not say when its details were checked; add a "
+                    + "line "
+                    + "'as_of: 2012-11' with the year and month of the source or of the last check"
+            ),
+            (
+                Self.contactYML.replacingOccurrences(of: "\"2012-11\"", with: "November 2012"),
+                "content/contacts.yml:5:10: error: 'as_of' must be a year and a month, not 'November 2012'; write it "
+                    + "as "
+                    + "year-month, such as 'as_of: 2012-11' for November 2012"
+            ),
+        ])
     func missingProvenance(text: String, error: String) {
         let (_, diagnostics) = contacts(text)
         #expect(diagnostics == [error])

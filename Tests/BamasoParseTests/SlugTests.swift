@@ -6,7 +6,8 @@ import Testing
     /// The check as it was, character by character, for every name it now reads as bytes.
     static func isValidByCharacters(_ name: String) -> Bool {
         guard let first = name.first, let last = name.last, first != "-", last != "-" else { return false }
-        return !name.contains("--") && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        return !name.contains("--")
+            && name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     @Test("ASCII names of up to three characters get the same answer as character by character")
@@ -19,9 +20,11 @@ import Testing
         #expect(different == [])
     }
 
-    @Test("names with other characters are checked character by character", arguments: [
-        "fake-job-offers", "ubu-hamya", "café", "b\u{327}c", "ubú", "ａｂｃ", "a–b",
-    ])
+    @Test(
+        "names with other characters are checked character by character",
+        arguments: [
+            "fake-job-offers", "ubu-hamya", "café", "b\u{327}c", "ubú", "ａｂｃ", "a–b",
+        ])
     func otherNames(name: String) {
         #expect(Slug.isValid(name) == Self.isValidByCharacters(name))
         #expect(Slug.isValid(Substring(name)) == Self.isValidByCharacters(name))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BamasoRender
 
 #if canImport(FoundationXML)
@@ -42,34 +43,43 @@ import FoundationXML
         return escaped
     }
 
-    @Test("XML and HTML escaping byte by byte give what scalar by scalar gives", arguments: [
-        "", "plain", nasty, "a\u{0}\u{1}\u{1F}\u{7F}b", "\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FFFC}\u{EFFF}\u{F000}",
-        "x\u{FFFF}", "\u{FFFE}", "Ubufasha ku bana b'u Rwanda", "日本語 & 한국어", "👩‍👩‍👧 <🇷🇼> \"e\u{301}\"", "'\u{301}",
-        String(repeating: "<a href='x'>&amp;</a>", count: 50),
-    ])
+    @Test(
+        "XML and HTML escaping byte by byte give what scalar by scalar gives",
+        arguments: [
+            "", "plain", nasty, "a\u{0}\u{1}\u{1F}\u{7F}b", "\t\n\r\r\n",
+            "\u{FFFE}\u{FFFF}\u{FFFD}\u{FFFC}\u{EFFF}\u{F000}",
+            "x\u{FFFF}", "\u{FFFE}", "Ubufasha ku bana b'u Rwanda", "日本語 & 한국어", "👩‍👩‍👧 <🇷🇼> \"e\u{301}\"", "'\u{301}",
+            String(repeating: "<a href='x'>&amp;</a>", count: 50),
+        ])
     func markupByBytes(text: String) {
         #expect(Escape.xml(text) == Self.escapeScalars(text, apostrophe: "&apos;"))
         #expect(Escape.html(text) == Self.escapeScalars(text, apostrophe: "&#39;"))
     }
 
-    @Test("share-link query values are percent-encoded as Foundation encodes them", arguments: [
-        "", nasty, String(decoding: Array(0..<128), as: UTF8.self), "Ubufasha: 116 & 3512? #tip /x; a,b @c +d =e",
-        "Ikinyarwanda é ñ 日本 👩‍👩‍👧 🇷🇼 e\u{301}", "100% free\n\nhttps://example.org/rw/risks/a-b_c~d/",
-    ])
+    @Test(
+        "share-link query values are percent-encoded as Foundation encodes them",
+        arguments: [
+            "", nasty, String(decoding: Array(0..<128), as: UTF8.self), "Ubufasha: 116 & 3512? #tip /x; a,b @c +d =e",
+            "Ikinyarwanda é ñ 日本 👩‍👩‍👧 🇷🇼 e\u{301}", "100% free\n\nhttps://example.org/rw/risks/a-b_c~d/",
+        ])
     func query(text: String) {
         let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+?#/:;,@"))
         #expect(Escape.query(text) == text.addingPercentEncoding(withAllowedCharacters: allowed))
     }
 
-    @Test("a page's address as a JSON string, as JSONSerialization writes it", arguments: [
-        "https://example.org/bench/rw/contact/iom-rwanda/", "/rw/contact/a_b.c~d/", "", "../../rw/x/index.html",
-    ])
+    @Test(
+        "a page's address as a JSON string, as JSONSerialization writes it",
+        arguments: [
+            "https://example.org/bench/rw/contact/iom-rwanda/", "/rw/contact/a_b.c~d/", "", "../../rw/x/index.html",
+        ])
     func plainJSONString(url: String) throws {
         let json = try #require(Escape.plainJSONString(url))
         #expect("{\"url\":\(json)}" == Escape.jsonForHTML(["url": url]))
     }
 
-    @Test("other text is left to JSONSerialization", arguments: ["a b", "é", "a\"b", "a\\b", "<", "a?b=c&d", "a#b", "\u{0}"])
+    @Test(
+        "other text is left to JSONSerialization",
+        arguments: ["a b", "é", "a\"b", "a\\b", "<", "a?b=c&d", "a#b", "\u{0}"])
     func notPlainJSONString(text: String) {
         #expect(Escape.plainJSONString(text) == nil)
     }
@@ -82,12 +92,14 @@ import FoundationXML
         #expect(object?["name"] == Self.nasty)
     }
 
-    @Test("a vCard value cannot start a property of its own: line breaks of every kind are escaped", arguments: [
-        ("IOM\nEND:VCARD", "IOM\\nEND:VCARD"),
-        ("IOM\rEND:VCARD", "IOM\\nEND:VCARD"),
-        ("IOM\r\nEND:VCARD", "IOM\\nEND:VCARD"),
-        ("a,b;c\\d", "a\\,b\\;c\\\\d"),
-    ])
+    @Test(
+        "a vCard value cannot start a property of its own: line breaks of every kind are escaped",
+        arguments: [
+            ("IOM\nEND:VCARD", "IOM\\nEND:VCARD"),
+            ("IOM\rEND:VCARD", "IOM\\nEND:VCARD"),
+            ("IOM\r\nEND:VCARD", "IOM\\nEND:VCARD"),
+            ("a,b;c\\d", "a\\,b\\;c\\\\d"),
+        ])
     func vCard(text: String, escaped: String) {
         #expect(Escape.vCard(text) == escaped)
     }
@@ -96,8 +108,12 @@ import FoundationXML
 @Suite struct TemplateTagTests {
     @Test("tags are found with their line and column, triple mustaches and comments included")
     func scan() {
-        let tags = TemplateTag.scan("<p>{{title}}</p>\n  {{#items}}{{{ content }}}{{/items}}\n{{! note }}{{> partials.head}}")
-        #expect(tags?.map(\.spelling) == ["{{title}}", "{{#items}}", "{{{content}}", "{{/items}}", "{{!note}}", "{{>partials.head}}"])
+        let tags = TemplateTag.scan(
+            "<p>{{title}}</p>\n  {{#items}}{{{ content }}}{{/items}}\n{{! note }}{{> partials.head}}")
+        #expect(
+            tags?.map(\.spelling) == [
+                "{{title}}", "{{#items}}", "{{{content}}", "{{/items}}", "{{!note}}", "{{>partials.head}}",
+            ])
         #expect(tags?.map(\.line) == [1, 2, 2, 2, 3, 3])
         #expect(tags?.map(\.column) == [4, 3, 13, 28, 1, 12])
     }

@@ -1,10 +1,11 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoParse
-@testable import BamasoRender
 import BamasoResolve
 import Foundation
 import Testing
+
+@testable import BamasoRender
 
 /// The theme and the page contexts agree: every value a layout names at its top level (outside
 /// any section, where a name is the page's) is one that pages of its kind have. A name no page
@@ -15,7 +16,9 @@ import Testing
 
     /// The contexts of every page of the repository's own site and of the basic fixture (which
     /// has a recording and every kind of component), by kind, with the feeds' address known.
-    static func contexts() throws -> (theme: Theme, pages: [PageKind: [TemplateValues]], made: [String: [TemplateValues]]) {
+    static func contexts() throws -> (
+        theme: Theme, pages: [PageKind: [TemplateValues]], made: [String: [TemplateValues]]
+    ) {
         var pages: [PageKind: [TemplateValues]] = [:]
         var made: [String: [TemplateValues]] = [:]
         var theme: Theme?
@@ -24,9 +27,11 @@ import Testing
             let project = try #require(ProjectLoader.load(root: try fixture(content: content), into: &diagnostics))
             let parsed = PageParser.parse(project, into: &diagnostics)
             let site = Resolver.resolve(parsed, into: &diagnostics)
-            let loaded = try #require(Theme.load(ThemeFiles(project), languages: site.site.languages, into: &diagnostics))
+            let loaded = try #require(
+                Theme.load(ThemeFiles(project), languages: site.site.languages, into: &diagnostics))
             #expect(diagnostics.filter { $0.severity == .error } == [])
-            let environment = RenderEnvironment(site: site, theme: loaded, options: .init(baseURL: "https://example.org/"))
+            let environment = RenderEnvironment(
+                site: site, theme: loaded, options: .init(baseURL: "https://example.org/"))
             let renderer = Renderer(environment, log: nil)
             for page in site.pages { pages[page.page.kind, default: []].append(renderer.context(for: page)) }
             for language in site.site.languages {
@@ -45,10 +50,12 @@ import Testing
     static func fixture(content: String) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-layout-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(content),
-                                         to: root.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"),
-                                         to: root.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent(content),
+            to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("templates"),
+            to: root.appendingPathComponent("templates"))
         return root
     }
 
@@ -95,10 +102,13 @@ import Testing
     @Test("every value a template names at its top level is one some page of a layout using it may have")
     func templatesNameOnlyDeclaredValues() throws {
         let (theme, _, _) = try Self.contexts()
-        let files = Dictionary(uniqueKeysWithValues: theme.files.templates.map { file in
-            (String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
-                .replacingOccurrences(of: "/", with: "."), file)
-        })
+        let files = Dictionary(
+            uniqueKeysWithValues: theme.files.templates.map { file in
+                (
+                    String(file.path.dropFirst("templates/".count).dropLast(".mustache".count))
+                        .replacingOccurrences(of: "/", with: "."), file
+                )
+            })
         // Each name at each place, with the values of every layout that reaches it: a partial
         // shared by all layouts may name a value only contact pages have.
         var reaching: [String: (name: String, declared: Set<String>)] = [:]
@@ -116,10 +126,14 @@ import Testing
 
     @Test("a misspelt name in a layout is found")
     func misspeltNameIsFound() {
-        let files = ["layouts.risk": SourceFile(path: "templates/layouts/risk.mustache",
-                                                text: "{{<layouts.base}}{{$main}}<h1>{{titel}}</h1>{{/main}}{{/layouts.base}}"),
-                     "layouts.base": SourceFile(path: "templates/layouts/base.mustache",
-                                                text: "<title>{{head_title}}</title>{{#children}}{{x}}{{/children}}")]
+        let files = [
+            "layouts.risk": SourceFile(
+                path: "templates/layouts/risk.mustache",
+                text: "{{<layouts.base}}{{$main}}<h1>{{titel}}</h1>{{/main}}{{/layouts.base}}"),
+            "layouts.base": SourceFile(
+                path: "templates/layouts/base.mustache",
+                text: "<title>{{head_title}}</title>{{#children}}{{x}}{{/children}}"),
+        ]
         let names = Self.topLevelNames(of: "layouts.risk", in: files).map(\.name)
         #expect(names.sorted() == ["children", "head_title", "titel"])
     }

@@ -10,9 +10,10 @@ func project(templates: [String: String] = [:], strings: [Language: String] = [:
         site: SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso: Be Alert"], sections: ["risks"]),
         contentFiles: [],
         templates: templates.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path },
-        strings: Dictionary(uniqueKeysWithValues: strings.map { language, text in
-            (language, SourceFile(path: "templates/i18n/\(language.rawValue).yml", text: text))
-        }))
+        strings: Dictionary(
+            uniqueKeysWithValues: strings.map { language, text in
+                (language, SourceFile(path: "templates/i18n/\(language.rawValue).yml", text: text))
+            }))
 }
 
 /// Every template a build needs, each a one-liner, with `overrides` replacing or adding some.
@@ -25,16 +26,18 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
 }
 
 @Suite struct URLBuilderTests {
-    @Test("links and absolute URLs for a site at a base URL", arguments: [
-        ("/", "/rw/risks/", "/rw/risks/"),
-        ("", "/rw/risks/", "/rw/risks/"),
-        ("https://example.org/bamaso/", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
-        ("https://example.org/bamaso", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
-        ("https://example.org", "/rw/risks/", "https://example.org/rw/risks/"),
-        ("https://example.org/", "/rw/risks/", "https://example.org/rw/risks/"),
-        ("/bamaso", "/bamaso/rw/risks/", "/bamaso/rw/risks/"),
-        ("bamaso/", "/bamaso/rw/risks/", "bamaso/rw/risks/"),
-    ])
+    @Test(
+        "links and absolute URLs for a site at a base URL",
+        arguments: [
+            ("/", "/rw/risks/", "/rw/risks/"),
+            ("", "/rw/risks/", "/rw/risks/"),
+            ("https://example.org/bamaso/", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
+            ("https://example.org/bamaso", "/bamaso/rw/risks/", "https://example.org/bamaso/rw/risks/"),
+            ("https://example.org", "/rw/risks/", "https://example.org/rw/risks/"),
+            ("https://example.org/", "/rw/risks/", "https://example.org/rw/risks/"),
+            ("/bamaso", "/bamaso/rw/risks/", "/bamaso/rw/risks/"),
+            ("bamaso/", "/bamaso/rw/risks/", "bamaso/rw/risks/"),
+        ])
     func urls(base: String, link: String, absolute: String) {
         let urls = URLBuilder(baseURL: base)
         #expect(urls.link("rw/risks/", from: "en/about/") == link)
@@ -54,16 +57,18 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
 }
 
 @Suite struct PortableURLTests {
-    @Test("portable links are relative to the page and name their file", arguments: [
-        ("rw/risks/", "rw/risks/fake-job-offers/", "../index.html"),
-        ("rw/risks/fake-job-offers/", "rw/risks/", "fake-job-offers/index.html"),
-        ("en/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "../../../en/risks/fake-job-offers/index.html"),
-        ("", "rw/risks/fake-job-offers/", "../../../index.html"),
-        ("rw/", "", "rw/index.html"),
-        ("style.3f2a9c1e.css", "rw/", "../style.3f2a9c1e.css"),
-        ("media/show.mp3", "en/radio/show/", "../../../media/show.mp3"),
-        ("rw/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "index.html"),
-    ])
+    @Test(
+        "portable links are relative to the page and name their file",
+        arguments: [
+            ("rw/risks/", "rw/risks/fake-job-offers/", "../index.html"),
+            ("rw/risks/fake-job-offers/", "rw/risks/", "fake-job-offers/index.html"),
+            ("en/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "../../../en/risks/fake-job-offers/index.html"),
+            ("", "rw/risks/fake-job-offers/", "../../../index.html"),
+            ("rw/", "", "rw/index.html"),
+            ("style.3f2a9c1e.css", "rw/", "../style.3f2a9c1e.css"),
+            ("media/show.mp3", "en/radio/show/", "../../../media/show.mp3"),
+            ("rw/risks/fake-job-offers/", "rw/risks/fake-job-offers/", "index.html"),
+        ])
     func relative(target: String, page: String, expected: String) {
         let urls = URLBuilder(baseURL: "https://example.org/bamaso/", portable: true)
         #expect(urls.link(target, from: page) == expected)
@@ -71,7 +76,9 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
 
     @Test("canonical and alternate references: full when the address is known, relative when portable")
     func references() {
-        #expect(URLBuilder(baseURL: "https://example.org/", portable: true).reference("rw/", from: "en/") == "https://example.org/rw/")
+        #expect(
+            URLBuilder(baseURL: "https://example.org/", portable: true).reference("rw/", from: "en/")
+                == "https://example.org/rw/")
         #expect(URLBuilder(baseURL: "/", portable: true).reference("rw/", from: "en/") == "../rw/index.html")
         #expect(URLBuilder(baseURL: "/").reference("rw/", from: "en/") == "/rw/")
     }
@@ -81,13 +88,17 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     @Test("a key missing in one language is an error naming the key, the file, and where it is")
     func keyMissingInOneLanguage() {
         var diagnostics: [Diagnostic] = []
-        let tables = StringTable.load(project(strings: [
-            .rw: "read_more: Soma byinshi\nhelp_label: Ubufasha\nmenu: Ibikubiyemo\n",
-            .en: "read_more: Read more\nmenu: Menu\n",
-        ]), into: &diagnostics)
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "templates/i18n/en.yml"), "the string 'help_label' is missing in English",
-            hint: "add a line 'help_label: ...' (it is on line 2 of templates/i18n/rw.yml)")])
+        let tables = StringTable.load(
+            project(strings: [
+                .rw: "read_more: Soma byinshi\nhelp_label: Ubufasha\nmenu: Ibikubiyemo\n",
+                .en: "read_more: Read more\nmenu: Menu\n",
+            ]), into: &diagnostics)
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "templates/i18n/en.yml"), "the string 'help_label' is missing in English",
+                    hint: "add a line 'help_label: ...' (it is on line 2 of templates/i18n/rw.yml)")
+            ])
         #expect(tables[.rw]?.strings == ["read_more": "Soma byinshi", "help_label": "Ubufasha", "menu": "Ibikubiyemo"])
         #expect(tables[.en]?.strings == ["read_more": "Read more", "menu": "Menu"])
     }
@@ -96,45 +107,60 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     func keysMissingOnBothSides() {
         var diagnostics: [Diagnostic] = []
         _ = StringTable.load(project(strings: [.rw: "a: A\nb: B\n", .en: "a: A\nc: C\n"]), into: &diagnostics)
-        #expect(diagnostics.sortedForReport().map(\.description) == [
-            "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it "
-                + "is on line 2 of templates/i18n/rw.yml)",
-            "templates/i18n/rw.yml:1:1: error: the string 'c' is missing in Ikinyarwanda; add a line 'c: ...' "
-                + "(it is on line 2 of templates/i18n/en.yml)",
-        ])
+        #expect(
+            diagnostics.sortedForReport().map(\.description) == [
+                "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it "
+                    + "is on line 2 of templates/i18n/rw.yml)",
+                "templates/i18n/rw.yml:1:1: error: the string 'c' is missing in Ikinyarwanda; add a line 'c: ...' "
+                    + "(it is on line 2 of templates/i18n/en.yml)",
+            ])
     }
 
     @Test("an empty string is an error at its line")
     func emptyString() {
         var diagnostics: [Diagnostic] = []
-        _ = StringTable.load(project(strings: [.rw: "menu: Ibikubiyemo\nread_more:\n", .en: "menu: Menu\nread_more: Read more\n"]),
-                             into: &diagnostics)
-        #expect(diagnostics == [.error(at: FileLocation(path: "templates/i18n/rw.yml", line: 2, column: 1),
-                                       "'read_more' is empty", hint: "write a value after 'read_more: '")])
+        _ = StringTable.load(
+            project(strings: [.rw: "menu: Ibikubiyemo\nread_more:\n", .en: "menu: Menu\nread_more: Read more\n"]),
+            into: &diagnostics)
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "templates/i18n/rw.yml", line: 2, column: 1),
+                    "'read_more' is empty", hint: "write a value after 'read_more: '")
+            ])
     }
 
     /// String files with every key the code asks for, and `extra` lines.
     static func strings(_ extra: String = "") -> String {
-        (["notice_draft", "notice_outdated", "notice_original", "booklet_title", "booklet_description",
-          "callout_warning", "callout_help", "callout_note"].map { "\($0): x" } + [extra]).joined(separator: "\n")
+        ([
+            "notice_draft", "notice_outdated", "notice_original", "booklet_title", "booklet_description",
+            "callout_warning", "callout_help", "callout_note",
+        ].map { "\($0): x" } + [extra]).joined(separator: "\n")
     }
 
     @Test("a string a template asks for that no file has is an error at the template's line, per language")
     func missingKeyAskedByTemplate() throws {
         var diagnostics: [Diagnostic] = []
-        let files = ThemeFiles(project(
-            templates: templates(["templates/layouts/page.mustache": "<a>{{t.read_more}}</a>\n<b>{{ t.contact_us }}</b>{{#t.contact_us}}x{{/t.contact_us}}"]),
-            strings: [.rw: Self.strings("read_more: Soma"), .en: Self.strings("read_more: Read more")]))
+        let files = ThemeFiles(
+            project(
+                templates: templates([
+                    "templates/layouts/page.mustache":
+                        "<a>{{t.read_more}}</a>\n<b>{{ t.contact_us }}</b>{{#t.contact_us}}x{{/t.contact_us}}"
+                ]),
+                strings: [.rw: Self.strings("read_more: Soma"), .en: Self.strings("read_more: Read more")]))
         let theme = try #require(Theme.load(files, languages: [.rw, .en], into: &diagnostics))
-        #expect(diagnostics.map(\.description) == [
-            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
-                + "not in templates/i18n/rw.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
-                + "correct the name",
-            "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
-                + "not in templates/i18n/en.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
-                + "correct the name",
-        ])
-        #expect(theme.templates.render(["t": try #require(theme.strings[.en])], with: "layouts.page") == "<a>Read more</a>\n<b></b>")
+        #expect(
+            diagnostics.map(\.description) == [
+                "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
+                    + "not in templates/i18n/rw.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
+                    + "correct the name",
+                "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
+                    + "not in templates/i18n/en.yml; add 'contact_us: ...' to every file in templates/i18n/, or "
+                    + "correct the name",
+            ])
+        #expect(
+            theme.templates.render(["t": try #require(theme.strings[.en])], with: "layouts.page")
+                == "<a>Read more</a>\n<b></b>")
     }
 
     @Test("a string the code asks for (a callout's label) is an error at the string file when missing")
@@ -143,14 +169,15 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         let strings = Self.strings().replacingOccurrences(of: "callout_help: x\n", with: "")
         let files = ThemeFiles(project(templates: templates(), strings: [.rw: strings, .en: strings]))
         _ = Theme.load(files, languages: [.rw, .en], into: &diagnostics)
-        #expect(diagnostics.map(\.description) == [
-            "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
-                + "templates/i18n/rw.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
-                + "the name",
-            "templates/i18n/en.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
-                + "templates/i18n/en.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
-                + "the name",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
+                    + "templates/i18n/rw.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
+                    + "the name",
+                "templates/i18n/en.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
+                    + "templates/i18n/en.yml; add 'callout_help: ...' to every file in templates/i18n/, or correct "
+                    + "the name",
+            ])
     }
 }
 
@@ -176,13 +203,15 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         #expect(DateFormat().string(day, in: .en) == "1 \(Self.englishMonths[month - 1]) 2012")
     }
 
-    @Test("the day is not shifted by the time zone, at either end of the year", arguments: [
-        ("2012-06-01", Language.rw, "1 Kamena 2012"),
-        ("2012-06-01", .en, "1 June 2012"),
-        ("2012-12-31", .rw, "31 Ukuboza 2012"),
-        ("2013-01-01", .en, "1 January 2013"),
-        ("2012-02-29", .en, "29 February 2012"),
-    ])
+    @Test(
+        "the day is not shifted by the time zone, at either end of the year",
+        arguments: [
+            ("2012-06-01", Language.rw, "1 Kamena 2012"),
+            ("2012-06-01", .en, "1 June 2012"),
+            ("2012-12-31", .rw, "31 Ukuboza 2012"),
+            ("2013-01-01", .en, "1 January 2013"),
+            ("2012-02-29", .en, "29 February 2012"),
+        ])
     func exactDays(text: String, language: Language, expected: String) throws {
         let day = try #require(Day(text))
         #expect(DateFormat().string(day, in: language) == expected)
@@ -193,71 +222,102 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     @Test("the theme's templates load, named by their path")
     func loads() throws {
         var diagnostics: [Diagnostic] = []
-        let set = try #require(TemplateSet.load(project(templates: templates([
-            "templates/partials/head.mustache": "<title>{{title}}</title>",
-            "templates/layouts/risk.mustache": "{{> partials.head}}<main>{{{content}}}</main>",
-        ])), into: &diagnostics))
+        let set = try #require(
+            TemplateSet.load(
+                project(
+                    templates: templates([
+                        "templates/partials/head.mustache": "<title>{{title}}</title>",
+                        "templates/layouts/risk.mustache": "{{> partials.head}}<main>{{{content}}}</main>",
+                    ])), into: &diagnostics))
         #expect(diagnostics == [])
         #expect(set.names == Set(TemplateSet.requiredNames + ["partials.head"]))
         #expect(set.paths["layouts.risk"] == "templates/layouts/risk.mustache")
-        #expect(set.render(["title": "Akazi & amafaranga", "content": "<p>x</p>"], with: "layouts.risk")
-            == "<title>Akazi &amp; amafaranga</title><main><p>x</p></main>")
+        #expect(
+            set.render(["title": "Akazi & amafaranga", "content": "<p>x</p>"], with: "layouts.risk")
+                == "<title>Akazi &amp; amafaranga</title><main><p>x</p></main>")
     }
 
     @Test("a template syntax error is reported at the template's file and line")
     func syntaxError() {
         var diagnostics: [Diagnostic] = []
-        let set = TemplateSet.load(project(templates: templates([
-            "templates/layouts/section.mustache": "<main>\n<ul>\n{{#children}}\n  <li>{{title}}</li>\n{{/child}}\n</ul>\n</main>\n",
-        ])), into: &diagnostics)
+        let set = TemplateSet.load(
+            project(
+                templates: templates([
+                    "templates/layouts/section.mustache":
+                        "<main>\n<ul>\n{{#children}}\n  <li>{{title}}</li>\n{{/child}}\n</ul>\n</main>\n"
+                ])), into: &diagnostics)
         #expect(set == nil)
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "templates/layouts/section.mustache", line: 5, column: 1),
-            "template syntax error: {{/child}} closes a section, but {{#children}} from line 3 is still open",
-            hint: "add {{/children}} before it, or correct the name")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "templates/layouts/section.mustache", line: 5, column: 1),
+                    "template syntax error: {{/child}} closes a section, but {{#children}} from line 3 is still open",
+                    hint: "add {{/children}} before it, or correct the name")
+            ])
     }
 
     @Test("a section that is never closed is reported where it was opened, not at the end of the file")
     func unclosedSection() {
         var diagnostics: [Diagnostic] = []
-        let set = TemplateSet.load(project(templates: templates([
-            "templates/partials/help.mustache": "<aside>\n{{#help}}\n<a href=\"{{url}}\">{{name}}</a>\n{{#t}}x{{/t}}\n</aside>\n",
-        ])), into: &diagnostics)
+        let set = TemplateSet.load(
+            project(
+                templates: templates([
+                    "templates/partials/help.mustache":
+                        "<aside>\n{{#help}}\n<a href=\"{{url}}\">{{name}}</a>\n{{#t}}x{{/t}}\n</aside>\n"
+                ])), into: &diagnostics)
         #expect(set == nil)
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "templates/partials/help.mustache", line: 2, column: 1),
-            "template syntax error: {{#help}} opens a section that is never closed", hint: "add {{/help}} where the section ends")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "templates/partials/help.mustache", line: 2, column: 1),
+                    "template syntax error: {{#help}} opens a section that is never closed",
+                    hint: "add {{/help}} where the section ends")
+            ])
     }
 
     @Test("a partial or parent template that does not exist is an error where it is named")
     func missingPartial() {
         var diagnostics: [Diagnostic] = []
-        let set = TemplateSet.load(project(templates: templates([
-            "templates/partials/head.mustache": "<title>{{title}}</title>",
-            "templates/layouts/risk.mustache": "{{<layouts.base}}{{$main}}\n  {{> partials.haed}}{{/main}}{{/layouts.base}}",
-        ])), into: &diagnostics)
+        let set = TemplateSet.load(
+            project(
+                templates: templates([
+                    "templates/partials/head.mustache": "<title>{{title}}</title>",
+                    "templates/layouts/risk.mustache":
+                        "{{<layouts.base}}{{$main}}\n  {{> partials.haed}}{{/main}}{{/layouts.base}}",
+                ])), into: &diagnostics)
         #expect(set == nil)
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "templates/layouts/risk.mustache", line: 2, column: 3),
-            "{{>partials.haed}} names the template templates/partials/haed.mustache, which does not exist",
-            hint: "did you mean 'partials.head'?")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "templates/layouts/risk.mustache", line: 2, column: 3),
+                    "{{>partials.haed}} names the template templates/partials/haed.mustache, which does not exist",
+                    hint: "did you mean 'partials.head'?")
+            ])
     }
 
-    @Test("a missing required template is an error naming its file", arguments: [
-        "templates/layouts/radio.mustache", "templates/layouts/base.mustache", "templates/components/audio.mustache",
-    ])
+    @Test(
+        "a missing required template is an error naming its file",
+        arguments: [
+            "templates/layouts/radio.mustache", "templates/layouts/base.mustache",
+            "templates/components/audio.mustache",
+        ])
     func missingRequired(path: String) {
         var diagnostics: [Diagnostic] = []
         let set = TemplateSet.load(project(templates: templates(without: [path])), into: &diagnostics)
         #expect(set == nil)
-        #expect(diagnostics == [.error(at: FileLocation(path: path), "the template \(path) is missing",
-                                       hint: "restore it from git: every build needs it")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: path), "the template \(path) is missing",
+                    hint: "restore it from git: every build needs it")
+            ])
     }
 
     @Test("a broken required template is reported once, as broken, not also as missing")
     func brokenNotAlsoMissing() {
         var diagnostics: [Diagnostic] = []
-        _ = TemplateSet.load(project(templates: templates(["templates/layouts/page.mustache": "{{#a}}"])), into: &diagnostics)
+        _ = TemplateSet.load(
+            project(templates: templates(["templates/layouts/page.mustache": "{{#a}}"])), into: &diagnostics)
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message.hasPrefix("template syntax error") == true)
     }
@@ -266,9 +326,11 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
 @Suite struct NumberFormatTests {
     // ICU's CLDR data on this toolchain groups Kinyarwanda thousands with "." (the glossary
     // lists ","; a native reviewer should confirm which the site should show).
-    @Test("numbers in templates are grouped as each language writes them", arguments: [
-        (Language.rw, 1500, "1.500"), (Language.en, 1500, "1,500"), (Language.rw, 45, "45"),
-    ])
+    @Test(
+        "numbers in templates are grouped as each language writes them",
+        arguments: [
+            (Language.rw, 1500, "1.500"), (Language.en, 1500, "1,500"), (Language.rw, 45, "45"),
+        ])
     func grouping(language: Language, value: Int, expected: String) {
         #expect(DateFormat().number(value, in: language) == expected)
     }

@@ -1,24 +1,27 @@
 import BamasoDiagnostics
 import BamasoLoad
-@testable import BamasoRender
 import Testing
+
+@testable import BamasoRender
 
 /// `TemplateSet.specialized(sharing:)` renders in the tags that read only what a group of pages
 /// shares. Whatever it replaces, a page must come out exactly as from the theme as written.
 @Suite struct TemplateSpecializationTests {
-    static let strings = StringTable(language: .en, strings: ["hello": "Hello & welcome", "empty": "", "braces": "{{title}}"])
+    static let strings = StringTable(
+        language: .en, strings: ["hello": "Hello & welcome", "empty": "", "braces": "{{title}}"])
     static var shared: TemplateValues {
         [
-        "lang": "en",
-        "t": strings,
-        "menu": [["name": "Risks", "current": true], ["name": "Schools <b>", "current": false]] as [TemplateValues],
-        "help": ["name": "IOM"] as TemplateValues,
+            "lang": "en",
+            "t": strings,
+            "menu": [["name": "Risks", "current": true], ["name": "Schools <b>", "current": false]] as [TemplateValues],
+            "help": ["name": "IOM"] as TemplateValues,
         ]
     }
 
     private func load(_ files: [String: String]) throws -> TemplateSet {
         var diagnostics: [Diagnostic] = []
-        let set = try #require(TemplateSet.load(project(templates: BamasoRenderTests.templates(files)), into: &diagnostics))
+        let set = try #require(
+            TemplateSet.load(project(templates: BamasoRenderTests.templates(files)), into: &diagnostics))
         #expect(diagnostics.isEmpty)
         return set
     }
@@ -43,15 +46,16 @@ import Testing
 
             """
         let specialized = try #require(TemplateSet.specialize(text, sharing: Self.shared))
-        #expect(specialized == """
-            <html lang="en">Hello &amp; welcome {{title}}
-            <ul>
-              <li>Risks (here)</li>
-              <li>Schools &lt;b&gt;</li>
-            </ul>
-            {{#help}}<p>{{name}}: {{url}}</p>{{/help}}
+        #expect(
+            specialized == """
+                <html lang="en">Hello &amp; welcome {{title}}
+                <ul>
+                  <li>Risks (here)</li>
+                  <li>Schools &lt;b&gt;</li>
+                </ul>
+                {{#help}}<p>{{name}}: {{url}}</p>{{/help}}
 
-            """)
+                """)
         let set = try load(["templates/layouts/page.mustache": text])
         let pages = try #require(set.specialized(sharing: Self.shared))
         for own: TemplateValues in [["title": "A & B", "url": "/en/a/"], ["title": "C"]] {
@@ -59,27 +63,32 @@ import Testing
         }
     }
 
-    @Test("a tag is kept when what it renders could change how the template around it is read", arguments: [
-        // Nothing left on the line but a section tag, which would then stand alone.
-        "{{t.empty}}{{#flag}}\nA\n{{/flag}}\n",
-        // HTML that reads as a tag.
-        "<p>{{t.braces}}</p>\n",
-        // A section whose opening tag stands alone on its line and whose closing tag does not.
-        "{{#menu}}\n{{name}}{{/menu}}\n",
-    ])
+    @Test(
+        "a tag is kept when what it renders could change how the template around it is read",
+        arguments: [
+            // Nothing left on the line but a section tag, which would then stand alone.
+            "{{t.empty}}{{#flag}}\nA\n{{/flag}}\n",
+            // HTML that reads as a tag.
+            "<p>{{t.braces}}</p>\n",
+            // A section whose opening tag stands alone on its line and whose closing tag does not.
+            "{{#menu}}\n{{name}}{{/menu}}\n",
+        ])
     func keptWhereUnsafe(text: String) throws {
         let set = try load(["templates/layouts/page.mustache": text])
         let pages = set.specialized(sharing: Self.shared)
         #expect(TemplateSet.specialize(text, sharing: Self.shared) == nil)
         for own: TemplateValues in [["flag": true, "title": "T"], ["flag": false, "title": "T"]] {
-            #expect((pages ?? set).render(page(own), with: "layouts.page") == set.render(page(own), with: "layouts.page"))
+            #expect(
+                (pages ?? set).render(page(own), with: "layouts.page") == set.render(page(own), with: "layouts.page"))
         }
     }
 
-    @Test("templates that change their delimiters or content type are left as written", arguments: [
-        "{{=<% %>=}}<%t.hello%> {{lang}}\n",
-        "{{% CONTENT_TYPE: TEXT}}{{t.hello}} {{lang}}\n",
-    ])
+    @Test(
+        "templates that change their delimiters or content type are left as written",
+        arguments: [
+            "{{=<% %>=}}<%t.hello%> {{lang}}\n",
+            "{{% CONTENT_TYPE: TEXT}}{{t.hello}} {{lang}}\n",
+        ])
     func leftAsWritten(text: String) {
         #expect(TemplateSet.specialize(text, sharing: Self.shared) == nil)
     }
@@ -87,7 +96,8 @@ import Testing
     @Test("a partial used inside a section, where a name may be the section value's, is left as written")
     func partialInsideSection() throws {
         let set = try load([
-            "templates/layouts/page.mustache": "{{t.hello}}\n{{#items}}{{> partials.item}}{{/items}}\n{{> partials.top}}\n",
+            "templates/layouts/page.mustache":
+                "{{t.hello}}\n{{#items}}{{> partials.item}}{{/items}}\n{{> partials.top}}\n",
             "templates/partials/item.mustache": "<li>{{t.hello}} {{> partials.deeper}}</li>\n",
             "templates/partials/deeper.mustache": "{{lang}}\n",
             "templates/partials/top.mustache": "<footer>{{t.hello}}</footer>\n",
@@ -96,7 +106,9 @@ import Testing
         #expect(set.specializable["partials.item"] == nil && set.specializable["partials.deeper"] == nil)
         #expect(set.specializable["partials.top"] != nil && set.specializable["layouts.page"] != nil)
         // An item with names of its own that the shared values have too.
-        let own: TemplateValues = ["items": [["t": ["hello": "the item's"] as TemplateValues, "lang": "rw"]] as [TemplateValues]]
+        let own: TemplateValues = [
+            "items": [["t": ["hello": "the item's"] as TemplateValues, "lang": "rw"]] as [TemplateValues]
+        ]
         let html = pages.render(page(own), with: "layouts.page")
         #expect(html == set.render(page(own), with: "layouts.page"))
         #expect(html.contains("<li>the item&#39;s rw"))

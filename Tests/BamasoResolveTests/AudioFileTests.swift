@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BamasoResolve
 
 /// The length of MP3 recordings, read from the start of the file only.
@@ -26,9 +27,12 @@ import Testing
         #expect(MP3Duration.seconds(of: Data(tag + frames)) == 26)
     }
 
-    @Test("what is not an MP3 has no length, and a tag that claims more than the file is no crash", arguments: [
-        [UInt8](), [0xFF], Array("ID3".utf8) + [3, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F], [UInt8](repeating: 0x41, count: 5000),
-    ])
+    @Test(
+        "what is not an MP3 has no length, and a tag that claims more than the file is no crash",
+        arguments: [
+            [UInt8](), [0xFF], Array("ID3".utf8) + [3, 0, 0, 0x7F, 0x7F, 0x7F, 0x7F],
+            [UInt8](repeating: 0x41, count: 5000),
+        ])
     func notMP3(bytes: [UInt8]) {
         #expect(MP3Duration.seconds(of: Data(bytes)) == nil)
     }

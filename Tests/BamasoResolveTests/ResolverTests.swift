@@ -51,13 +51,15 @@ extension ResolvedSite {
 }
 
 @Suite struct LinkTests {
-    @Test("an @/ link leads to the page in the linking page's language", arguments: [
-        ("content/risks/a.en.md", "@/risks/fake-job-offers", "en/risks/fake-job-offers/"),
-        ("content/risks/a.rw.md", "@/risks/fake-job-offers", "rw/risks/fake-job-offers/"),
-        ("content/risks/a.en.md", "@/risks/fake-job-offers/", "en/risks/fake-job-offers/"),
-        ("content/risks/a.en.md", "@/risks", "en/risks/"),
-        ("content/risks/a.rw.md", "@/", "rw/"),
-    ])
+    @Test(
+        "an @/ link leads to the page in the linking page's language",
+        arguments: [
+            ("content/risks/a.en.md", "@/risks/fake-job-offers", "en/risks/fake-job-offers/"),
+            ("content/risks/a.rw.md", "@/risks/fake-job-offers", "rw/risks/fake-job-offers/"),
+            ("content/risks/a.en.md", "@/risks/fake-job-offers/", "en/risks/fake-job-offers/"),
+            ("content/risks/a.en.md", "@/risks", "en/risks/"),
+            ("content/risks/a.rw.md", "@/", "rw/"),
+        ])
     func sameLanguage(from path: String, destination: String, expected: String) {
         let (site, diagnostics) = SiteFixture([
             "content/risks/fake-job-offers.rw.md": risk("Akazi k'ibinyoma"),
@@ -75,13 +77,15 @@ extension ResolvedSite {
             "content/risks/a.en.md": risk("A", "Intro\n\nRead [it](@/risks/only-rw#ibimenyetso).\n"),
             "content/risks/a.rw.md": risk("A", "Soma [ibi](@/risks/only-rw).\n"),
         ]).resolve()
-        #expect(diagnostics.map(\.description) == [
-            "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with "
-                + "the id 'ibimenyetso'; link to the page without '#ibimenyetso'",
-        ])
-        #expect(site.page("content/risks/a.en.md")?.links == [
-            ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: .rw),
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/risks/a.en.md:7:6: warning: '@/risks/only-rw#ibimenyetso': the page has no heading with "
+                    + "the id 'ibimenyetso'; link to the page without '#ibimenyetso'"
+            ])
+        #expect(
+            site.page("content/risks/a.en.md")?.links == [
+                ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: .rw)
+            ])
         #expect(site.page("content/risks/a.rw.md")?.links == [ResolvedLink(path: "rw/risks/only-rw/")])
         #expect(site.page("content/risks/only-rw.rw.md")?.alternates == [.rw: "rw/risks/only-rw/"])
         #expect(site.page("content/risks/a.en.md")?.alternates == [.rw: "rw/risks/a/", .en: "en/risks/a/"])
@@ -93,20 +97,26 @@ extension ResolvedSite {
             "content/risks/fake-job-offers.en.md": risk("Fake job offers"),
             "content/risks/a.en.md": risk("A", "Intro\n\nUbú, see [this](@/risks/fake-job-ofers).\n"),
         ]).resolve()
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "content/risks/a.en.md", line: 7, column: 10),
-            "'@/risks/fake-job-ofers' links to a page that does not exist",
-            hint: "did you mean '@/risks/fake-job-offers'?")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 7, column: 10),
+                    "'@/risks/fake-job-ofers' links to a page that does not exist",
+                    hint: "did you mean '@/risks/fake-job-offers'?")
+            ])
         #expect(site.page("content/risks/a.en.md")?.links == [nil])
     }
 
     @Test("a link to nothing close gets a hint about how links are written")
     func unknownTargetWithoutSuggestion() {
         let (_, diagnostics) = SiteFixture(["content/risks/a.en.md": risk("A", "[x](@/schools/quiz)\n")]).resolve()
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 1),
-            "'@/schools/quiz' links to a page that does not exist",
-            hint: "check the section and the file name (without .rw.md or .en.md)")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 1),
+                    "'@/schools/quiz' links to a page that does not exist",
+                    hint: "check the section and the file name (without .rw.md or .en.md)")
+            ])
     }
 
     @Test("a link to a draft is an error, unless drafts are published")
@@ -116,16 +126,20 @@ extension ResolvedSite {
             "content/risks/a.en.md": risk("A", "See [the plan](@/risks/secret-plan).\n"),
         ])
         let (site, diagnostics) = fixture.resolve()
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 5),
-            "'@/risks/secret-plan' links to a draft, which is not published",
-            hint: "remove 'draft: true' from that page, or remove this link")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 5),
+                    "'@/risks/secret-plan' links to a draft, which is not published",
+                    hint: "remove 'draft: true' from that page, or remove this link")
+            ])
         #expect(site.page("content/risks/secret-plan.en.md") == nil)
 
         let (withDrafts, noDiagnostics) = fixture.resolve(includeDrafts: true)
         #expect(noDiagnostics == [])
-        #expect(withDrafts.page("content/risks/a.en.md")?.links
-            == [ResolvedLink(path: "en/risks/secret-plan/")])
+        #expect(
+            withDrafts.page("content/risks/a.en.md")?.links
+                == [ResolvedLink(path: "en/risks/secret-plan/")])
     }
 
     @Test("a #fragment must name a heading of the target page")
@@ -134,47 +148,68 @@ extension ResolvedSite {
             "content/risks/x.en.md": risk("X", "## Warning signs\n\n## Where to get help\n"),
             "content/risks/a.en.md": risk("A", "[ok](@/risks/x#warning-signs) [typo](@/risks/x#warning-sign)\n"),
         ]).resolve()
-        #expect(diagnostics == [.warning(
-            at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 31),
-            "'@/risks/x#warning-sign': the page has no heading with the id 'warning-sign'",
-            hint: "its headings are: #warning-signs, #where-to-get-help")])
-        #expect(site.page("content/risks/a.en.md")?.links == [
-            ResolvedLink(path: "en/risks/x/", fragment: "warning-signs"),
-            ResolvedLink(path: "en/risks/x/", fragment: "warning-sign"),
-        ])
+        #expect(
+            diagnostics == [
+                .warning(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 31),
+                    "'@/risks/x#warning-sign': the page has no heading with the id 'warning-sign'",
+                    hint: "its headings are: #warning-signs, #where-to-get-help")
+            ])
+        #expect(
+            site.page("content/risks/a.en.md")?.links == [
+                ResolvedLink(path: "en/risks/x/", fragment: "warning-signs"),
+                ResolvedLink(path: "en/risks/x/", fragment: "warning-sign"),
+            ])
     }
 
     @Test("media links are checked against content/media/")
     func mediaLinks() {
         var fixture = SiteFixture([
-            "content/risks/a.en.md": risk("A", "[Leaflet](/media/leaflet.pdf) ![Poster](media/poster.jpg)\n"),
+            "content/risks/a.en.md": risk("A", "[Leaflet](/media/leaflet.pdf) ![Poster](media/poster.jpg)\n")
         ])
         fixture.media = ["media/leaflet.pdf": URL(fileURLWithPath: "/nonexistent/leaflet.pdf")]
         let (site, diagnostics) = fixture.resolve()
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 31),
-            "'media/poster.jpg' links to a media file that does not exist",
-            hint: "put the file in content/media/poster.jpg, or correct the name")])
-        #expect(site.page("content/risks/a.en.md")?.links
-            == [ResolvedLink(path: "media/leaflet.pdf"), nil])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 31),
+                    "'media/poster.jpg' links to a media file that does not exist",
+                    hint: "put the file in content/media/poster.jpg, or correct the name")
+            ])
+        #expect(
+            site.page("content/risks/a.en.md")?.links
+                == [ResolvedLink(path: "media/leaflet.pdf"), nil])
     }
 
-    @Test("badly written page addresses are errors; ordinary web links are left alone", arguments: [
-        ("@risks/x", "'@risks/x' is not a page address",
-         "links to pages start with '@/', such as '@/risks/fake-job-offers'"),
-        ("@/risks/x.en.md", "'@/risks/x.en.md' is not a page address",
-         "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"),
-        ("@/risks/../x", "'@/risks/../x' climbs out with '..', which a link cannot do",
-         "write the section and the page name, such as '@/risks/fake-job-offers'"),
-        ("/media/../../etc/passwd", "'/media/../../etc/passwd' climbs out with '..', which a link cannot do",
-         "name a file inside content/media/, such as '/media/leaflet.pdf'"),
-    ])
+    @Test(
+        "badly written page addresses are errors; ordinary web links are left alone",
+        arguments: [
+            (
+                "@risks/x", "'@risks/x' is not a page address",
+                "links to pages start with '@/', such as '@/risks/fake-job-offers'"
+            ),
+            (
+                "@/risks/x.en.md", "'@/risks/x.en.md' is not a page address",
+                "write the section and the page name without '.md', such as '@/risks/fake-job-offers'"
+            ),
+            (
+                "@/risks/../x", "'@/risks/../x' climbs out with '..', which a link cannot do",
+                "write the section and the page name, such as '@/risks/fake-job-offers'"
+            ),
+            (
+                "/media/../../etc/passwd", "'/media/../../etc/passwd' climbs out with '..', which a link cannot do",
+                "name a file inside content/media/, such as '/media/leaflet.pdf'"
+            ),
+        ])
     func badAddresses(destination: String, message: String, hint: String) {
         let (_, diagnostics) = SiteFixture([
             "content/risks/x.en.md": risk("X"),
             "content/risks/a.en.md": risk("A", "[a](https://www.iom.int/) [b](\(destination))\n"),
         ]).resolve()
-        #expect(diagnostics == [.error(at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 27), message, hint: hint)])
+        #expect(
+            diagnostics == [
+                .error(at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 27), message, hint: hint)
+            ])
     }
 }
 
@@ -195,9 +230,10 @@ extension ResolvedSite {
             "content/risks/step-2.en.md": page("Step 2", ""),
         ]).resolve()
         #expect(diagnostics == [])
-        #expect(site.page("content/risks/_index.en.md")?.children.map(\.title) == [
-            "Light", "Heavy", "Newer", "Older", "alpha", "Step 2", "Step 10", "Zebra",
-        ])
+        #expect(
+            site.page("content/risks/_index.en.md")?.children.map(\.title) == [
+                "Light", "Heavy", "Newer", "Older", "alpha", "Step 2", "Step 10", "Zebra",
+            ])
     }
 
     @Test("a listing shows a page missing in its language from the other language, marked as such")
@@ -205,7 +241,8 @@ extension ResolvedSite {
         let (site, _) = SiteFixture([
             "content/risks/both.rw.md": risk("Byombi"),
             "content/risks/both.en.md": risk("Both"),
-            "content/risks/only-en.en.md": "---\ntitle: Only in English\nkey_message: K\ndescription: In English.\ndate: 2012-06-01\n---\n",
+            "content/risks/only-en.en.md":
+                "---\ntitle: Only in English\nkey_message: K\ndescription: In English.\ndate: 2012-06-01\n---\n",
         ]).resolve()
         let children = try #require(site.page("content/risks/_index.rw.md")?.children)
         #expect(children.map(\.path) == ["en/risks/only-en/", "rw/risks/both/"])
@@ -223,15 +260,27 @@ extension ResolvedSite {
         #expect(site.menus[.en]?.map(\.path) == ["en/risks/"])
     }
 
-    @Test("a section or home page missing in one language is an error naming the file", arguments: [
-        ("content/risks/_index.en.md", "content/risks/_index.en.md is missing: section 'risks' has no English page"),
-        ("content/risks/_index.rw.md", "content/risks/_index.rw.md is missing: section 'risks' has no Ikinyarwanda page"),
-        ("content/_index.rw.md", "content/_index.rw.md is missing: the home page has no Ikinyarwanda page"),
-    ])
+    @Test(
+        "a section or home page missing in one language is an error naming the file",
+        arguments: [
+            (
+                "content/risks/_index.en.md",
+                "content/risks/_index.en.md is missing: section 'risks' has no English page"
+            ),
+            (
+                "content/risks/_index.rw.md",
+                "content/risks/_index.rw.md is missing: section 'risks' has no Ikinyarwanda page"
+            ),
+            ("content/_index.rw.md", "content/_index.rw.md is missing: the home page has no Ikinyarwanda page"),
+        ])
     func missingListing(path: String, message: String) {
         let (_, diagnostics) = SiteFixture([:], without: [path]).resolve()
-        #expect(diagnostics == [.error(at: FileLocation(path: path), message,
-                                       hint: "create it with front matter 'title: ...' and a short introduction")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: path), message,
+                    hint: "create it with front matter 'title: ...' and a short introduction")
+            ])
     }
 }
 
@@ -240,7 +289,8 @@ extension ResolvedSite {
 
     /// A risk page whose body (from line 5) is "Intro", an empty line, then `fence` from line 7.
     func resolve(_ fence: String, contacts: String = "", media: [String: URL] = [:])
-        -> (components: [ResolvedComponent?]?, diagnostics: [Diagnostic]) {
+        -> (components: [ResolvedComponent?]?, diagnostics: [Diagnostic])
+    {
         var fixture = SiteFixture([Self.path: risk("A", "Intro\n\n\(fence)")])
         fixture.contacts = contacts
         fixture.media = media
@@ -251,8 +301,12 @@ extension ResolvedSite {
     @Test("an unknown component is an error at its fence, with a suggestion")
     func unknownComponent() {
         let (components, diagnostics) = resolve("```tabel People reached\nA, B\n```\n")
-        #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1),
-                                       "there is no component called 'tabel'", hint: "did you mean 'table'?")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 7, column: 1),
+                    "there is no component called 'tabel'", hint: "did you mean 'table'?")
+            ])
         #expect(components == [nil])
     }
 
@@ -266,10 +320,13 @@ extension ResolvedSite {
     @Test("a word within two edits of a component's name is a typo, even when too short for a suggestion")
     func nearComponentNameIsATypo() {
         let (components, diagnostics) = resolve("```tab People reached\nA, B\n```\n")
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: Self.path, line: 7, column: 1), "there is no component called 'tab'",
-            hint: "the components are table, contact, callout, audio; a fence whose word is not close to "
-                + "one of them is shown as code")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 7, column: 1), "there is no component called 'tab'",
+                    hint: "the components are table, contact, callout, audio; a fence whose word is not close to "
+                        + "one of them is shown as code")
+            ])
         #expect(components == [nil])
     }
 
@@ -278,34 +335,61 @@ extension ResolvedSite {
         let (components, diagnostics) = resolve(
             "```table People reached in 2012\nDistrict, People\nRusumo, 1200\n\n\"Kirehe, east\", 300\nGatsibo,\n```\n")
         #expect(diagnostics == [])
-        #expect(components == [.table(caption: "People reached in 2012", header: ["District", "People"],
-                                         rows: [["Rusumo", "1200"], ["Kirehe, east", "300"], ["Gatsibo", ""]])])
+        #expect(
+            components == [
+                .table(
+                    caption: "People reached in 2012", header: ["District", "People"],
+                    rows: [["Rusumo", "1200"], ["Kirehe, east", "300"], ["Gatsibo", ""]])
+            ])
     }
 
-    @Test("a table row with the wrong number of cells is an error at that row's line", arguments: [
-        ("District, People\nRusumo, 1200\nNyagatare\n", [(10, "this table row has 1 cell but the table has 2 columns")]),
-        ("District, People\nRusumo, 1200, 300\nKirehe, 5\n", [(9, "this table row has 3 cells but the table has 2 columns")]),
-        // A quoted cell spanning two lines is one record: the bad row is on line 11.
-        ("District, Note\n\"Rusumo\", \"two\nlines\"\nNyagatare\n", [(11, "this table row has 1 cell but the table has 2 columns")]),
-        ("A, B\n1\n2, 3, 4\n", [(9, "this table row has 1 cell but the table has 2 columns"),
-                               (10, "this table row has 3 cells but the table has 2 columns")]),
-        // A blank line is not a row, and does not shift the lines of the rows after it.
-        ("A, B\n1, 2\n\n  \n3\n", [(12, "this table row has 1 cell but the table has 2 columns")]),
-    ])
+    @Test(
+        "a table row with the wrong number of cells is an error at that row's line",
+        arguments: [
+            (
+                "District, People\nRusumo, 1200\nNyagatare\n",
+                [(10, "this table row has 1 cell but the table has 2 columns")]
+            ),
+            (
+                "District, People\nRusumo, 1200, 300\nKirehe, 5\n",
+                [(9, "this table row has 3 cells but the table has 2 columns")]
+            ),
+            // A quoted cell spanning two lines is one record: the bad row is on line 11.
+            (
+                "District, Note\n\"Rusumo\", \"two\nlines\"\nNyagatare\n",
+                [(11, "this table row has 1 cell but the table has 2 columns")]
+            ),
+            (
+                "A, B\n1\n2, 3, 4\n",
+                [
+                    (9, "this table row has 1 cell but the table has 2 columns"),
+                    (10, "this table row has 3 cells but the table has 2 columns"),
+                ]
+            ),
+            // A blank line is not a row, and does not shift the lines of the rows after it.
+            ("A, B\n1, 2\n\n  \n3\n", [(12, "this table row has 1 cell but the table has 2 columns")]),
+        ])
     func tableRowCellCount(csv: String, expected: [(Int, String)]) {
         let (components, diagnostics) = resolve("```table People reached\n\(csv)```\n")
-        #expect(diagnostics == expected.map { line, message in
-            .error(at: FileLocation(path: Self.path, line: line, column: 1), message,
-                   hint: "separate cells with commas, and put a cell that contains a comma in double quotes")
-        })
+        #expect(
+            diagnostics
+                == expected.map { line, message in
+                    .error(
+                        at: FileLocation(path: Self.path, line: line, column: 1), message,
+                        hint: "separate cells with commas, and put a cell that contains a comma in double quotes")
+                })
         #expect(components == [nil])
     }
 
     @Test("a table needs a caption")
     func tableWithoutCaption() {
         let (_, diagnostics) = resolve("```table\nA, B\n```\n")
-        #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1), "this table has no caption",
-                                       hint: "write the caption after the word table: ```table People reached")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 7, column: 1), "this table has no caption",
+                    hint: "write the caption after the word table: ```table People reached")
+            ])
     }
 
     static let contacts = """
@@ -333,14 +417,22 @@ extension ResolvedSite {
         #expect(contact.phones == ["+250 788 000 000"])
     }
 
-    @Test("an unknown contact ID is an error", arguments: [
-        ("```contact iom-rwana\n```\n", "there is no organisation 'iom-rwana' in content/contacts.yml",
-         "did you mean 'iom-rwanda'?"),
-        ("```contact police\n```\n", "there is no organisation 'police' in content/contacts.yml",
-         "the IDs in content/contacts.yml are: iom-rwanda, isange"),
-        ("```contact\n```\n", "this contact card does not say which organisation",
-         "write the organisation's ID after the word contact, such as ```contact iom-rwanda"),
-    ])
+    @Test(
+        "an unknown contact ID is an error",
+        arguments: [
+            (
+                "```contact iom-rwana\n```\n", "there is no organisation 'iom-rwana' in content/contacts.yml",
+                "did you mean 'iom-rwanda'?"
+            ),
+            (
+                "```contact police\n```\n", "there is no organisation 'police' in content/contacts.yml",
+                "the IDs in content/contacts.yml are: iom-rwanda, isange"
+            ),
+            (
+                "```contact\n```\n", "this contact card does not say which organisation",
+                "write the organisation's ID after the word contact, such as ```contact iom-rwanda"
+            ),
+        ])
     func unknownContact(fence: String, message: String, hint: String) {
         let (components, diagnostics) = resolve(fence, contacts: Self.contacts)
         #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1), message, hint: hint)])
@@ -355,13 +447,19 @@ extension ResolvedSite {
         #expect(components == [.callout(kind: "warning", title: "Be careful", body: body, links: [])])
     }
 
-    @Test("an unknown callout kind is an error", arguments: [
-        ("```callout warnign\nText\n```\n", "there is no callout kind 'warnign'", "did you mean 'warning'?"),
-        ("```callout danger\nText\n```\n", "there is no callout kind 'danger'",
-         "write one of warning, help, note after the word callout"),
-        ("```callout\nText\n```\n", "this callout does not say its kind",
-         "write one of warning, help, note after the word callout"),
-    ])
+    @Test(
+        "an unknown callout kind is an error",
+        arguments: [
+            ("```callout warnign\nText\n```\n", "there is no callout kind 'warnign'", "did you mean 'warning'?"),
+            (
+                "```callout danger\nText\n```\n", "there is no callout kind 'danger'",
+                "write one of warning, help, note after the word callout"
+            ),
+            (
+                "```callout\nText\n```\n", "this callout does not say its kind",
+                "write one of warning, help, note after the word callout"
+            ),
+        ])
     func unknownCalloutKind(fence: String, message: String, hint: String) {
         let (_, diagnostics) = resolve(fence)
         #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1), message, hint: hint)])
@@ -371,9 +469,13 @@ extension ResolvedSite {
     func linksInCallout() {
         let (components, diagnostics) = resolve(
             "```callout help\nCall [IOM](@/risks/nowhere) or [us](@/risks/a).\n```\n")
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: Self.path, line: 8, column: 6), "'@/risks/nowhere' links to a page that does not exist",
-            hint: "check the section and the file name (without .rw.md or .en.md)")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 8, column: 6),
+                    "'@/risks/nowhere' links to a page that does not exist",
+                    hint: "check the section and the file name (without .rw.md or .en.md)")
+            ])
         guard case .callout(_, _, let body, let links)?? = components?.first else {
             Issue.record("expected a callout, got \(String(describing: components))")
             return
@@ -385,9 +487,13 @@ extension ResolvedSite {
     @Test("an audio player needs its file in content/media/")
     func audioMissing() {
         let (components, diagnostics) = resolve("```audio media/talk-show-1.mp3\n```\n")
-        #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1),
-                                       "the audio file 'media/talk-show-1.mp3' does not exist",
-                                       hint: "put it in content/media/talk-show-1.mp3, or correct the name")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 7, column: 1),
+                    "the audio file 'media/talk-show-1.mp3' does not exist",
+                    hint: "put it in content/media/talk-show-1.mp3, or correct the name")
+            ])
         #expect(components == [nil])
     }
 
@@ -396,18 +502,24 @@ extension ResolvedSite {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-\(UUID().uuidString).mp3")
         try Data("ID3ab".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let (components, diagnostics) = resolve("```audio talk-show-1.mp3\n```\n", media: ["media/talk-show-1.mp3": file])
+        let (components, diagnostics) = resolve(
+            "```audio talk-show-1.mp3\n```\n", media: ["media/talk-show-1.mp3": file])
         #expect(diagnostics == [])
         #expect(components == [.audio(AudioFile(path: "media/talk-show-1.mp3", bytes: 5, type: "audio/mpeg"))])
     }
 
     @Test("an audio player refuses a file that is not audio")
     func audioWrongType() {
-        let (_, diagnostics) = resolve("```audio media/leaflet.pdf\n```\n",
-                                       media: ["media/leaflet.pdf": URL(fileURLWithPath: "/nonexistent/leaflet.pdf")])
-        #expect(diagnostics == [.error(at: FileLocation(path: Self.path, line: 7, column: 1),
-                                       "'media/leaflet.pdf' is not an audio file bamaso can play",
-                                       hint: "use one of: m4a, mp3, oga, ogg, opus, wav")])
+        let (_, diagnostics) = resolve(
+            "```audio media/leaflet.pdf\n```\n",
+            media: ["media/leaflet.pdf": URL(fileURLWithPath: "/nonexistent/leaflet.pdf")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: Self.path, line: 7, column: 1),
+                    "'media/leaflet.pdf' is not an audio file bamaso can play",
+                    hint: "use one of: m4a, mp3, oga, ogg, opus, wav")
+            ])
     }
 }
 
@@ -427,7 +539,8 @@ extension ResolvedSite {
     @Test("a translation is present when it records its original's fingerprint, outdated otherwise")
     func fingerprints() throws {
         var diagnostics: [Diagnostic] = []
-        let original = try #require(PageParser.parse(Self.page("content/about/a.rw.md", "title: A"), sections: ["about"], into: &diagnostics))
+        let original = try #require(
+            PageParser.parse(Self.page("content/about/a.rw.md", "title: A"), sections: ["about"], into: &diagnostics))
         let (report, _) = Self.report([
             Self.page("content/about/a.rw.md", "title: A"),
             Self.page("content/about/a.en.md", "title: A\ntranslated_from: \(original.translationFingerprint)"),
@@ -447,21 +560,30 @@ extension ResolvedSite {
             Self.page("content/about/b.en.md", "title: B\ntranslation_source: rw"),
         ])
         #expect(report.entries.first?.source == .en)
-        #expect(diagnostics == [.error(
-            at: FileLocation(path: "content/about/b.rw.md"), "the two languages of this page disagree about which one is the original",
-            hint: "give 'translation_source' the same value in both files, or remove it from one")])
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/about/b.rw.md"),
+                    "the two languages of this page disagree about which one is the original",
+                    hint: "give 'translation_source' the same value in both files, or remove it from one")
+            ])
     }
 
     @Test("coverage counts pages and the originals' words per language")
     func coverage() {
-        let (report, _) = Self.report([
-            Self.page("content/about/a.en.md", "title: A", body: "One two three.\n"),
-            Self.page("content/about/b.en.md", "title: B", body: "Four five.\n"),
-            Self.page("content/about/b.rw.md", "title: B\ntranslation: draft", body: "Rimwe.\n"),
-        ], source: .en)
+        let (report, _) = Self.report(
+            [
+                Self.page("content/about/a.en.md", "title: A", body: "One two three.\n"),
+                Self.page("content/about/b.en.md", "title: B", body: "Four five.\n"),
+                Self.page("content/about/b.rw.md", "title: B\ntranslation: draft", body: "Rimwe.\n"),
+            ], source: .en)
         // b.rw.md was never acknowledged, so it counts as outdated.
-        #expect(report.coverage[.rw] == .init(pages: 0, totalPages: 2, words: 0, totalWords: 5, draft: 1, outdated: 1, missing: 1))
-        #expect(report.coverage[.en] == .init(pages: 2, totalPages: 2, words: 5, totalWords: 5, draft: 0, outdated: 0, missing: 0))
+        #expect(
+            report.coverage[.rw]
+                == .init(pages: 0, totalPages: 2, words: 0, totalWords: 5, draft: 1, outdated: 1, missing: 1))
+        #expect(
+            report.coverage[.en]
+                == .init(pages: 2, totalPages: 2, words: 5, totalWords: 5, draft: 0, outdated: 0, missing: 0))
     }
 }
 
@@ -475,11 +597,12 @@ extension ResolvedSite {
         let old = Self.blocks(["A", "B", "C", "D"])
         let now = Self.blocks(["A", "B two", "C", "E", "F"])
         let changes = BlockChanges.between(recorded: old.map(\.fingerprint), current: now, old: old)
-        #expect(changes == [
-            BlockChange(kind: .changed, label: "paragraph", line: 3, text: "B two", oldText: "B"),
-            BlockChange(kind: .changed, label: "paragraph", line: 7, text: "E", oldText: "D"),
-            BlockChange(kind: .added, label: "paragraph", line: 9, text: "F"),
-        ])
+        #expect(
+            changes == [
+                BlockChange(kind: .changed, label: "paragraph", line: 3, text: "B two", oldText: "B"),
+                BlockChange(kind: .changed, label: "paragraph", line: 7, text: "E", oldText: "D"),
+                BlockChange(kind: .added, label: "paragraph", line: 9, text: "F"),
+            ])
         #expect(changes.first?.wordDiff == "B {+two+}")
     }
 
@@ -487,10 +610,12 @@ extension ResolvedSite {
     func removed() {
         let old = Self.blocks(["A", "B", "C"])
         let now = Self.blocks(["A", "C"])
-        #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: now)
-            == [BlockChange(kind: .removed, label: "block", line: 3)])
-        #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: Self.blocks(["A", "B"]), old: old)
-            == [BlockChange(kind: .removed, label: "paragraph", line: 4, oldText: "C")])
+        #expect(
+            BlockChanges.between(recorded: old.map(\.fingerprint), current: now)
+                == [BlockChange(kind: .removed, label: "block", line: 3)])
+        #expect(
+            BlockChanges.between(recorded: old.map(\.fingerprint), current: Self.blocks(["A", "B"]), old: old)
+                == [BlockChange(kind: .removed, label: "paragraph", line: 4, oldText: "C")])
     }
 
     @Test("rewrapping a paragraph changes no block; the word diff marks only the words that differ")

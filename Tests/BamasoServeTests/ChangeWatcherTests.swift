@@ -13,8 +13,9 @@ import Testing
 
         init() throws {
             for folder in ["content/risks", "templates"] {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(folder),
+                    withIntermediateDirectories: true)
             }
         }
 
@@ -23,8 +24,9 @@ import Testing
         }
 
         func write(_ path: String, _ text: String = "text") throws {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try Data(text.utf8).write(to: root.appendingPathComponent(path))
         }
     }
@@ -69,10 +71,12 @@ import Testing
         try folder.write("content/risks/a.en.md")
         #expect(await changes(from: source) == ["content/risks/a.en.md"])
 
-        try FileManager.default.createDirectory(at: folder.root.appendingPathComponent("content/campaigns/2024"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.root.appendingPathComponent("content/campaigns/2024"),
+            withIntermediateDirectories: true)
         // Looking sees files only; the kernel reports the folder.
-        #expect(await changes(from: source, timeout: .milliseconds(polls ? 300 : 10_000))
+        #expect(
+            await changes(from: source, timeout: .milliseconds(polls ? 300 : 10_000))
                 == (polls ? [] : ["content/campaigns"]))
         try folder.write("content/campaigns/2024/radio.en.md")
         #expect(await changes(from: source) == ["content/campaigns/2024/radio.en.md"])
@@ -97,8 +101,9 @@ import Testing
         for number in 1...5 { try folder.write("content/.staging/page-\(number).en.md") }
         try await Task.sleep(for: .milliseconds(100))
         for number in 1...5 {
-            try FileManager.default.moveItem(at: folder.root.appendingPathComponent("content/.staging/page-\(number).en.md"),
-                                             to: folder.root.appendingPathComponent("content/risks/page-\(number).en.md"))
+            try FileManager.default.moveItem(
+                at: folder.root.appendingPathComponent("content/.staging/page-\(number).en.md"),
+                to: folder.root.appendingPathComponent("content/risks/page-\(number).en.md"))
         }
         let deadline = ContinuousClock.now.advanced(by: .seconds(10))
         while reports.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {

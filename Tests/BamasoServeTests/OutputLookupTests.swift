@@ -7,7 +7,8 @@ import Testing
     /// A built site: `index.html`, `en/index.html`, `style.css`, and an empty folder.
     static func site() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-lookup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("en/empty"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("en/empty"), withIntermediateDirectories: true)
         for path in ["index.html", "en/index.html", "style.css"] {
             try Data(path.utf8).write(to: folder.appendingPathComponent(path))
         }
@@ -26,10 +27,12 @@ import Testing
         #expect(OutputLookup.resolve("/st%79le.css", in: site) == .file(URL(fileURLWithPath: real + "/style.css")))
     }
 
-    @Test("anything that climbs out, or hides, is not found", arguments: [
-        "/..", "/../", "/en/..", "/%2e%2e/", "/.%2E/", "/en/%2e%2e%2f%2e%2e%2f", "/.hidden", "/en\\..\\",
-        "/en%5c..%5c", "/style.css%00", "/%ZZ", "relative",
-    ])
+    @Test(
+        "anything that climbs out, or hides, is not found",
+        arguments: [
+            "/..", "/../", "/en/..", "/%2e%2e/", "/.%2E/", "/en/%2e%2e%2f%2e%2e%2f", "/.hidden", "/en\\..\\",
+            "/en%5c..%5c", "/style.css%00", "/%ZZ", "relative",
+        ])
     func refused(path: String) throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site) }
@@ -42,7 +45,8 @@ import Testing
     @Test("the script goes just before the last </body>, whatever its case, or at the end")
     func injection() {
         let script = LiveReload.script(generation: 7)
-        #expect(LiveReload.inject(into: "<p>a</p></BODY></html>", generation: 7) == "<p>a</p>" + script + "</BODY></html>")
+        #expect(
+            LiveReload.inject(into: "<p>a</p></BODY></html>", generation: 7) == "<p>a</p>" + script + "</BODY></html>")
         #expect(LiveReload.inject(into: "<p>no body</p>", generation: 7) == "<p>no body</p>" + script)
         #expect(script.contains("new EventSource(\"/__bamaso/live-reload?since=7\")"))
     }
@@ -69,10 +73,13 @@ import Testing
 @Suite struct PreviewPagesTests {
     @Test("the error page escapes what the editor wrote, and keeps listening for the fix")
     func errorPageEscapes() {
-        let html = PreviewPages.errorPage([
-            .error(at: .init(path: "content/risks/<a>.en.md", line: 4, column: 2), "unknown key '<script>'", hint: "use \"title\" & co"),
-            .warning(at: .init(path: "content/notes.txt"), "this file is not a page"),
-        ], generation: 5)
+        let html = PreviewPages.errorPage(
+            [
+                .error(
+                    at: .init(path: "content/risks/<a>.en.md", line: 4, column: 2), "unknown key '<script>'",
+                    hint: "use \"title\" & co"),
+                .warning(at: .init(path: "content/notes.txt"), "this file is not a page"),
+            ], generation: 5)
         #expect(html.contains("<h1>The site has 1 error</h1>"))
         #expect(html.contains("<p class=\"where\">content/risks/&lt;a&gt;.en.md, line 4, column 2</p>"))
         #expect(html.contains("unknown key &#39;&lt;script&gt;&#39;"))

@@ -57,12 +57,15 @@ import Testing
             let style = try await preview.get(stylesheet)
             #expect(style.status == 200)
             #expect(style.headers["content-type"] == "text/css; charset=utf-8")
-            #expect(style.body == (try Data(contentsOf: preview.root.appendingPathComponent("templates/static/style.css"))))
+            #expect(
+                style.body == (try Data(contentsOf: preview.root.appendingPathComponent("templates/static/style.css"))))
 
             let audio = try await preview.get("/media/talk-show-1.mp3")
             #expect(audio.status == 200)
             #expect(audio.headers["content-type"] == "audio/mpeg")
-            #expect(audio.body == (try Data(contentsOf: preview.root.appendingPathComponent("content/media/talk-show-1.mp3"))))
+            #expect(
+                audio.body
+                    == (try Data(contentsOf: preview.root.appendingPathComponent("content/media/talk-show-1.mp3"))))
 
             let head = try await preview.get("/en/", method: "HEAD")
             #expect(head.status == 200)
@@ -102,8 +105,9 @@ import Testing
             let outside = output.deletingLastPathComponent()
             try secret.write(to: outside.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
             let files = FileManager.default
-            try files.createSymbolicLink(at: output.appendingPathComponent("link-out.txt"),
-                                         withDestinationURL: outside.appendingPathComponent("secret.txt"))
+            try files.createSymbolicLink(
+                at: output.appendingPathComponent("link-out.txt"),
+                withDestinationURL: outside.appendingPathComponent("secret.txt"))
             try files.createSymbolicLink(at: output.appendingPathComponent("en/link-up"), withDestinationURL: outside)
 
             let attempts = [
@@ -128,8 +132,9 @@ import Testing
             let path = "/en/risks/fake-job-offers/"
             #expect(try await preview.get(path).text.contains("<h1>Fake job offers</h1>"))
 
-            try preview.edit("content/risks/fake-job-offers.en.md",
-                             replacing: "title: \"Fake job offers\"", with: "title: \"Job offers that lie\"")
+            try preview.edit(
+                "content/risks/fake-job-offers.en.md",
+                replacing: "title: \"Fake job offers\"", with: "title: \"Job offers that lie\"")
 
             try await preview.waitUntil("the page shows the new title") {
                 try await preview.get(path).text.contains("<h1>Job offers that lie</h1>")
@@ -166,8 +171,9 @@ import Testing
         try await withPreview { preview in
             let file = "content/risks/fake-job-offers.en.md"
             let path = "/en/risks/fake-job-offers/"
-            try preview.edit(file, replacing: "title: \"Fake job offers\"",
-                             with: "title: \"Fake job offers\"\n<b>weight</b>: 3")
+            try preview.edit(
+                file, replacing: "title: \"Fake job offers\"",
+                with: "title: \"Fake job offers\"\n<b>weight</b>: 3")
 
             try await preview.waitUntil("the page is replaced by the errors") {
                 try await preview.get(path).status == 500

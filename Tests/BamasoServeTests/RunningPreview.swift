@@ -20,16 +20,19 @@ final class RunningPreview: @unchecked Sendable {
 
     /// Copies the fixture, starts the server on port 0 and waits until it listens.
     static func start() async throws -> RunningPreview {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-serve-test-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bamaso-serve-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent("Tests/BamasoSiteTests/Fixtures/basic/content"),
             to: root.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"),
-                                         to: root.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("templates"),
+            to: root.appendingPathComponent("templates"))
         let preview = RunningPreview(root: root)
-        let server = PreviewServer(options: .init(
-            root: root, host: "127.0.0.1", port: 0, stopsOnSignals: false, pollInterval: .milliseconds(100)))
+        let server = PreviewServer(
+            options: .init(
+                root: root, host: "127.0.0.1", port: 0, stopsOnSignals: false, pollInterval: .milliseconds(100)))
         preview.task = Task {
             try await server.run { event in preview.record(event) }
         }

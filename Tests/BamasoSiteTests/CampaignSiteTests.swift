@@ -46,8 +46,9 @@ import Testing
             for (language, other) in [("rw", "en"), ("en", "rw")] {
                 let html = try site.read(Self.outputPath(of: page, language: language))
                 let translation = "/" + Self.outputPath(of: page, language: other).dropLast("index.html".count)
-                #expect(html.contains("<a href=\"\(translation)\" hreflang=\"\(other)\" lang=\"\(other)\">"),
-                        "\(page) in \(language) does not link to its translation \(translation)")
+                #expect(
+                    html.contains("<a href=\"\(translation)\" hreflang=\"\(other)\" lang=\"\(other)\">"),
+                    "\(page) in \(language) does not link to its translation \(translation)")
                 #expect(html.contains("<html lang=\"\(language)\">"))
             }
         }
@@ -69,8 +70,9 @@ import Testing
             let url = Self.contentFolder.appendingPathComponent(page + ".rw.md")
             let text = try String(contentsOf: url, encoding: .utf8)
             let frontMatter = text.split(separator: "---", maxSplits: 2, omittingEmptySubsequences: true).first ?? ""
-            #expect(frontMatter.contains("translation: draft") || frontMatter.contains("translation: reviewed"),
-                    "\(page).rw.md has no 'translation: draft'")
+            #expect(
+                frontMatter.contains("translation: draft") || frontMatter.contains("translation: reviewed"),
+                "\(page).rw.md has no 'translation: draft'")
         }
     }
 
@@ -83,13 +85,15 @@ import Testing
         let css = try Data(contentsOf: site.output.appendingPathComponent(stylesheet)).count
         for path in site.outputFiles() where path.hasSuffix(".html") {
             let html = try site.read(path)
-            #expect(html.utf8.count + css < 40 * 1024, "\(path) weighs \(html.utf8.count + css) bytes with its stylesheet")
+            #expect(
+                html.utf8.count + css < 40 * 1024, "\(path) weighs \(html.utf8.count + css) bytes with its stylesheet")
             #expect(html.components(separatedBy: "<h1").count == 2, "\(path) must have exactly one h1")
             // Structured data for search engines is allowed, and the quick exit's script
             // (QuickExitTests); nothing else that runs is.
             let scripts = html.components(separatedBy: "<script").dropFirst()
-            #expect(scripts.allSatisfy { $0.hasPrefix(" type=\"application/ld+json\">") || $0.contains("quick-exit.") },
-                    "\(path) has a script")
+            #expect(
+                scripts.allSatisfy { $0.hasPrefix(" type=\"application/ld+json\">") || $0.contains("quick-exit.") },
+                "\(path) has a script")
         }
     }
 
@@ -109,12 +113,14 @@ import Testing
             for language in ["rw", "en"] {
                 let (frontMatter, body) = try Self.read(page, language)
                 let key = try #require(frontMatter.firstMatch(of: /key_message: "(.*)"/)?.output.1)
-                #expect(key.split(separator: " ").count <= 12,
-                        "\(page).\(language): the key message has more than 12 words")
+                #expect(
+                    key.split(separator: " ").count <= 12,
+                    "\(page).\(language): the key message has more than 12 words")
                 let sections = body.components(separatedBy: "\n## ").dropFirst()
                 let lists = sections.map { $0.split(separator: "\n").filter { $0.hasPrefix("- ") }.count }
-                #expect(lists.count >= 2 && lists[0] <= 5 && lists[1] <= 4,
-                        "\(page).\(language): \(lists.first ?? 0) signs and \(lists.dropFirst().first ?? 0) actions")
+                #expect(
+                    lists.count >= 2 && lists[0] <= 5 && lists[1] <= 4,
+                    "\(page).\(language): \(lists.first ?? 0) signs and \(lists.dropFirst().first ?? 0) actions")
                 #expect(body.contains("```callout help"), "\(page).\(language) has no help box")
                 // Words a reader reads: no link addresses, fences or list and heading marks.
                 let text = body.replacing(/\]\([^)]*\)/, with: "]").split(separator: "\n")
@@ -122,16 +128,19 @@ import Testing
                 let words = text.joined(separator: " ").split(whereSeparator: \.isWhitespace)
                     .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
                 #expect(words <= 300, "\(page).\(language) has \(words) words")
-                #expect(!body.contains("Trafficking in Persons (TIP)") && !body.contains("(TIP)"),
-                        "\(page).\(language) repeats the report; sources are on the about pages")
+                #expect(
+                    !body.contains("Trafficking in Persons (TIP)") && !body.contains("(TIP)"),
+                    "\(page).\(language) repeats the report; sources are on the about pages")
             }
         }
     }
 
-    @Test("claims the programme report does not make stay out of the English pages", arguments: [
-        "Ba Maso programme", "every district", "women and girls", "most common way", "are often people",
-        "often target", "is often someone", "are often friends", "reached listeners", "is a crime, not a job",
-    ])
+    @Test(
+        "claims the programme report does not make stay out of the English pages",
+        arguments: [
+            "Ba Maso programme", "every district", "women and girls", "most common way", "are often people",
+            "often target", "is often someone", "are often friends", "reached listeners", "is a crime, not a job",
+        ])
     func noUnsupportedClaims(claim: String) throws {
         for page in try Self.pageFiles().keys.sorted() {
             let (frontMatter, body) = try Self.read(page, "en")

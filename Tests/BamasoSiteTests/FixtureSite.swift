@@ -16,7 +16,8 @@ struct FixtureSite {
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("bamaso-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let content = name.map { Self.testsFolder.appendingPathComponent("Fixtures/\($0)/content") }
+        let content =
+            name.map { Self.testsFolder.appendingPathComponent("Fixtures/\($0)/content") }
             ?? Self.repositoryRoot.appendingPathComponent("content")
         try FileManager.default.copyItem(at: content, to: root.appendingPathComponent("content"))
         try FileManager.default.copyItem(
@@ -55,9 +56,11 @@ struct FixtureSite {
     static func links(in html: String) -> [String] {
         let pattern = /(?:href|src)="([^"]*)"/
         return html.matches(of: pattern).map {
-            String($0.output.1).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&amp;", with: "&")
+            String($0.output.1).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(
+                of: "&quot;", with: "\""
+            )
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
         }
     }
 }

@@ -31,10 +31,12 @@ import Testing
             try? FileManager.default.removeItem(at: expected)
             for (path, text) in actual {
                 let url = expected.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url)
             }
-            Issue.record("Recorded \(actual.count) golden files in \(expected.path); check the diff, then run the tests again.")
+            Issue.record(
+                "Recorded \(actual.count) golden files in \(expected.path); check the diff, then run the tests again.")
             return
         }
         for (path, text) in actual.sorted(by: { $0.key < $1.key }) {

@@ -50,8 +50,9 @@ import Testing
         }
 
         func write(_ path: String, _ data: Data) throws {
-            try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url(path).deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try data.write(to: url(path), options: .atomic)
         }
 
@@ -92,8 +93,9 @@ import Testing
         /// Moves a file out of the project, to be put back later with `putBack`.
         func setAside(_ path: String) throws -> [String] {
             let aside = url("set-aside/" + path)
-            try FileManager.default.createDirectory(at: aside.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: aside.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try FileManager.default.moveItem(at: url(path), to: aside)
             return [path]
         }
@@ -118,8 +120,10 @@ import Testing
         },
         Edit(description: "a heading edit") { try $0.replace(risk, "## Warning signs", "## Signs to watch for") },
         Edit(description: "translations brought up to date with their originals") {
-            let paths = ["content/risks/fake-job-offers.en.md", "content/schools/_index.en.md",
-                         "content/schools/debate-club.en.md"]
+            let paths = [
+                "content/risks/fake-job-offers.en.md", "content/schools/_index.en.md",
+                "content/schools/debate-club.en.md",
+            ]
             for path in paths {
                 if case .failure(let problems) = Site.acknowledgeTranslation(path, root: $0.root) {
                     Issue.record("cannot acknowledge \(path): \(problems)")
@@ -152,7 +156,9 @@ import Testing
             try $0.append("content/risks/fake-job-offers.rw.md", "\nIjambo rimwe.\n")
         },
         Edit(description: "a new page") {
-            try $0.write("content/risks/new-risk.en.md", """
+            try $0.write(
+                "content/risks/new-risk.en.md",
+                """
                 ---
                 title: "A new risk"
                 key_message: "Stay alert."
@@ -166,8 +172,9 @@ import Testing
             try $0.append("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n")
         },
         Edit(description: "the new page made a draft, so the link to it breaks") {
-            try $0.replace("content/risks/new-risk.en.md", "title: \"A new risk\"",
-                           "title: \"A new risk\"\ndraft: true")
+            try $0.replace(
+                "content/risks/new-risk.en.md", "title: \"A new risk\"",
+                "title: \"A new risk\"\ndraft: true")
         },
         Edit(description: "the broken link removed") {
             try $0.replace("content/risks/forced-labour.en.md", "\nSee [the new risk](@/risks/new-risk).\n", "")
@@ -191,13 +198,15 @@ import Testing
             try $0.append("content/schools/_index.rw.md", "\nIjambo rimwe.\n")
         },
         Edit(description: "a school material's title, which orders the booklet") {
-            try $0.replace("content/schools/debate-club.en.md", "title: \"Start a debate club\"",
-                           "title: \"A debate club\"")
+            try $0.replace(
+                "content/schools/debate-club.en.md", "title: \"Start a debate club\"",
+                "title: \"A debate club\"")
         },
         Edit(description: "a page deleted") { try $0.remove("content/schools/debate-club.rw.md") },
         Edit(description: "a template edit") {
-            try $0.replace("templates/layouts/risk.mustache", "<article class=\"risk\">",
-                           "<article class=\"risk edited\">")
+            try $0.replace(
+                "templates/layouts/risk.mustache", "<article class=\"risk\">",
+                "<article class=\"risk edited\">")
         },
         Edit(description: "an interface string edit") {
             try $0.replace("templates/i18n/en.yml", "key_message: \"Remember:\"", "key_message: \"Keep in mind:\"")
@@ -225,13 +234,16 @@ import Testing
         },
         Edit(description: "a new section: a new folder and site.yml") {
             try $0.write("content/campaigns/_index.en.md", "---\ntitle: \"Campaigns\"\n---\nOur campaigns.\n")
-            try $0.write("content/campaigns/_index.rw.md",
-                         "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga bwacu.\n")
-            try $0.write("content/campaigns/radio-week.en.md",
-                         "---\ntitle: \"Radio week\"\n---\nA week on the radio.\n")
+            try $0.write(
+                "content/campaigns/_index.rw.md",
+                "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga bwacu.\n")
+            try $0.write(
+                "content/campaigns/radio-week.en.md",
+                "---\ntitle: \"Radio week\"\n---\nA week on the radio.\n")
             return try ["content/campaigns"]
-                + $0.replace("content/site.yml", "sections: [risks, schools, radio, about, contact]",
-                             "sections: [risks, schools, radio, about, contact, campaigns]")
+                + $0.replace(
+                    "content/site.yml", "sections: [risks, schools, radio, about, contact]",
+                    "sections: [risks, schools, radio, about, contact, campaigns]")
         },
         Edit(description: "a folder removed") {
             try FileManager.default.removeItem(at: $0.url("content/campaigns"))
@@ -264,8 +276,9 @@ import Testing
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
     /// changed (as `bamaso serve` does), one with a cache that finds out for itself, and one
     /// without a cache, which the other two must match.
-    @Test("after each edit, a build with a cache gives what a build without one gives",
-          arguments: sequences, Variant.all)
+    @Test(
+        "after each edit, a build with a cache gives what a build without one gives",
+        arguments: sequences, Variant.all)
     func matchesFullBuilds(sequence: EditSequence, variant: Variant) throws {
         let site = try FixtureSite("basic")
         defer { site.remove() }
@@ -273,8 +286,10 @@ import Testing
         let outputs = Self.outputsFolder()
         defer { try? FileManager.default.removeItem(at: outputs) }
         let full = outputs.appendingPathComponent("full")
-        let caches = [(watched: true, cache: BuildCache(), output: outputs.appendingPathComponent("watched")),
-                      (watched: false, cache: BuildCache(), output: outputs.appendingPathComponent("unwatched"))]
+        let caches = [
+            (watched: true, cache: BuildCache(), output: outputs.appendingPathComponent("watched")),
+            (watched: false, cache: BuildCache(), output: outputs.appendingPathComponent("unwatched")),
+        ]
         func options(_ output: URL) -> BuildOptions {
             BuildOptions(root: site.root, output: output, baseURL: variant.baseURL, portable: variant.portable)
         }
@@ -300,7 +315,8 @@ import Testing
     /// previous one; on the ext4 disks of the test machines that was half of this suite's time.
     static func outputsFolder() -> URL {
         var isFolder: ObjCBool = false
-        let memory = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder) && isFolder.boolValue
+        let memory =
+            FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder) && isFolder.boolValue
             && FileManager.default.isWritableFile(atPath: "/dev/shm")
         return (memory ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory)
             .appendingPathComponent("bamaso-test-outputs-\(UUID().uuidString)")
@@ -326,7 +342,8 @@ import Testing
             String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         }
         let (one, other) = (lines(cached), lines(full))
-        let line = zip(one, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let line =
+            zip(one, other).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(one.count, other.count)
         func text(_ lines: [Substring]) -> String { line < lines.count ? String(lines[line].prefix(200)) : "(end)" }
         return "line \(line + 1): cached «\(text(one))» full «\(text(other))»"

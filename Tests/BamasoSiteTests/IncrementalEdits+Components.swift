@@ -72,8 +72,9 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.forcedLabour, "```contact iom-rwanda", "```contact iom")
         },
         Edit(description: "the organisation added to contacts.yml, which fixes the card") {
-            try $0.append(Paths.contacts,
-                          "iom:\n  name: { rw: \"IOM\", en: \"IOM\" }\n  emails: [\"iom@example.org\"]\n")
+            try $0.append(
+                Paths.contacts,
+                "iom:\n  name: { rw: \"IOM\", en: \"IOM\" }\n  emails: [\"iom@example.org\"]\n")
         },
         Edit(description: "that organisation edited in contacts.yml") {
             try $0.replace(Paths.contacts, "emails: [\"iom@example.org\"]", "emails: [\"info@example.org\"]")

@@ -7,21 +7,25 @@ extension IncrementalBuildTests {
     static let contentEdits: [Edit] = [
         // A risk message.
         Edit(description: "a risk message's key message") {
-            try $0.replace(Paths.risk, "key_message: \"Check a job offer before you go.\"",
-                           "key_message: \"Always check a job offer before you go.\"")
+            try $0.replace(
+                Paths.risk, "key_message: \"Check a job offer before you go.\"",
+                "key_message: \"Always check a job offer before you go.\"")
         },
         Edit(description: "a description added to a risk message: its summary in listings") {
-            try $0.replace(Paths.risk, "weight: 1",
-                           "weight: 1\ndescription: \"How traffickers lure people with jobs.\"")
+            try $0.replace(
+                Paths.risk, "weight: 1",
+                "weight: 1\ndescription: \"How traffickers lure people with jobs.\"")
         },
         // A school material.
         Edit(description: "a school material's audience, on its page and in the booklet") {
-            try $0.replace(Paths.school, "audience: \"Secondary school students\"",
-                           "audience: \"Students aged 14 and over\"")
+            try $0.replace(
+                Paths.school, "audience: \"Secondary school students\"",
+                "audience: \"Students aged 14 and over\"")
         },
         Edit(description: "a school material's list of materials") {
-            try $0.replace(Paths.school, "materials: [\"A motion written on the board\"]",
-                           "materials: [\"A motion written on the board\", \"A timer\"]")
+            try $0.replace(
+                Paths.school, "materials: [\"A motion written on the board\"]",
+                "materials: [\"A motion written on the board\", \"A timer\"]")
         },
         Edit(description: "a school material's steps, in the booklet too") {
             try $0.append(Paths.school, "2. Vote for a side.\n")
@@ -40,12 +44,14 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.radio, "duration_minutes: 45", "duration_minutes: 50")
         },
         Edit(description: "a radio show's guests") {
-            try $0.replace(Paths.radio, "guests: [\"Rwanda National Police\", \"INTERPOL\"]",
-                           "guests: [\"Rwanda National Police\", \"INTERPOL\", \"IOM Rwanda\"]")
+            try $0.replace(
+                Paths.radio, "guests: [\"Rwanda National Police\", \"INTERPOL\"]",
+                "guests: [\"Rwanda National Police\", \"INTERPOL\", \"IOM Rwanda\"]")
         },
         Edit(description: "topics added to a radio show") {
-            try $0.replace(Paths.radio, "audio: media/talk-show-1.mp3",
-                           "topics: [\"Recruitment\"]\naudio: media/talk-show-1.mp3")
+            try $0.replace(
+                Paths.radio, "audio: media/talk-show-1.mp3",
+                "topics: [\"Recruitment\"]\naudio: media/talk-show-1.mp3")
         },
         Edit(description: "a radio show's date, in the feed and the podcast") {
             try $0.replace(Paths.radio, "date: 2012-06-01", "date: 2012-07-15")
@@ -54,8 +60,9 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.radio, "date: 2012-07-15\n", "")
         },
         Edit(description: "the date back") {
-            try $0.replace(Paths.radio, "audio: media/talk-show-1.mp3",
-                           "date: 2012-07-15\naudio: media/talk-show-1.mp3")
+            try $0.replace(
+                Paths.radio, "audio: media/talk-show-1.mp3",
+                "date: 2012-07-15\naudio: media/talk-show-1.mp3")
         },
         Edit(description: "a radio show's recording taken off: no player, no podcast episode") {
             try $0.replace(Paths.radio, "audio: media/talk-show-1.mp3\n", "")
@@ -70,16 +77,20 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.radio, "audio: media/talk-show-l.mp3", "audio: media/talk-show-1.mp3")
         },
         Edit(description: "a radio show's title, in the section, the feed and the podcast") {
-            try $0.replace(Paths.radio, #"title: "Radio Dix talk show: \"Ask & listen\" <live>""#,
-                           "title: \"Radio talk show: ask and listen\"")
+            try $0.replace(
+                Paths.radio, #"title: "Radio Dix talk show: \"Ask & listen\" <live>""#,
+                "title: \"Radio talk show: ask and listen\"")
         },
         // A contact page and its organisation.
         Edit(description: "a contact page's text") {
-            try $0.replace(Paths.contact, "```contact iom-rwanda",
-                           "IOM helps people who were trafficked.\n\n```contact iom-rwanda")
+            try $0.replace(
+                Paths.contact, "```contact iom-rwanda",
+                "IOM helps people who were trafficked.\n\n```contact iom-rwanda")
         },
         Edit(description: "an organisation added to contacts.yml, which no page shows yet") {
-            try $0.append("content/contacts.yml", """
+            try $0.append(
+                "content/contacts.yml",
+                """
                 rib:
                   name: { rw: "RIB", en: "Rwanda Investigation Bureau" }
                   phones: ["166"]
@@ -101,8 +112,9 @@ extension IncrementalBuildTests {
         // A plain page, the about section's page, the home page and a section page.
         Edit(description: "a plain page added to the about section, in both languages") {
             try $0.create("content/about/team.en.md", "---\ntitle: \"Our team\"\n---\nWe are a small team.\n")
-                + $0.create("content/about/team.rw.md",
-                            "---\ntitle: \"Itsinda ryacu\"\ntranslation: draft\n---\nTuri itsinda rito.\n")
+                + $0.create(
+                    "content/about/team.rw.md",
+                    "---\ntitle: \"Itsinda ryacu\"\ntranslation: draft\n---\nTuri itsinda rito.\n")
         },
         Edit(description: "the plain page's text, its summary in the about section") {
             try $0.replace("content/about/team.en.md", "We are a small team.", "We are a small team in Kigali.")
@@ -117,8 +129,9 @@ extension IncrementalBuildTests {
             try $0.replace("content/about/_index.en.md", "title: \"Section about\"", "title: \"About us\"")
         },
         Edit(description: "the home page's text, with a new link") {
-            try $0.replace("content/_index.en.md", "Be alert to [human trafficking](@/risks).",
-                           "Be alert to [human trafficking](@/risks) and [forced labour](@/risks/forced-labour).")
+            try $0.replace(
+                "content/_index.en.md", "Be alert to [human trafficking](@/risks).",
+                "Be alert to [human trafficking](@/risks) and [forced labour](@/risks/forced-labour).")
         },
         Edit(description: "the home page's title") {
             try $0.replace("content/_index.en.md", "title: \"Ba Maso: Be Alert\"", "title: \"Ba Maso: Stay Alert\"")

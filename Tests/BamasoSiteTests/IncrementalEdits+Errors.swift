@@ -14,15 +14,17 @@ extension IncrementalBuildTests {
             try $0.replace("templates/i18n/rw.yml", "audience:", "key_message: \"Ibuka:\"\naudience:")
         },
         Edit(description: "a broken site.yml: an error") {
-            try $0.replace(Paths.siteYML, "sections: [risks, schools, radio, about, contact]",
-                           "sections: [risks, schools")
+            try $0.replace(
+                Paths.siteYML, "sections: [risks, schools, radio, about, contact]",
+                "sections: [risks, schools")
         },
         Edit(description: "a page edited while site.yml is broken") {
             try $0.replace(Paths.risk, "title: \"Fake job offers\"", "title: \"Job offers that lie\"")
         },
         Edit(description: "site.yml fixed") {
-            try $0.replace(Paths.siteYML, "sections: [risks, schools",
-                           "sections: [risks, schools, radio, about, contact]")
+            try $0.replace(
+                Paths.siteYML, "sections: [risks, schools",
+                "sections: [risks, schools, radio, about, contact]")
         },
         Edit(description: "a broken contacts.yml: an error") {
             try $0.replace(Paths.contacts, "emails: [\"iomrwanda@iom.int\"]", "emails: [\"iomrwanda@iom.int\"")
@@ -57,12 +59,14 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.school, "duration: [45 minutes", "duration: \"50 minutes\"")
         },
         Edit(description: "a new page with a broken front matter: an error") {
-            try $0.create("content/risks/debt-bondage.en.md",
-                          "---\ntitle: \"Debt bondage\nkey_message: \"Ask.\"\n---\nText.\n")
+            try $0.create(
+                "content/risks/debt-bondage.en.md",
+                "---\ntitle: \"Debt bondage\nkey_message: \"Ask.\"\n---\nText.\n")
         },
         Edit(description: "the new page fixed, and its title changed") {
-            try $0.create("content/risks/debt-bondage.en.md",
-                          "---\ntitle: \"Debts\"\nkey_message: \"Ask.\"\n---\nText.\n")
+            try $0.create(
+                "content/risks/debt-bondage.en.md",
+                "---\ntitle: \"Debts\"\nkey_message: \"Ask.\"\n---\nText.\n")
         },
         Edit(description: "an error in the theme and in a page at once") {
             try $0.replace("templates/layouts/risk.mustache", "{{t.key_message}}", "{{t.key_mesage}}")

@@ -4,7 +4,9 @@ import Foundation
 extension IncrementalBuildTests {
     static let pageEdits: [Edit] = [
         Edit(description: "a page in English only: listed with a marking in the Kinyarwanda section") {
-            try $0.create("content/risks/debt-bondage.en.md", """
+            try $0.create(
+                "content/risks/debt-bondage.en.md",
+                """
                 ---
                 title: "Debt bondage"
                 key_message: "A debt is no reason to work for nothing."
@@ -18,7 +20,9 @@ extension IncrementalBuildTests {
             try $0.append(Paths.riskRW, "\nReba [ideni](@/risks/debt-bondage).\n")
         },
         Edit(description: "its translation added: no more marking, the switcher leads to it") {
-            try $0.create("content/risks/debt-bondage.rw.md", """
+            try $0.create(
+                "content/risks/debt-bondage.rw.md",
+                """
                 ---
                 title: "Ubucakara bw'ideni"
                 key_message: "Ideni si impamvu yo gukorera ubusa."
@@ -45,8 +49,9 @@ extension IncrementalBuildTests {
             try $0.rename("content/schools/debating-club.rw.md", to: Paths.schoolRW)
         },
         Edit(description: "both school materials made drafts: no booklet") {
-            try $0.replace("content/schools/debating-club.en.md", "duration: \"45 minutes\"",
-                           "duration: \"45 minutes\"\ndraft: true")
+            try $0.replace(
+                "content/schools/debating-club.en.md", "duration: \"45 minutes\"",
+                "duration: \"45 minutes\"\ndraft: true")
                 + $0.replace(Paths.schoolRW, "duration: \"Iminota 45\"", "duration: \"Iminota 45\"\ndraft: true")
         },
         Edit(description: "the English one published again: a booklet in English only") {
@@ -65,8 +70,9 @@ extension IncrementalBuildTests {
             try $0.append(Paths.risk, "\nAnd [a plan](@/risks/secret-plan).\n")
         },
         Edit(description: "the page made a draft again: the link to it breaks") {
-            try $0.replace("content/risks/secret-plan.en.md", "key_message: \"Draft.\"",
-                           "key_message: \"Draft.\"\ndraft: true")
+            try $0.replace(
+                "content/risks/secret-plan.en.md", "key_message: \"Draft.\"",
+                "key_message: \"Draft.\"\ndraft: true")
         },
         Edit(description: "the link taken off") {
             try $0.replace(Paths.risk, "\nAnd [a plan](@/risks/secret-plan).\n", "")
@@ -91,10 +97,12 @@ extension IncrementalBuildTests {
         Edit(description: "the other back") { try $0.putBack(Paths.contact) },
         Edit(description: "a new section") {
             try $0.create("content/campaigns/_index.en.md", "---\ntitle: \"Campaigns\"\n---\nOur campaigns.\n")
-                + $0.create("content/campaigns/_index.rw.md",
-                            "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga.\n")
-                + $0.replace(Paths.siteYML, "sections: [risks, schools, radio, about, contact]",
-                             "sections: [risks, schools, radio, about, contact, campaigns]")
+                + $0.create(
+                    "content/campaigns/_index.rw.md",
+                    "---\ntitle: \"Ubukangurambaga\"\n---\nUbukangurambaga.\n")
+                + $0.replace(
+                    Paths.siteYML, "sections: [risks, schools, radio, about, contact]",
+                    "sections: [risks, schools, radio, about, contact, campaigns]")
         },
         Edit(description: "the section's folder renamed, and site.yml after it") {
             try $0.rename("content/campaigns", to: "content/events")

@@ -45,29 +45,33 @@ import FoundationXML
         #expect(Self.text(item, "pubDate") == "Fri, 01 Jun 2012 00:00:00 +0000")
         #expect(Self.text(item, "itunes:duration") == "2")  // 50 MPEG frames of 1152 samples at 32 kHz
         let enclosure = try #require(item.elements(forName: "enclosure").first)
-        let size = try FileManager.default.attributesOfItem(
-            atPath: site.root.appendingPathComponent("content/media/talk-show-1.mp3").path)[.size] as? Int
+        let size =
+            try FileManager.default.attributesOfItem(
+                atPath: site.root.appendingPathComponent("content/media/talk-show-1.mp3").path)[.size] as? Int
         #expect(Self.attribute(enclosure, "length") == size.map(String.init))
         #expect(Self.attribute(enclosure, "type") == "audio/mpeg")
         #expect(Self.attribute(enclosure, "url") == "https://example.org/bamaso/media/talk-show-1.mp3")
         #expect(site.outputFiles().contains("media/talk-show-1.mp3"))
         // The radio pages announce it.
-        #expect(try site.read("en/radio/index.html").contains(
-            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Podcast\" "
-                + "href=\"/bamaso/en/radio/podcast.xml\">"))
+        #expect(
+            try site.read("en/radio/index.html").contains(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Podcast\" "
+                    + "href=\"/bamaso/en/radio/podcast.xml\">"))
     }
 
     @Test("an audio component plays the file, offers it for download, and says its format, size and length")
     func audioComponent() throws {
         let site = try Self.built()
         defer { site.remove() }
-        #expect(try site.read("en/about/index.html").contains("""
-            <figure class="audio">
-            <audio controls preload="none" src="/bamaso/media/talk-show-1.mp3"></audio>
-            <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> \
-            (MP3, 7 KB, 0:02)</figcaption>
-            </figure>
-            """))
+        #expect(
+            try site.read("en/about/index.html").contains(
+                """
+                <figure class="audio">
+                <audio controls preload="none" src="/bamaso/media/talk-show-1.mp3"></audio>
+                <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> \
+                (MP3, 7 KB, 0:02)</figcaption>
+                </figure>
+                """))
     }
 
     @Test("the Atom feed lists dated pages of its language, newest first")
@@ -78,7 +82,8 @@ import FoundationXML
         #expect(Self.text(feed, "updated") == "2012-06-01T00:00:00Z")
         let entries = feed.elements(forName: "entry")
         #expect(entries.map { Self.text($0, "title") } == ["Ikiganiro kuri Radio Dix"])
-        #expect(Self.attribute(entries.first?.elements(forName: "link").first, "href")
+        #expect(
+            Self.attribute(entries.first?.elements(forName: "link").first, "href")
                 == "https://example.org/bamaso/rw/radio/talk-show-1/")
     }
 
@@ -89,13 +94,15 @@ import FoundationXML
         let urls = try Self.xml(site, "sitemap.xml").elements(forName: "url")
         let pages = site.outputFiles().filter { $0.hasSuffix("index.html") && !$0.contains("booklet") }
         #expect(urls.count == pages.count)
-        let page = try #require(urls.first { Self.text($0, "loc") == "https://example.org/bamaso/rw/risks/fake-job-offers/" })
+        let page = try #require(
+            urls.first { Self.text($0, "loc") == "https://example.org/bamaso/rw/risks/fake-job-offers/" })
         let alternates = page.elements(forName: "xhtml:link").map {
             (Self.attribute($0, "hreflang") ?? "", Self.attribute($0, "href") ?? "")
         }
         #expect(alternates.map(\.0) == ["rw", "en", "x-default"])
         #expect(alternates[1].1 == "https://example.org/bamaso/en/risks/fake-job-offers/")
-        #expect(try site.read("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/bamaso/sitemap.xml\n")
+        #expect(
+            try site.read("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/bamaso/sitemap.xml\n")
     }
 
     @Test("an organisation's vCard reads back with its name, phones, email and address")
@@ -105,7 +112,9 @@ import FoundationXML
         let text = try site.read("en/vcard/iom-rwanda.vcf")
         #expect(text.hasSuffix("END:VCARD\r\n"))
         // Unfold continuation lines, then read "NAME;PARAMS:VALUE" properties.
-        let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let lines = text.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n").filter {
+            !$0.isEmpty
+        }
         var properties: [String: [String]] = [:]
         for line in lines {
             let colon = try #require(line.firstIndex(of: ":"))
@@ -118,7 +127,9 @@ import FoundationXML
         #expect(properties["EMAIL"] == ["iomrwanda@iom.int"])
         let address = try #require(properties["ADR"]?.first).components(separatedBy: ";")[2]
         #expect(address.replacingOccurrences(of: "\\,", with: ",") == "KG 632 St, Kimihurura, Kigali")
-        #expect(try site.read("en/contact/iom-rwanda/index.html").contains("<a href=\"/bamaso/en/vcard/iom-rwanda.vcf\" download>"))
+        #expect(
+            try site.read("en/contact/iom-rwanda/index.html").contains(
+                "<a href=\"/bamaso/en/vcard/iom-rwanda.vcf\" download>"))
     }
 
     @Test("a contact page carries schema.org Organization data with its contact points")
@@ -128,7 +139,9 @@ import FoundationXML
         let html = try site.read("rw/contact/iom-rwanda/index.html")
         let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any]
+        )
         #expect(json["@type"] as? String == "Organization")
         #expect(json["name"] as? String == "IOM Rwanda")
         #expect(json["url"] as? String == "https://example.org/bamaso/rw/contact/iom-rwanda/")
@@ -141,14 +154,17 @@ import FoundationXML
         let site = try Self.built()
         defer { site.remove() }
         let html = try site.read("en/risks/fake-job-offers/index.html")
-        let message = "Fake job offers: Check a job offer before you go. https://example.org/bamaso/en/risks/fake-job-offers/"
+        let message =
+            "Fake job offers: Check a job offer before you go. https://example.org/bamaso/en/risks/fake-job-offers/"
         let links = FixtureSite.links(in: html)
         let whatsapp = try #require(links.first { $0.hasPrefix("https://wa.me/?text=") })
         #expect(whatsapp.dropFirst("https://wa.me/?text=".count).removingPercentEncoding == message)
         let sms = try #require(links.first { $0.hasPrefix("sms:?body=") })
         #expect(sms.dropFirst("sms:?body=".count).removingPercentEncoding == message)
         #expect(links.contains { $0.hasPrefix("mailto:?subject=Fake%20job%20offers&body=") })
-        #expect(html.contains("<meta property=\"og:url\" content=\"https://example.org/bamaso/en/risks/fake-job-offers/\">"))
+        #expect(
+            html.contains("<meta property=\"og:url\" content=\"https://example.org/bamaso/en/risks/fake-job-offers/\">")
+        )
         #expect(html.contains("<meta property=\"og:title\" content=\"Fake job offers\">"))
         #expect(html.contains("<meta name=\"twitter:card\" content=\"summary\">"))
     }
@@ -160,7 +176,8 @@ import FoundationXML
         let html = try site.read("en/radio/talk-show-1/index.html")
         #expect(html.contains("<h1>Radio Dix talk show: &quot;Ask &amp; listen&quot; &lt;live&gt;</h1>"))
         #expect(!html.contains("<live>"))
-        #expect(try Self.xml(site, "en/atom.xml").elements(forName: "entry").first.flatMap { Self.text($0, "title") }
+        #expect(
+            try Self.xml(site, "en/atom.xml").elements(forName: "entry").first.flatMap { Self.text($0, "title") }
                 == "Radio Dix talk show: \"Ask & listen\" <live>")
     }
 

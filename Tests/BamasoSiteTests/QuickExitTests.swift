@@ -35,18 +35,21 @@ import Testing
             let target = try #require(config.quickExit[language])
             let body = try #require(html.range(of: "<body"))
             let skipLink = "<a class=\"skip-link\" href=\"#main\">"
-            let skip = try #require(html.range(of: skipLink, range: body.upperBound..<html.endIndex),
-                                    "\(path) has no skip link")
+            let skip = try #require(
+                html.range(of: skipLink, range: body.upperBound..<html.endIndex),
+                "\(path) has no skip link")
             let afterSkip = html[skip.upperBound...]
             let closeSkip = try #require(afterSkip.range(of: "</a>"))
             let rest = afterSkip[closeSkip.upperBound...]
             let focusable = rest.firstMatch(of: /<(a|button|input|select|textarea|audio|summary)\b[^>]*>|tabindex="0"/)
             let first = try #require(focusable, "\(path) has nothing focusable after the skip link")
-            #expect(String(first.output.0) == "<a class=\"quick-exit\" href=\"\(target)\" rel=\"nofollow noreferrer\">",
-                    "\(path): the first focusable element after the skip link is \(first.output.0)")
+            #expect(
+                String(first.output.0) == "<a class=\"quick-exit\" href=\"\(target)\" rel=\"nofollow noreferrer\">",
+                "\(path): the first focusable element after the skip link is \(first.output.0)")
             #expect(html.components(separatedBy: "class=\"quick-exit\"").count == 2, "\(path): one quick exit")
-            #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"),
-                    "\(path) tells sites where it was")
+            #expect(
+                html.contains("<meta name=\"referrer\" content=\"no-referrer\">"),
+                "\(path) tells sites where it was")
         }
     }
 
@@ -90,8 +93,9 @@ import Testing
             }
             let help = try site.read("\(language.rawValue)/\(helpPages)/index.html")
             let main = try #require(help.range(of: "<main")).upperBound
-            #expect(help[main...].contains("href=\"/\(language.rawValue)/\(safety)/\""),
-                    "the help page in \(language.rawValue) does not link to the safety page")
+            #expect(
+                help[main...].contains("href=\"/\(language.rawValue)/\(safety)/\""),
+                "the help page in \(language.rawValue) does not link to the safety page")
         }
     }
 
@@ -104,7 +108,8 @@ import Testing
         for path in site.outputFiles() where path.hasSuffix(".html") {
             let html = try site.read(path)
             guard let start = html.range(of: "<aside class=\"help-strip\""),
-                  let end = html.range(of: "</aside>", range: start.upperBound..<html.endIndex) else { continue }
+                let end = html.range(of: "</aside>", range: start.upperBound..<html.endIndex)
+            else { continue }
             let strip = html[start.lowerBound..<end.upperBound]
             #expect(!strip.contains("tel:") && !strip.contains("586 710"), "\(path): \(strip)")
             #expect(strip.contains("polisi") || strip.contains("police"), "\(path): \(strip)")
@@ -113,9 +118,11 @@ import Testing
         #expect(strips > 60)
     }
 
-    @Test("contact cards say how old their details are, in the page's language", arguments: [
-        ("en", "Details as of November 2012."), ("rw", "Aya makuru ni ayo mu Ugushyingo 2012."),
-    ])
+    @Test(
+        "contact cards say how old their details are, in the page's language",
+        arguments: [
+            ("en", "Details as of November 2012."), ("rw", "Aya makuru ni ayo mu Ugushyingo 2012."),
+        ])
     func detailsAsOf(language: String, sentence: String) throws {
         let (site, _) = try Self.built()
         defer { site.remove() }

@@ -16,19 +16,20 @@ import FoundationXML
         let site = try FixtureSite("basic")
         let radio = site.root.appendingPathComponent("content/radio/talk-show-1.en.md")
         let text = try String(contentsOf: radio, encoding: .utf8)
-            .replacingOccurrences(of: "title: \"Radio Dix talk show: \\\"Ask & listen\\\" <live>\"", with: "title: \(yaml)")
+            .replacingOccurrences(
+                of: "title: \"Radio Dix talk show: \\\"Ask & listen\\\" <live>\"", with: "title: \(yaml)")
         try text.write(to: radio, atomically: true, encoding: .utf8)
         try """
-            iom-rwanda:
-              name: { rw: "IOM Rwanda", en: \(yaml) }
-              address: { rw: "Kigali", en: \(yaml) }
-              description: { rw: "IOM", en: \(yaml) }
-              phones: ["+250 252 586 710"]
-              emails: ["iomrwanda@iom.int"]
-              source: "IOM Rwanda programme report"
-              as_of: "2012-11"
+        iom-rwanda:
+          name: { rw: "IOM Rwanda", en: \(yaml) }
+          address: { rw: "Kigali", en: \(yaml) }
+          description: { rw: "IOM", en: \(yaml) }
+          phones: ["+250 252 586 710"]
+          emails: ["iomrwanda@iom.int"]
+          source: "IOM Rwanda programme report"
+          as_of: "2012-11"
 
-            """.write(to: site.root.appendingPathComponent("content/contacts.yml"), atomically: true, encoding: .utf8)
+        """.write(to: site.root.appendingPathComponent("content/contacts.yml"), atomically: true, encoding: .utf8)
         let report = site.build()
         #expect(report.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
         return site
@@ -38,12 +39,15 @@ import FoundationXML
     func html() throws {
         let site = try Self.built()
         defer { site.remove() }
-        let escaped = "Tom &amp; Jerry&#39;s &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;, Ltd; C:\\ &lt;/title&gt;"
+        let escaped =
+            "Tom &amp; Jerry&#39;s &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;, Ltd; C:\\ &lt;/title&gt;"
         let page = try site.read("en/radio/talk-show-1/index.html")
         #expect(page.contains("<h1>\(escaped)</h1>"))
         #expect(page.contains("<meta property=\"og:title\" content=\"\(escaped)\">"))
         #expect(page.contains("<title>\(escaped) · "))
-        #expect(try site.read("en/contact/iom-rwanda/index.html").contains("<section class=\"contact-card\" aria-label=\"\(escaped)\">"))
+        #expect(
+            try site.read("en/contact/iom-rwanda/index.html").contains(
+                "<section class=\"contact-card\" aria-label=\"\(escaped)\">"))
         for path in site.outputFiles() where path.hasSuffix(".html") || path.hasSuffix(".xml") {
             let text = try site.read(path)
             #expect(!text.contains("<script>alert") && !text.contains("</title>\""), "\(path)")
@@ -69,11 +73,14 @@ import FoundationXML
     func feeds() throws {
         let site = try Self.built()
         defer { site.remove() }
-        let podcast = try XMLDocument(data: Data(contentsOf: site.output.appendingPathComponent("en/radio/podcast.xml")))
+        let podcast = try XMLDocument(
+            data: Data(contentsOf: site.output.appendingPathComponent("en/radio/podcast.xml")))
         let item = podcast.rootElement()?.elements(forName: "channel").first?.elements(forName: "item").first
         #expect(item?.elements(forName: "title").first?.stringValue == Self.payload)
         let atom = try XMLDocument(data: Data(contentsOf: site.output.appendingPathComponent("en/atom.xml")))
-        #expect(atom.rootElement()?.elements(forName: "entry").first?.elements(forName: "title").first?.stringValue == Self.payload)
+        #expect(
+            atom.rootElement()?.elements(forName: "entry").first?.elements(forName: "title").first?.stringValue
+                == Self.payload)
         _ = try XMLDocument(data: Data(contentsOf: site.output.appendingPathComponent("sitemap.xml")))
     }
 
@@ -85,6 +92,9 @@ import FoundationXML
         let lines = text.components(separatedBy: "\r\n")
         let name = try #require(lines.first { $0.hasPrefix("FN:") }).dropFirst("FN:".count)
         #expect(name == "Tom & Jerry's \"<script>alert(1)</script>\"\\, Ltd\\; C:\\\\ </title>")
-        #expect(lines.allSatisfy { $0.isEmpty || $0.range(of: #"^[A-Za-z-]+(;[^:]*)?:"#, options: .regularExpression) != nil })
+        #expect(
+            lines.allSatisfy {
+                $0.isEmpty || $0.range(of: #"^[A-Za-z-]+(;[^:]*)?:"#, options: .regularExpression) != nil
+            })
     }
 }

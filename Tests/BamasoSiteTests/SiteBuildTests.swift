@@ -44,7 +44,10 @@ import Testing
         #expect(html.contains("<title>Akazi k&#39;ibinyoma · Ba Maso</title>"))
         #expect(html.contains("<meta name=\"description\" content=\"Abacuruza abantu bizeza akazi keza.\">"))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/bamaso/rw/risks/fake-job-offers/\">"))
-        #expect(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/bamaso/en/risks/fake-job-offers/\">"))
+        #expect(
+            html.contains(
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/bamaso/en/risks/fake-job-offers/\">"
+            ))
         // The switcher leads to the same page in English.
         #expect(html.contains("<a href=\"/bamaso/en/risks/fake-job-offers/\" hreflang=\"en\" lang=\"en\">English</a>"))
     }
@@ -55,15 +58,21 @@ import Testing
         defer { site.remove() }
         _ = site.build()
         let listing = try site.read("rw/risks/index.html")
-        #expect(listing.contains("<a href=\"/bamaso/en/risks/forced-labour/\">Forced labour</a> <span class=\"lang-note\" "
-            + "lang=\"en\">(English)</span>"))
+        #expect(
+            listing.contains(
+                "<a href=\"/bamaso/en/risks/forced-labour/\">Forced labour</a> <span class=\"lang-note\" "
+                    + "lang=\"en\">(English)</span>"))
         let page = try site.read("rw/risks/fake-job-offers/index.html")
-        #expect(page.contains("<a href=\"/bamaso/en/risks/forced-labour/\">imirimo y'agahato</a> <span class=\"lang-note\" "
-            + "lang=\"en\">(English)</span>"))
+        #expect(
+            page.contains(
+                "<a href=\"/bamaso/en/risks/forced-labour/\">imirimo y'agahato</a> <span class=\"lang-note\" "
+                    + "lang=\"en\">(English)</span>"))
         // On the English-only page, the switcher leads to the Kinyarwanda section, with a note.
         let english = try site.read("en/risks/forced-labour/index.html")
-        #expect(english.contains("<a href=\"/bamaso/rw/risks/\" hreflang=\"rw\" lang=\"rw\">Ikinyarwanda</a> <span "
-            + "class=\"switcher-note\">"))
+        #expect(
+            english.contains(
+                "<a href=\"/bamaso/rw/risks/\" hreflang=\"rw\" lang=\"rw\">Ikinyarwanda</a> <span "
+                    + "class=\"switcher-note\">"))
     }
 
     @Test("drafts are left out unless asked for")
@@ -93,8 +102,12 @@ import Testing
         let site = try FixtureSite("basic")
         defer { site.remove() }
         _ = site.build()
-        #expect(try site.read("rw/radio/talk-show-1/index.html").contains("<time datetime=\"2012-06-01\">1 Kamena 2012</time>"))
-        #expect(try site.read("en/radio/talk-show-1/index.html").contains("<time datetime=\"2012-06-01\">1 June 2012</time>"))
+        #expect(
+            try site.read("rw/radio/talk-show-1/index.html").contains(
+                "<time datetime=\"2012-06-01\">1 Kamena 2012</time>"))
+        #expect(
+            try site.read("en/radio/talk-show-1/index.html").contains(
+                "<time datetime=\"2012-06-01\">1 June 2012</time>"))
     }
 
     @Test("a build with errors reports them all and leaves the previous site untouched")
@@ -110,12 +123,13 @@ import Testing
             .replacingOccurrences(of: "weight: 1", with: "wieght: 1")
             .write(to: page, atomically: true, encoding: .utf8)
         let report = site.build()
-        #expect(report.diagnostics.map(\.description) == [
-            "content/risks/fake-job-offers.en.md:4:1: error: unknown key 'wieght' in the front matter of this "
-                + "risk message; did you mean 'weight'?",
-            "content/risks/fake-job-offers.en.md:11:7: error: '@/risks/forced-labor' links to a page that does "
-                + "not exist; did you mean '@/risks/forced-labour'?",
-        ])
+        #expect(
+            report.diagnostics.map(\.description) == [
+                "content/risks/fake-job-offers.en.md:4:1: error: unknown key 'wieght' in the front matter of this "
+                    + "risk message; did you mean 'weight'?",
+                "content/risks/fake-job-offers.en.md:11:7: error: '@/risks/forced-labor' links to a page that does "
+                    + "not exist; did you mean '@/risks/forced-labour'?",
+            ])
         #expect(try site.read("en/risks/fake-job-offers/index.html") == before)
         #expect(site.outputFiles() == filesBefore)
     }
@@ -136,8 +150,9 @@ import Testing
                 let target = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
                 #expect(!target.hasSuffix("/") && !target.isEmpty, "\(page) links to the folder \(link), not a file")
                 let resolved = String(folder.appendingPathComponent(target).standardizedFileURL.path.dropFirst())
-                #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(resolved).path),
-                        "\(page) links to \(link), which does not exist")
+                #expect(
+                    FileManager.default.fileExists(atPath: site.output.appendingPathComponent(resolved).path),
+                    "\(page) links to \(link), which does not exist")
                 if resolved.hasSuffix(".html") { queue.append(resolved) }
             }
         }
@@ -166,7 +181,8 @@ import Testing
         #expect(try site.read("en/index.html").contains("<link rel=\"stylesheet\" href=\"/bamaso/\(name)\">"))
         // Another stylesheet gets another name.
         let css = site.root.appendingPathComponent("templates/static/style.css")
-        try (String(contentsOf: css, encoding: .utf8) + "\n.x { color: red; }\n").write(to: css, atomically: true, encoding: .utf8)
+        try (String(contentsOf: css, encoding: .utf8) + "\n.x { color: red; }\n").write(
+            to: css, atomically: true, encoding: .utf8)
         _ = site.build()
         #expect(site.outputFiles().filter { $0.hasSuffix(".css") } != [name])
     }

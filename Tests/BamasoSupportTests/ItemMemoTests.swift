@@ -76,7 +76,8 @@ import Testing
         #expect(Self.run(memo, items, lengths: lengths, calls: calls) == ["a=1", "a=1"])
         #expect(Self.run(memo, items, lengths: lengths, calls: calls) == ["a=1", "a=1"])
         #expect(calls.count.withLock { $0 } == 4)
-        let logged = memo.map([(key: "one", input: ["a"])], answer: { _ in 0 }) { _, log in log == nil ? "none" : "log" }
+        let logged = memo.map([(key: "one", input: ["a"])], answer: { _ in 0 }) { _, log in log == nil ? "none" : "log"
+        }
         #expect(logged == ["none"])
     }
 
@@ -89,10 +90,13 @@ import Testing
         var lengths = ["a": 1, "b": 2, "total": 3]
         func run(_ items: [(String, [String])]) -> [String] {
             let current = lengths
-            return memo.map(items.map { (key: $0.0, input: $0.1) }, answer: { read in
-                asked.count.withLock { $0 += 1 }
-                return current[read] ?? 0
-            }, scope: { $0 == "total" ? nil : $0 }, scopeOf: { $0.first ?? "" }) { words, log in
+            return memo.map(
+                items.map { (key: $0.0, input: $0.1) },
+                answer: { read in
+                    asked.count.withLock { $0 += 1 }
+                    return current[read] ?? 0
+                }, scope: { $0 == "total" ? nil : $0 }, scopeOf: { $0.first ?? "" }
+            ) { words, log in
                 words.map { word in "\(word)=\(log.answer(word) { current[$0] ?? 0 })" }.joined(separator: ",")
             }
         }

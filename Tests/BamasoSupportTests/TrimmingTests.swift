@@ -19,12 +19,15 @@ import Testing
         #expect(differences == [])
     }
 
-    @Test("the same text as Foundation's trimmingCharacters", arguments: [
-        "", " ", "\t\n \r\n", "plain", "  two  words \t", " \u{301}accent on a space \u{301}",
-        "\u{A0}no-break\u{A0}", "\u{2028}line separator\u{2029}", "\u{85}next line\u{85}", "\u{200B}zero width\u{200B}",
-        "\u{3000}全角\u{3000}", "\u{180E}mongolian vowel separator\u{180E}", "\u{FEFF}bom\u{FEFF}", "e\u{301} ",
-        "\r\nwindows\r\n", "👍🏽 ", " 🇷🇼", "\u{1680}\u{2000}\u{200A}\u{202F}\u{205F}x\u{0B}\u{0C}",
-    ])
+    @Test(
+        "the same text as Foundation's trimmingCharacters",
+        arguments: [
+            "", " ", "\t\n \r\n", "plain", "  two  words \t", " \u{301}accent on a space \u{301}",
+            "\u{A0}no-break\u{A0}", "\u{2028}line separator\u{2029}", "\u{85}next line\u{85}",
+            "\u{200B}zero width\u{200B}",
+            "\u{3000}全角\u{3000}", "\u{180E}mongolian vowel separator\u{180E}", "\u{FEFF}bom\u{FEFF}", "e\u{301} ",
+            "\r\nwindows\r\n", "👍🏽 ", " 🇷🇼", "\u{1680}\u{2000}\u{200A}\u{202F}\u{205F}x\u{0B}\u{0C}",
+        ])
     func sameAsFoundation(text: String) {
         #expect(text.trimmingWhitespaces() == text.trimmingCharacters(in: .whitespaces))
         #expect(text.trimmingWhitespacesAndNewlines() == text.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BamasoWrite
 
 /// What a signal asks of the process at each moment of a build.

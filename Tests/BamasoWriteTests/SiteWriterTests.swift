@@ -2,6 +2,7 @@ import BamasoDiagnostics
 import BamasoRender
 import Foundation
 import Testing
+
 @testable import BamasoWrite
 
 /// A temporary folder for one test, removed afterwards.
@@ -16,7 +17,8 @@ struct Scratch {
     func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
     func write(_ path: String, _ text: String) throws {
-        try FileManager.default.createDirectory(at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url(path).deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url(path))
     }
 
@@ -38,7 +40,9 @@ struct Scratch {
 }
 
 @Suite struct SafeDestinationTests {
-    @Test("a path inside the output is accepted", arguments: ["index.html", "rw/risks/fake-job-offers/index.html", "media/a b.pdf"])
+    @Test(
+        "a path inside the output is accepted",
+        arguments: ["index.html", "rw/risks/fake-job-offers/index.html", "media/a b.pdf"])
     func inside(path: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -46,10 +50,12 @@ struct Scratch {
         #expect(SiteWriter.safeDestination(path, in: folder) == folder.appendingPathComponent(path).standardizedFileURL)
     }
 
-    @Test("no spelling of a path leaves the output folder", arguments: [
-        "", "..", "../x", "../../etc/passwd", "rw/../../x", "rw/..", "/etc/passwd", "/", "a/./b", "./a", ".",
-        "a//b", "a/", "//a", "a\0b", "index.html\0.png", "a\\..\\b", "..\\x",
-    ])
+    @Test(
+        "no spelling of a path leaves the output folder",
+        arguments: [
+            "", "..", "../x", "../../etc/passwd", "rw/../../x", "rw/..", "/etc/passwd", "/", "a/./b", "./a", ".",
+            "a//b", "a/", "//a", "a\0b", "index.html\0.png", "a\\..\\b", "..\\x",
+        ])
     func outside(path: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -76,8 +82,10 @@ struct Scratch {
         try FileManager.default.createDirectory(at: scratch.url("real"), withIntermediateDirectories: true)
         try scratch.link("site", to: scratch.url("real").path)
         var diagnostics: [Diagnostic] = []
-        let written = SiteWriter.write(RenderedSite(files: [OutputFile(path: "index.html", contents: .text("new"))]),
-                                       to: scratch.url("site/public"), into: &diagnostics).written
+        let written = SiteWriter.write(
+            RenderedSite(files: [OutputFile(path: "index.html", contents: .text("new"))]),
+            to: scratch.url("site/public"), into: &diagnostics
+        ).written
         #expect(diagnostics == [])
         #expect(written)
         #expect(scratch.read("real/public/index.html") == "new")
@@ -87,7 +95,8 @@ struct Scratch {
 
 @Suite struct SiteWriterTests {
     static func site(_ files: [String: String]) -> RenderedSite {
-        RenderedSite(files: files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: .text($0.value)) })
+        RenderedSite(
+            files: files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: .text($0.value)) })
     }
 
     @Test("a new build replaces the old one whole, and keeps the old site as the one staging folder")
@@ -97,8 +106,11 @@ struct Scratch {
         try scratch.write("public/index.html", "old")
         try scratch.write("public/rw/old-page/index.html", "old page")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new", "rw/index.html": "rw"]),
-                                 to: scratch.url("public"), into: &diagnostics).written)
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "new", "rw/index.html": "rw"]),
+                to: scratch.url("public"), into: &diagnostics
+            ).written)
         #expect(diagnostics == [])
         #expect(scratch.list("public") == ["index.html", "rw", "rw/index.html"])
         #expect(scratch.read("public/index.html") == "new")
@@ -118,10 +130,13 @@ struct Scratch {
         var diagnostics: [Diagnostic] = []
         let site = Self.site(["index.html": "new", "../escaped.html": "x", "/tmp/escaped.html": "x"])
         #expect(!SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.description) == [
-            "../escaped.html:1:1: error: refusing to write '../escaped.html': it would land outside the output folder",
-            "/tmp/escaped.html:1:1: error: refusing to write '/tmp/escaped.html': it would land outside the output folder",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "../escaped.html:1:1: error: refusing to write '../escaped.html': it would land outside the output "
+                    + "folder",
+                "/tmp/escaped.html:1:1: error: refusing to write '/tmp/escaped.html': it would land outside the output "
+                    + "folder",
+            ])
         #expect(scratch.read("escaped.html") == nil)
         #expect(scratch.read("public/index.html") == "old")
         #expect(scratch.list().filter { $0.hasPrefix(".public.") } == [".public.lock"])
@@ -136,27 +151,58 @@ struct Scratch {
         let sources = [scratch.url("project/content"), scratch.url("project/templates")]
         let root = scratch.url("project").path
         for (output, message) in [
-            ("project", "project/:1:1: error: the output folder \(root) holds the project's content/ folder, which the build would replace"),
-            ("project/content", "content/:1:1: error: the output folder \(root)/content is the project's content/ folder, which the build would replace"),
-            ("project/templates/static", "static/:1:1: error: the output folder \(root)/templates/static is inside the project's templates/ folder"),
-            ("project/./content/../templates", "templates/:1:1: error: the output folder \(root)/templates is the project's templates/ folder, which the build would replace"),
+            (
+                "project",
+                "project/:1:1: error: the output folder \(root) holds the project's content/ folder, which the build "
+                    + "would replace"
+            ),
+            (
+                "project/content",
+                "content/:1:1: error: the output folder \(root)/content is the project's content/ folder, which the "
+                    + "build would replace"
+            ),
+            (
+                "project/templates/static",
+                "static/:1:1: error: the output folder \(root)/templates/static is inside the project's templates/ "
+                    + "folder"
+            ),
+            (
+                "project/./content/../templates",
+                "templates/:1:1: error: the output folder \(root)/templates is the project's templates/ folder, which "
+                    + "the build would replace"
+            ),
         ] {
             var diagnostics: [Diagnostic] = []
-            #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
-                                     to: scratch.url(output), protecting: sources, into: &diagnostics).written)
-            #expect(diagnostics.map(\.description) == [message + "; choose another output folder with --output, such as public/ in the project"])
+            #expect(
+                !SiteWriter.write(
+                    Self.site(["index.html": "x"]),
+                    to: scratch.url(output), protecting: sources, into: &diagnostics
+                ).written)
+            #expect(
+                diagnostics.map(\.description) == [
+                    message + "; choose another output folder with --output, such as public/ in the project"
+                ])
         }
         // Through a link to the project, too.
         try scratch.link("shortcut", to: scratch.url("project").path)
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
-                                 to: scratch.url("shortcut"), protecting: sources, into: &diagnostics).written)
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "x"]),
+                to: scratch.url("shortcut"), protecting: sources, into: &diagnostics
+            ).written)
         #expect(diagnostics.count == 1)
-        #expect(scratch.list("project") == ["content", "content/site.yml", "templates", "templates/layouts", "templates/layouts/base.mustache"])
+        #expect(
+            scratch.list("project") == [
+                "content", "content/site.yml", "templates", "templates/layouts", "templates/layouts/base.mustache",
+            ])
         // Beside them is fine.
         diagnostics = []
-        #expect(SiteWriter.write(Self.site(["index.html": "x"]),
-                                 to: scratch.url("project/public"), protecting: sources, into: &diagnostics).written)
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "x"]),
+                to: scratch.url("project/public"), protecting: sources, into: &diagnostics
+            ).written)
         #expect(diagnostics == [])
     }
 
@@ -166,9 +212,16 @@ struct Scratch {
         defer { scratch.remove() }
         try scratch.write("documents/letter.txt", "Dear ...")
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
-                                 to: scratch.url("documents"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.message) == ["\(scratch.url("documents").path) is not empty and has no index.html, so it is not a site bamaso built; the build does not replace it"])
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "x"]),
+                to: scratch.url("documents"), into: &diagnostics
+            ).written)
+        #expect(
+            diagnostics.map(\.message) == [
+                "\(scratch.url("documents").path) is not empty and has no index.html, so it is not a site bamaso "
+                    + "built; the build does not replace it"
+            ])
         #expect(scratch.read("documents/letter.txt") == "Dear ...")
 
         try FileManager.default.createDirectory(at: scratch.url("empty"), withIntermediateDirectories: true)
@@ -177,22 +230,32 @@ struct Scratch {
         #expect(diagnostics == [])
     }
 
-    @Test("two files for one address, or for addresses that differ only in capital letters, are errors at the project file")
+    @Test(
+        "two files for one address, or for addresses that differ only in capitals, are errors at the project file"
+    )
     func collisions() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let site = RenderedSite(files: [
-            OutputFile(path: "en/schools/booklet/index.html", contents: .text("page"), source: "content/schools/booklet.en.md"),
+            OutputFile(
+                path: "en/schools/booklet/index.html", contents: .text("page"),
+                source: "content/schools/booklet.en.md"),
             OutputFile(path: "en/schools/booklet/index.html", contents: .text("booklet")),
             OutputFile(path: "media/Photo.jpg", contents: .text("a"), source: "content/media/Photo.jpg"),
             OutputFile(path: "media/photo.jpg", contents: .text("b"), source: "content/media/photo.jpg"),
         ])
         var diagnostics: [Diagnostic] = []
         #expect(!SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.description) == [
-            "content/schools/booklet.en.md:1:1: error: this would be published as en/schools/booklet/index.html, where a page the build makes itself is published too; rename one of them; only one file can have an address",
-            "content/media/photo.jpg:1:1: error: this would be published as media/photo.jpg and 'content/media/Photo.jpg' as media/Photo.jpg: names that differ only in capital letters are the same file on USB sticks and on Windows and Mac computers; rename one of them, using lowercase letters only",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/schools/booklet.en.md:1:1: error: this would be published as en/schools/booklet/index.html, "
+                    + "where a page the build makes itself is published too; rename one of them; only one file can "
+                    + "have an address",
+                "content/media/photo.jpg:1:1: error: this would be published as media/photo.jpg and "
+                    + "'content/media/Photo.jpg' as media/Photo.jpg: names that differ only in capital letters are the "
+                    + "same file on USB sticks and on Windows and Mac computers; rename one of them, using lowercase "
+                    + "letters only",
+            ])
         #expect(scratch.list() == [])
     }
 
@@ -206,15 +269,23 @@ struct Scratch {
             return
         }
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "new"]),
-                                 to: scratch.url("public"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.description) == [
-            "public/:1:1: error: another build is writing \(scratch.url("public").path) right now; wait for it to finish, then build again",
-        ])
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "new"]),
+                to: scratch.url("public"), into: &diagnostics
+            ).written)
+        #expect(
+            diagnostics.map(\.description) == [
+                "public/:1:1: error: another build is writing \(scratch.url("public").path) right now; wait for it to "
+                    + "finish, then build again"
+            ])
         lock.release()
         diagnostics = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]),
-                                 to: scratch.url("public"), into: &diagnostics).written)
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "new"]),
+                to: scratch.url("public"), into: &diagnostics
+            ).written)
         #expect(scratch.read("public/index.html") == "new")
     }
 
@@ -225,9 +296,15 @@ struct Scratch {
         try scratch.link(".public.lock", to: scratch.url("elsewhere/created").path)
         try FileManager.default.createDirectory(at: scratch.url("elsewhere"), withIntermediateDirectories: true)
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "new"]),
-                                 to: scratch.url("public"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.message) == ["cannot write into \(scratch.folder.path): too many levels of symbolic links"])
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "new"]),
+                to: scratch.url("public"), into: &diagnostics
+            ).written)
+        #expect(
+            diagnostics.map(\.message) == [
+                "cannot write into \(scratch.folder.path): too many levels of symbolic links"
+            ])
         #expect(scratch.list("elsewhere") == [])
         #expect(scratch.read("public/index.html") == nil)
     }
@@ -238,15 +315,23 @@ struct Scratch {
         defer { scratch.remove() }
         try scratch.write("notes.txt", "a file")
         var diagnostics: [Diagnostic] = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
-                                 to: scratch.url("notes.txt/deeper/public"), into: &diagnostics).written)
-        #expect(diagnostics.map(\.message) == [
-            "cannot create the folder \(scratch.url("notes.txt/deeper").path) for the output: \(scratch.url("notes.txt").path) is a file, not a folder",
-        ])
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "x"]),
+                to: scratch.url("notes.txt/deeper/public"), into: &diagnostics
+            ).written)
+        #expect(
+            diagnostics.map(\.message) == [
+                "cannot create the folder \(scratch.url("notes.txt/deeper").path) for the output: "
+                    + "\(scratch.url("notes.txt").path) is a file, not a folder"
+            ])
         // Root may write anywhere a permission allows, but not into /proc.
         diagnostics = []
-        #expect(!SiteWriter.write(Self.site(["index.html": "x"]),
-                                 to: URL(fileURLWithPath: "/proc/public"), into: &diagnostics).written)
+        #expect(
+            !SiteWriter.write(
+                Self.site(["index.html": "x"]),
+                to: URL(fileURLWithPath: "/proc/public"), into: &diagnostics
+            ).written)
         #expect(diagnostics.map(\.message) == ["cannot write into /proc: no such file or directory"])
     }
 
@@ -255,11 +340,16 @@ struct Scratch {
         let scratch = try Scratch()
         defer { scratch.remove() }
         try scratch.write("project/content/media/originals/leaflet.pdf", "%PDF")
-        try scratch.link("project/content/media/leaflet.pdf", to: scratch.url("project/content/media/originals/leaflet.pdf").path)
-        let site = RenderedSite(files: [OutputFile(path: "media/leaflet.pdf", contents: .copy(scratch.url("project/content/media/leaflet.pdf")))])
+        try scratch.link(
+            "project/content/media/leaflet.pdf", to: scratch.url("project/content/media/originals/leaflet.pdf").path)
+        let site = RenderedSite(files: [
+            OutputFile(path: "media/leaflet.pdf", contents: .copy(scratch.url("project/content/media/leaflet.pdf")))
+        ])
         var diagnostics: [Diagnostic] = []
         #expect(SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics).written)
-        let values = try scratch.url("public/media/leaflet.pdf").resourceValues(forKeys: [.isSymbolicLinkKey, .isRegularFileKey])
+        let values = try scratch.url("public/media/leaflet.pdf").resourceValues(forKeys: [
+            .isSymbolicLinkKey, .isRegularFileKey,
+        ])
         #expect(values.isSymbolicLink == false)
         #expect(values.isRegularFile == true)
         #expect(scratch.read("public/media/leaflet.pdf") == "%PDF")

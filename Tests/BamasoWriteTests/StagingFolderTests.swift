@@ -2,6 +2,7 @@ import BamasoDiagnostics
 import BamasoRender
 import Foundation
 import Testing
+
 @testable import BamasoWrite
 
 /// Rebuilds over an earlier output: the old site is kept as the next staging folder, updated in
@@ -45,8 +46,11 @@ import Testing
         #expect(SiteWriter.write(Self.site(third), to: scratch.url("public"), into: &diagnostics).written)
 
         #expect(diagnostics == [])
-        #expect(scratch.list("public") == ["index.html", "media", "media/x.pdf", "rw", "rw/a", "rw/a/index.html",
-                                           "rw/new", "rw/new/index.html"])
+        #expect(
+            scratch.list("public") == [
+                "index.html", "media", "media/x.pdf", "rw", "rw/a", "rw/a/index.html",
+                "rw/new", "rw/new/index.html",
+            ])
         for (path, text) in third { #expect(scratch.read("public/" + path) == text) }
         #expect(try Self.identity(scratch.url("public/media/x.pdf")) == unchanged)
         let rewritten = try Self.identity(scratch.url("public/rw/a/index.html"))
@@ -64,8 +68,11 @@ import Testing
         try scratch.write("other/keep.txt", "someone's")
         try scratch.write(".public.lock", "heading\npublic\n../other\n.public.staging-../x\n/tmp\n")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
-                                 into: &diagnostics).written)
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "new"]), to: scratch.url("public"),
+                into: &diagnostics
+            ).written)
         #expect(scratch.read(".public.staging-0000abcd/keep.txt") == "someone's")
         #expect(scratch.read("other/keep.txt") == "someone's")
         #expect(scratch.read("public/index.html") == "new")
@@ -82,8 +89,11 @@ import Testing
         let heading = "bamaso: staging folders of this output, kept for the next build"
         try scratch.write(".public.lock", heading + "\n.public.staging-00000001\n.public.staging-00000002\n")
         var diagnostics: [Diagnostic] = []
-        #expect(SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
-                                 into: &diagnostics).written)
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "new"]), to: scratch.url("public"),
+                into: &diagnostics
+            ).written)
         #expect(Self.stagingFolders(scratch) == [".public.staging-00000001"])
         #expect(scratch.read(".public.staging-00000001/index.html") == "old")
         #expect(scratch.read(".public.lock") == heading + "\n.public.staging-00000001\n")
@@ -97,8 +107,9 @@ import Testing
         let interruption = Interruption()
         #expect(interruption.request(SIGTERM) == .endNow(afterWriting: false))
         var diagnostics: [Diagnostic] = []
-        let outcome = SiteWriter.write(Self.site(["index.html": "new"]), to: scratch.url("public"),
-                                       interruption: interruption, into: &diagnostics)
+        let outcome = SiteWriter.write(
+            Self.site(["index.html": "new"]), to: scratch.url("public"),
+            interruption: interruption, into: &diagnostics)
         #expect(!outcome.written)
         #expect(outcome.interruption == SIGTERM)
         #expect(scratch.list() == ["public", "public/index.html"])

@@ -8,7 +8,7 @@ import Testing
     /// `  load     0.012 s`: the stage and its seconds.
     static func stage(_ line: String) -> (name: String, seconds: Double)? {
         guard let match = try? #/  (load|parse|resolve|render|write) +([0-9]+\.[0-9]{3}) s/#.wholeMatch(in: line),
-              let seconds = Double(match.output.2)
+            let seconds = Double(match.output.2)
         else { return nil }
         return (String(match.output.1), seconds)
     }

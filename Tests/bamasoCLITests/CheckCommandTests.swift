@@ -13,13 +13,14 @@ import Testing
         let run = try CLI.run(["check"], in: root)
 
         #expect(run.status == 1)
-        #expect(run.standardError == """
-            content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does \
-            not exist; did you mean '@/risks/forced-labour'?
-            content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never \
-            closed; add the closing " at the end of the value
+        #expect(
+            run.standardError == """
+                content/risks/fake-job-offers.en.md:7:12: error: '@/risks/forced-labor' links to a page that does \
+                not exist; did you mean '@/risks/forced-labour'?
+                content/risks/fake-job-offers.rw.md:2:1: error: a double quote " opened on this line is never \
+                closed; add the closing " at the end of the value
 
-            """)
+                """)
         #expect(run.standardOutput.hasPrefix("Checked in "))
         #expect(run.standardOutput.contains(": 2 errors, 0 warnings. Nothing was written.\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["content", "templates"])
@@ -35,12 +36,13 @@ import Testing
         #expect(run.status == 1)
         #expect(run.standardError == "")
         let annotations = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("::") }
-        #expect(annotations == [
-            "::error file=content/risks/fake-job-offers.en.md,line=7,col=12::'@/risks/forced-labor' links to a "
-                + "page that does not exist%0Adid you mean '@/risks/forced-labour'?",
-            "::error file=content/risks/fake-job-offers.rw.md,line=2,col=1::a double quote \" opened on this "
-                + "line is never closed%0Aadd the closing \" at the end of the value",
-        ])
+        #expect(
+            annotations == [
+                "::error file=content/risks/fake-job-offers.en.md,line=7,col=12::'@/risks/forced-labor' links to a "
+                    + "page that does not exist%0Adid you mean '@/risks/forced-labour'?",
+                "::error file=content/risks/fake-job-offers.rw.md,line=2,col=1::a double quote \" opened on this "
+                    + "line is never closed%0Aadd the closing \" at the end of the value",
+            ])
     }
 
     @Test("a project in a subfolder gets paths from the current folder, as GitHub needs")
@@ -51,7 +53,9 @@ import Testing
 
         let run = try CLI.run(["check", "--format", "github", "--root", root.lastPathComponent], in: parent)
 
-        #expect(run.standardOutput.contains("::error file=\(root.lastPathComponent)/content/risks/fake-job-offers.rw.md,line=2,col=1::"))
+        #expect(
+            run.standardOutput.contains(
+                "::error file=\(root.lastPathComponent)/content/risks/fake-job-offers.rw.md,line=2,col=1::"))
     }
 
     @Test("a good project passes with exit status 0 and no message")

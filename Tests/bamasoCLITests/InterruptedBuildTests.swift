@@ -40,7 +40,8 @@ import Glibc
         for case let path as String in FileManager.default.enumerator(atPath: base) ?? .init() {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: base + path, isDirectory: &isDirectory)
-            result[isDirectory.boolValue ? path + "/" : path] = isDirectory.boolValue
+            result[isDirectory.boolValue ? path + "/" : path] =
+                isDirectory.boolValue
                 ? Data() : try Data(contentsOf: URL(fileURLWithPath: base + path))
         }
         return result
@@ -59,7 +60,7 @@ import Glibc
         let content = root.appendingPathComponent("content")
         try? FileManager.default.removeItem(at: content)
         var files: [String: String] = [
-            "site.yml": "title:\n  rw: \"Ba Maso\"\n  en: \"Ba Maso\"\nsections: [about]\n",
+            "site.yml": "title:\n  rw: \"Ba Maso\"\n  en: \"Ba Maso\"\nsections: [about]\n"
         ]
         for language in ["rw", "en"] {
             files["_index.\(language).md"] = "---\ntitle: \"Home \(language)\"\n---\nHello.\n"
@@ -84,8 +85,9 @@ import Glibc
         }
         for (path, text) in files {
             let url = content.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -94,8 +96,9 @@ import Glibc
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("bamaso-interrupt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.repositoryRoot.appendingPathComponent("templates"),
-                                         to: root.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: CLI.repositoryRoot.appendingPathComponent("templates"),
+            to: root.appendingPathComponent("templates"))
         try writeContent(root, version: 0)
         return root
     }
@@ -139,7 +142,8 @@ import Glibc
         process.arguments = ["build"]
         process.currentDirectoryURL = root
         process.environment = ProcessInfo.processInfo.environment.merging(["BAMASO_TEST_PAUSE_AT": point]) { $1 }
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -154,8 +158,9 @@ import Glibc
         standardError += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         _ = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Stop(reason: process.terminationReason, status: process.terminationStatus, standardError: standardError,
-                    seconds: Date().timeIntervalSince(sent))
+        return Stop(
+            reason: process.terminationReason, status: process.terminationStatus, standardError: standardError,
+            seconds: Date().timeIntervalSince(sent))
     }
 
     /// Runs blocking work (processes, files) on a thread of its own: blocking the two threads of
@@ -166,8 +171,9 @@ import Glibc
         }
     }
 
-    @Test("an interrupted build leaves the old or the new site, and the next build leaves what a whole one does",
-          arguments: cases)
+    @Test(
+        "an interrupted build leaves the old or the new site, and the next build leaves what a whole one does",
+        arguments: cases)
     func interrupted(_ test: Case) async throws {
         let reference = try await Self.onItsOwnThread { try Self.reference.get() }
         #expect(reference.old.count > 2 * Self.pagesPerLanguage)
@@ -189,14 +195,16 @@ import Glibc
             #expect(stop.reason == .exit)
             #expect(stop.status == 128 + test.signal)
             #expect(stop.seconds < 1, "the build took \(stop.seconds) s to stop")
-            let said = switch test.point {
-            case "swapped": ["after the new site was already in place in public/."]
-            case "write" where test.spare, "swap" where test.spare:
-                ["; public/ was left as it was. What it had written is in .public.staging-"]
-            // A folder it made is removed, unless that takes over half a second (then reused).
-            case "write", "swap": ["removed what it had written; public/ was left as it was.", "next build reuses."]
-            default: ["the build stopped before writing anything; public/ was left as it was."]
-            }
+            let said =
+                switch test.point {
+                case "swapped": ["after the new site was already in place in public/."]
+                case "write" where test.spare, "swap" where test.spare:
+                    ["; public/ was left as it was. What it had written is in .public.staging-"]
+                // A folder it made is removed, unless that takes over half a second (then reused).
+                case "write", "swap":
+                    ["removed what it had written; public/ was left as it was.", "next build reuses."]
+                default: ["the build stopped before writing anything; public/ was left as it was."]
+                }
             #expect(said.contains { stop.standardError.contains($0) }, "\(stop.standardError)")
         }
         let site = try await Self.onItsOwnThread { try Self.snapshot(output) }

@@ -31,7 +31,8 @@ import FoundationNetworking
         process.executableURL = try CLI.binary()
         process.arguments = ["serve", "--port", "0"]
         process.currentDirectoryURL = root
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let output = Output()
@@ -84,7 +85,8 @@ import FoundationNetworking
         // of the preview has waited over a minute for a thread.
         while ContinuousClock.now - started < .seconds(180), process.isRunning {
             if let match = output.text.firstMatch(of: /Serving the site at (http:\/\/127\.0\.0\.1:\d+\/)\./),
-               let url = URL(string: String(match.output.1)) {
+                let url = URL(string: String(match.output.1))
+            {
                 return url
             }
             try await Task.sleep(for: .milliseconds(50))

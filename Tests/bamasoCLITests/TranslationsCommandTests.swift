@@ -9,8 +9,11 @@ import Testing
     /// one state: jobs draft, borders missing in rw, papers missing in en, domestic outdated.
     static func project() throws -> URL {
         let root = try CLI.project("translations")
-        let run = try CLI.run(["translations", "--ack", "content/_index.rw.md", "--ack", "content/risks/_index.rw.md",
-                               "--ack", "content/risks/jobs.rw.md"], in: root)
+        let run = try CLI.run(
+            [
+                "translations", "--ack", "content/_index.rw.md", "--ack", "content/risks/_index.rw.md",
+                "--ack", "content/risks/jobs.rw.md",
+            ], in: root)
         #expect(run.status == 0, "\(run.standardError)")
         return root
     }
@@ -53,7 +56,9 @@ import Testing
         #expect(added.first?.hasPrefix("translated_from: ") == true)
         // One fingerprint per block of the original: title, key message, the paragraph.
         #expect(added.last?.wholeMatch(of: /translated_blocks: \["[0-9a-f]{8}", "[0-9a-f]{8}", "[0-9a-f]{8}"\]/) != nil)
-        #expect(run.standardOutput == "content/risks/domestic.rw.md now matches content/risks/domestic.en.md (\(added.first ?? "")).\n")
+        #expect(
+            run.standardOutput
+                == "content/risks/domestic.rw.md now matches content/risks/domestic.en.md (\(added.first ?? "")).\n")
         let report = try CLI.run(["translations"], in: root).standardOutput
         #expect(report.contains("risks/domestic      present           source"))
     }
@@ -63,13 +68,19 @@ import Testing
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let original = root.appendingPathComponent("content/risks/jobs.en.md")
-        try (String(contentsOf: original, encoding: .utf8) + "\nA new paragraph.\n").write(to: original, atomically: true, encoding: .utf8)
-        #expect(try CLI.run(["translations"], in: root).standardOutput.contains("risks/jobs          outdated, draft   source"))
+        try (String(contentsOf: original, encoding: .utf8) + "\nA new paragraph.\n").write(
+            to: original, atomically: true, encoding: .utf8)
+        #expect(
+            try CLI.run(["translations"], in: root).standardOutput.contains(
+                "risks/jobs          outdated, draft   source"))
         // Dates and weights are not translated: changing them does not outdate anything.
-        let weight = try String(contentsOf: original, encoding: .utf8).replacingOccurrences(of: "---\ntitle", with: "---\nweight: 3\ntitle")
+        let weight = try String(contentsOf: original, encoding: .utf8).replacingOccurrences(
+            of: "---\ntitle", with: "---\nweight: 3\ntitle")
         try weight.write(to: original, atomically: true, encoding: .utf8)
         _ = try CLI.run(["translations", "--ack", "content/risks/jobs.rw.md"], in: root)
-        #expect(try CLI.run(["translations"], in: root).standardOutput.contains("risks/jobs          draft             source"))
+        #expect(
+            try CLI.run(["translations"], in: root).standardOutput.contains(
+                "risks/jobs          draft             source"))
     }
 
     @Test("--changes names the blocks of the original added or changed since --ack, with their lines, without git")
@@ -77,18 +88,20 @@ import Testing
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let original = root.appendingPathComponent("content/risks/jobs.en.md")
-        let text = try String(contentsOf: original, encoding: .utf8)
+        let text =
+            try String(contentsOf: original, encoding: .utf8)
             .replacingOccurrences(of: "Check first.", with: "Check it first.") + "\n## Help\n\nAsk a teacher.\n"
         try text.write(to: original, atomically: true, encoding: .utf8)
         let run = try CLI.run(["translations", "--changes", "content/risks/jobs.rw.md"], in: root)
         #expect(run.status == 0)
-        #expect(run.standardOutput == """
-            content/risks/jobs.rw.md is outdated: content/risks/jobs.en.md changed since it was marked up to date.
-              content/risks/jobs.en.md:3  key_message, changed: Check it first.
-              content/risks/jobs.en.md:7  heading, added: Help
-              content/risks/jobs.en.md:9  paragraph, added: Ask a teacher.
+        #expect(
+            run.standardOutput == """
+                content/risks/jobs.rw.md is outdated: content/risks/jobs.en.md changed since it was marked up to date.
+                  content/risks/jobs.en.md:3  key_message, changed: Check it first.
+                  content/risks/jobs.en.md:7  heading, added: Help
+                  content/risks/jobs.en.md:9  paragraph, added: Ask a teacher.
 
-            """)
+                """)
         let upToDate = try CLI.run(["translations", "--changes", "content/_index.rw.md"], in: root)
         #expect(upToDate.standardOutput == "content/_index.rw.md is not outdated: it matches its original.\n")
         // Outdated, but acknowledged before blocks were recorded (never, in the fixture).
@@ -96,14 +109,16 @@ import Testing
         #expect(unknown.standardOutput.contains("What changed is not recorded"))
         let originalAsked = try CLI.run(["translations", "--changes", "content/risks/jobs.en.md"], in: root)
         #expect(originalAsked.status == 1)
-        #expect(originalAsked.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a "
-            + "translation; ask about its translation instead: content/risks/jobs.rw.md\n")
+        #expect(
+            originalAsked.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a "
+                + "translation; ask about its translation instead: content/risks/jobs.rw.md\n")
     }
 
     static let hasGit = FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
 
-    @Test("with git, --changes and the JSON report give the old text of a changed block and a word diff",
-          .enabled(if: hasGit))
+    @Test(
+        "with git, --changes and the JSON report give the old text of a changed block and a word diff",
+        .enabled(if: hasGit))
     func changesWithGit() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -126,10 +141,12 @@ import Testing
         try text.write(to: original, atomically: true, encoding: .utf8)
         try git("commit", "-q", "-a", "-m", "A clearer paragraph")
         let run = try CLI.run(["translations", "--changes", "content/risks/jobs.rw.md"], in: root)
-        #expect(run.standardOutput.hasSuffix(
-            "  content/risks/jobs.en.md:5  paragraph, changed: Four {+short+} words of [-text.-] {+text here.+}\n"))
+        #expect(
+            run.standardOutput.hasSuffix(
+                "  content/risks/jobs.en.md:5  paragraph, changed: Four {+short+} words of [-text.-] {+text here.+}\n"))
         let json = try CLI.run(["translations", "--format", "json"], in: root)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let pages = try #require(object["pages"] as? [[String: Any]])
         let jobs = try #require(pages.first { $0["page"] as? String == "risks/jobs" })
         let rw = try #require((jobs["languages"] as? [String: [String: Any]])?["rw"])
@@ -148,11 +165,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let original = try CLI.run(["translations", "--ack", "content/risks/jobs.en.md"], in: root)
         #expect(original.status == 1)
-        #expect(original.standardError == "content/risks/jobs.en.md:1:1: error: this page is the original, not a translation; acknowledge "
-            + "its translation instead: content/risks/jobs.rw.md\n")
+        #expect(
+            original.standardError
+                == "content/risks/jobs.en.md:1:1: error: this page is the original, not a translation; acknowledge "
+                + "its translation instead: content/risks/jobs.rw.md\n")
         let unknown = try CLI.run(["translations", "--ack", "content/risks/nothing.rw.md"], in: root)
         #expect(unknown.status == 1)
-        #expect(unknown.standardError.hasPrefix("content/risks/nothing.rw.md:1:1: error: content/risks/nothing.rw.md is not a page of this site"))
+        #expect(
+            unknown.standardError.hasPrefix(
+                "content/risks/nothing.rw.md:1:1: error: content/risks/nothing.rw.md is not a page of this site"))
     }
 
     @Test("--format json gives tools each page's state per language and the coverage")
@@ -160,16 +181,24 @@ import Testing
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try CLI.run(["translations", "--format", "json"], in: root)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         let pages = try #require(object["pages"] as? [[String: Any]])
-        let states = Dictionary(uniqueKeysWithValues: pages.map { page in
-            (page["page"] as? String ?? "", (page["languages"] as? [String: [String: Any]])?.mapValues { $0["state"] as? String ?? "" } ?? [:])
-        })
+        let states = Dictionary(
+            uniqueKeysWithValues: pages.map { page in
+                (
+                    page["page"] as? String ?? "",
+                    (page["languages"] as? [String: [String: Any]])?.mapValues { $0["state"] as? String ?? "" } ?? [:]
+                )
+            })
         #expect(states["risks/domestic"] == ["rw": "outdated", "en": "source"])
         #expect(states["risks/papers"] == ["rw": "source", "en": "missing"])
         #expect(states["risks/borders"] == ["rw": "missing", "en": "source"])
         let coverage = try #require(object["coverage"] as? [String: [String: Int]])
-        #expect(coverage["rw"] == ["pages": 4, "total_pages": 6, "words": 7, "total_words": 13, "draft": 1, "outdated": 1, "missing": 1])
+        #expect(
+            coverage["rw"] == [
+                "pages": 4, "total_pages": 6, "words": 7, "total_words": 13, "draft": 1, "outdated": 1, "missing": 1,
+            ])
     }
 
     @Test("build --strict makes missing and outdated translations errors; a plain build publishes with fallbacks")
@@ -178,28 +207,36 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let strict = try CLI.run(["build", "--strict"], in: root)
         #expect(strict.status == 1)
-        #expect(strict.standardError == """
-            content/risks/borders.en.md:1:1: error: this page has no Ikinyarwanda translation; write \
-            content/risks/borders.rw.md, or build without --strict
-            content/risks/domestic.rw.md:1:1: error: this translation is outdated: \
-            content/risks/domestic.en.md changed after it was translated; bring it up to date, then run \
-            'bamaso translations --ack content/risks/domestic.rw.md'
-            content/risks/papers.rw.md:1:1: error: this page has no English translation; write \
-            content/risks/papers.en.md, or build without --strict
+        #expect(
+            strict.standardError == """
+                content/risks/borders.en.md:1:1: error: this page has no Ikinyarwanda translation; write \
+                content/risks/borders.rw.md, or build without --strict
+                content/risks/domestic.rw.md:1:1: error: this translation is outdated: \
+                content/risks/domestic.en.md changed after it was translated; bring it up to date, then run \
+                'bamaso translations --ack content/risks/domestic.rw.md'
+                content/risks/papers.rw.md:1:1: error: this page has no English translation; write \
+                content/risks/papers.en.md, or build without --strict
 
-            """)
+                """)
         let plain = try CLI.run(["build"], in: root)
         #expect(plain.status == 0, "\(plain.standardError)")
-        #expect(plain.standardOutput.contains("Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 1 outdated, 1 missing; "
-            + "'bamaso translations' lists them."))
+        #expect(
+            plain.standardOutput.contains(
+                "Ikinyarwanda translations: 1 draft (not yet reviewed by a native speaker), 1 outdated, 1 missing; "
+                    + "'bamaso translations' lists them."))
         // translation_notices: true in site.yml: visitors see the state, in the page's language.
-        let outdated = try String(contentsOf: root.appendingPathComponent("public/rw/risks/domestic/index.html"), encoding: .utf8)
-        #expect(outdated.contains("<p class=\"translation-notice\" role=\"note\">Urupapuro rw&#39;umwimerere rwahinduwe nyuma "
-            + "y&#39;uko ubu busobanuro bukorwa. <a href=\"/en/risks/domestic/\" hreflang=\"en\">Soma "
-            + "umwimerere</a></p>"))
-        let draft = try String(contentsOf: root.appendingPathComponent("public/rw/risks/jobs/index.html"), encoding: .utf8)
+        let outdated = try String(
+            contentsOf: root.appendingPathComponent("public/rw/risks/domestic/index.html"), encoding: .utf8)
+        #expect(
+            outdated.contains(
+                "<p class=\"translation-notice\" role=\"note\">Urupapuro rw&#39;umwimerere rwahinduwe nyuma "
+                    + "y&#39;uko ubu busobanuro bukorwa. <a href=\"/en/risks/domestic/\" hreflang=\"en\">Soma "
+                    + "umwimerere</a></p>"))
+        let draft = try String(
+            contentsOf: root.appendingPathComponent("public/rw/risks/jobs/index.html"), encoding: .utf8)
         #expect(draft.contains("Ubu busobanuro ntiburasuzumwa"))
-        let original = try String(contentsOf: root.appendingPathComponent("public/en/risks/jobs/index.html"), encoding: .utf8)
+        let original = try String(
+            contentsOf: root.appendingPathComponent("public/en/risks/jobs/index.html"), encoding: .utf8)
         #expect(!original.contains("translation-notice"))
     }
 }

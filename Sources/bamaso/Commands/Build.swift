@@ -16,13 +16,15 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("The project folder, which holds content/ and templates/.", valueName: "folder"))
     var root = "."
 
-    @Option(help: ArgumentHelp("Where to write the site (default: public/ in the project folder).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp("Where to write the site (default: public/ in the project folder).", valueName: "folder"))
     var output: String?
 
-    @Option(help: ArgumentHelp(
-        "The address the site will be published at, such as https://example.org/bamaso/ (default: base_url in "
-            + "content/site.yml).",
-        valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "The address the site will be published at, such as https://example.org/bamaso/ (default: base_url in "
+                + "content/site.yml).",
+            valueName: "url"))
     var baseURL: String?
 
     @Flag(help: "Also publish pages marked 'draft: true'.")
@@ -42,15 +44,19 @@ struct Build: ParsableCommand {
         // A hidden hook for tests (Tests/bamasoCLITests/InterruptedBuildTests): pause at a named
         // point of the build until a signal comes (see `Interruption.init(pausingAt:)`).
         let interruption = Interruption(pausingAt: ProcessInfo.processInfo.environment["BAMASO_TEST_PAUSE_AT"])
-        let shownOutput = output.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let shownOutput =
+            output.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             ?? (root == "." ? "public/" : URL(fileURLWithPath: root).appendingPathComponent("public").path + "/")
         let watch = SignalWatch(interruption, output: shownOutput)
-        let report = Site.build(BuildOptions(
-            root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
-            strict: strict, portable: portable, interruption: interruption))
+        let report = Site.build(
+            BuildOptions(
+                root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
+                strict: strict, portable: portable, interruption: interruption))
         watch.stop()
         if let signalNumber = report.interruption {
-            let stopped: SignalWatch.Stopped = report.filesWritten > 0 ? .afterSwap
+            let stopped: SignalWatch.Stopped =
+                report.filesWritten > 0
+                ? .afterSwap
                 : report.leftBehind.map { .leftIn($0) } ?? .removed
             let message = SignalWatch.message(signalNumber, output: shownOutput, stopped)
             FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -31,8 +31,10 @@ struct Check: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let report = Site.build(BuildOptions(root: URL(fileURLWithPath: root), includeDrafts: drafts, writeOutput: false,
-                                              strict: strict))
+        let report = Site.build(
+            BuildOptions(
+                root: URL(fileURLWithPath: root), includeDrafts: drafts, writeOutput: false,
+                strict: strict))
         switch format {
         case .text:
             Terminal.printDiagnostics(report.diagnostics)

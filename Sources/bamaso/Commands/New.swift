@@ -13,12 +13,16 @@ struct New: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The section, one of 'sections' in content/site.yml (risks, schools, ...).",
-                                 valueName: "section"))
+    @Argument(
+        help: ArgumentHelp(
+            "The section, one of 'sections' in content/site.yml (risks, schools, ...).",
+            valueName: "section"))
     var section: String
 
-    @Argument(help: ArgumentHelp("The page's name in its web address: lowercase letters, digits and hyphens.",
-                                 valueName: "name"))
+    @Argument(
+        help: ArgumentHelp(
+            "The page's name in its web address: lowercase letters, digits and hyphens.",
+            valueName: "name"))
     var name: String
 
     @Option(help: ArgumentHelp("The project folder, which holds content/ and templates/.", valueName: "folder"))
@@ -28,7 +32,8 @@ struct New: ParsableCommand {
         switch NewPage.create(section: section, slug: name, root: URL(fileURLWithPath: root)) {
         case .success(let paths):
             for path in paths { print("Wrote \(path)") }
-            print("""
+            print(
+                """
                 The new pages are drafts: fill in each value in quotes, preview them with \
                 'bamaso serve --drafts', and delete the line 'draft: true' to publish them.
                 """)

@@ -35,7 +35,9 @@ struct Schema: ParsableCommand {
     /// Every schema file: its name and its text.
     static func files() -> [(name: String, text: String)] {
         FrontMatterSchema.files.map { ($0.name, FrontMatterSchema.json(for: $0.kind, named: $0.name)) }
-            + [("site.schema.json", ConfigSchemas.json(ConfigSchemas.site)),
-               ("contacts.schema.json", ConfigSchemas.json(ConfigSchemas.contacts))]
+            + [
+                ("site.schema.json", ConfigSchemas.json(ConfigSchemas.site)),
+                ("contacts.schema.json", ConfigSchemas.json(ConfigSchemas.contacts)),
+            ]
     }
 }

@@ -22,18 +22,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
     var port = 8080
 
-    @Option(help: ArgumentHelp(
-        "The address to listen on. The default, 127.0.0.1, shows the preview on this computer only; 0.0.0.0 "
-            + "shows it to every computer on the network.",
-        valueName: "address"))
+    @Option(
+        help: ArgumentHelp(
+            "The address to listen on. The default, 127.0.0.1, shows the preview on this computer only; 0.0.0.0 "
+                + "shows it to every computer on the network.",
+            valueName: "address"))
     var host = "127.0.0.1"
 
     @Flag(help: "Also show pages marked 'draft: true'.")
     var drafts = false
 
-    @Flag(help: ArgumentHelp(
-        "Look for changed files every 0.3 s instead of being told by the system: for a folder shared from "
-            + "another computer, whose changes the system may not report."))
+    @Flag(
+        help: ArgumentHelp(
+            "Look for changed files every 0.3 s instead of being told by the system: for a folder shared from "
+                + "another computer, whose changes the system may not report."))
     var poll = false
 
     @Flag(help: "Also print how long each stage of each build took: load, parse, resolve, render, write.")
@@ -44,8 +46,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server = PreviewServer(options: .init(
-            root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, polls: poll))
+        let server = PreviewServer(
+            options: .init(
+                root: URL(fileURLWithPath: root), host: host, port: port, includeDrafts: drafts, polls: poll))
         let first = FirstBuild()
         do {
             try await server.run { event in
@@ -55,13 +58,15 @@ struct Serve: AsyncParsableCommand {
                     Terminal.say(Terminal.previewSummary(of: report, statistics: statistics, first: first.take()))
                     if timings { Terminal.say(Terminal.timings(of: report)) }
                 case .listening(let url):
-                    Terminal.say("Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you "
-                        + "save a file. Press Ctrl-C to stop.")
+                    Terminal.say(
+                        "Serving the site at \(url.absoluteString). Open it in a browser; pages reload when you "
+                            + "save a file. Press Ctrl-C to stop.")
                 }
             }
-        } catch where "\(error)".contains("Address already in use") {
-            Terminal.printError("cannot serve at \(host):\(port): another program is using that port",
-                                hint: "stop it, or pass another port with --port (--port 0 picks a free one)")
+        } catch  where "\(error)".contains("Address already in use") {
+            Terminal.printError(
+                "cannot serve at \(host):\(port): another program is using that port",
+                hint: "stop it, or pass another port with --port (--port 0 picks a free one)")
             throw ExitCode.failure
         } catch {
             Terminal.printError("cannot serve at \(host):\(port): \(error)")

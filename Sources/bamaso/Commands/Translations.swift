@@ -27,14 +27,17 @@ struct Translations: ParsableCommand {
     @Option(help: "text for people, json for tools.")
     var format: Format = .text
 
-    @Option(name: .customLong("ack"), help: ArgumentHelp(
-        "Mark this translation as matching its original, such as content/risks/fake-job-offers.en.md.",
-        valueName: "file"))
+    @Option(
+        name: .customLong("ack"),
+        help: ArgumentHelp(
+            "Mark this translation as matching its original, such as content/risks/fake-job-offers.en.md.",
+            valueName: "file"))
     var acknowledge: [String] = []
 
-    @Option(help: ArgumentHelp(
-        "Show what changed in the original of this outdated translation since it was marked up to date.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Show what changed in the original of this outdated translation since it was marked up to date.",
+            valueName: "file"))
     var changes: String?
 
     func run() throws {
@@ -55,7 +58,9 @@ struct Translations: ParsableCommand {
         if let file = changes {
             switch Site.translationChanges(root: rootURL, file: file) {
             case .success(let found):
-                print(found.isEmpty ? "\(file) is not outdated: it matches its original." : TranslationTable.changes(found))
+                print(
+                    found.isEmpty
+                        ? "\(file) is not outdated: it matches its original." : TranslationTable.changes(found))
             case .failure(let list):
                 Terminal.printDiagnostics(list.diagnostics)
                 throw ExitCode.failure
