@@ -61,6 +61,7 @@ import Glibc
         try? FileManager.default.removeItem(at: content)
         var files: [String: String] = [
             "site.yml": "title:\n  rw: \"Ba Maso\"\n  en: \"Ba Maso\"\nsections: [about]\n"
+                + "quick_exit: { rw: \"https://example.org/\", en: \"https://example.org/\" }\n"
         ]
         for language in ["rw", "en"] {
             files["_index.\(language).md"] = "---\ntitle: \"Home \(language)\"\n---\nHello.\n"
