@@ -1,11 +1,13 @@
-import BamasoResolve
 import Foundation
 import Testing
 
 /// A link to a file in content/media/ is labelled with the file's type, pages and size, in the
 /// page's language; an image is not.
 @Suite struct DownloadLabelTests {
-    static let hasPDFInfo = PDFPageCounter.installed.executable != nil
+    /// Whether poppler's pdfinfo is on the PATH, where the build looks for it.
+    static let hasPDFInfo = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+        FileManager.default.isExecutableFile(atPath: "\($0)/pdfinfo")
+    }
 
     /// The basic fixture with a 4-page leaflet of 1.2 MB and a 1-page poster of 2 kB, linked
     /// from the fake-job-offers page in both languages, built.
