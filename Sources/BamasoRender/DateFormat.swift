@@ -2,7 +2,7 @@ import BamasoLoad
 import Foundation
 
 /// Dates and numbers as each language writes them, from ICU: "1 Kamena 2012", "1 June 2012";
-/// "1.500" and "1,500". Built on Foundation's value-type format styles, so pages rendered
+/// "1.500" and "1,500"; "1,2 MB" and "1.2 MB". Built on Foundation's value-type format styles, so pages rendered
 /// on several threads at once can share it.
 public struct DateFormat: Sendable {
     private let calendar: Calendar
@@ -52,6 +52,15 @@ public struct DateFormat: Sendable {
             format: "\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)",
             locale: locale, timeZone: calendar.timeZone, calendar: calendar)
         return style.format(date)
+    }
+
+    /// A file's size as ICU writes it in `language`, in decimal units as file managers count:
+    /// "1.2 MB", "1,2 MB", "7 kB".
+    public func fileSize(_ bytes: Int, in language: Language) -> String {
+        let style = ByteCountFormatStyle(
+            style: .file, allowedUnits: .all, spellsOutZero: false, includesActualByteCount: false,
+            locale: locales[language] ?? Locale(identifier: "en"))
+        return Int64(bytes).formatted(style)
     }
 
     public func number(_ value: Int, in language: Language) -> String {

@@ -10,24 +10,46 @@ extension Renderer {
     func body(of resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle()) -> String
     {
         let from = location ?? resolved.path
+        let language = resolved.page.language
         return Markdown.render(
             resolved.page.markdown, headings: headings,
-            link: { rewrite(link: $0, of: resolved.links, from: from) },
+            link: { rewrite(link: $0, of: resolved.links, from: from, in: language) },
             component: { index in
                 guard index < resolved.components.count, let value = resolved.components[index] else { return "" }
                 return renderComponent(value, in: resolved, from: from)
             })
     }
 
-    /// Link `index` of a body whose links lead to `links`.
-    private func rewrite(link index: Int, of links: [ResolvedLink?], from: String) -> LinkRewrite? {
+    /// Link `index` of a body in `language` whose links lead to `links`.
+    private func rewrite(link index: Int, of links: [ResolvedLink?], from: String, in language: Language)
+        -> LinkRewrite?
+    {
         guard index < links.count, let target = links[index] else { return nil }
         var url = urls.link(target.path, from: from)
         if let fragment = target.fragment, !fragment.isEmpty { url += "#" + fragment }
         let note = target.fallbackLanguage.map { language in
             "<span class=\"lang-note\" lang=\"\(language.tag)\">(\(language.nativeName))</span>"
         }
-        return LinkRewrite(url: url, htmlAfter: note.map { " " + $0 })
+        // In the body's language, which the element around the body declares.
+        let label = target.download.map { download in
+            "<span class=\"download\">(\(Escape.html(downloadLabel(download, in: language))))</span>"
+        }
+        let after = [note, label].compactMap { $0 }
+        return LinkRewrite(url: url, htmlAfter: after.isEmpty ? nil : " " + after.joined(separator: " "))
+    }
+
+    /// What a download link's label says: "PDF, 4 pages, 1.2 MB" ("PDF, impapuro 4, 1,2 MB"), the
+    /// numbers as ICU writes them in `language`, the pages in the words of `templates/i18n/`.
+    func downloadLabel(_ download: Download, in language: Language) -> String {
+        var parts = download.format.isEmpty ? [] : [download.format]
+        if let pages = download.pages {
+            // One form for one page and one for every other count: how English, Kinyarwanda,
+            // French and Swahili count pages (a PDF has at least one).
+            let words = strings(language)[pages == 1 ? "download_pages_one" : "download_pages_other"]
+            parts.append(words.replacingOccurrences(of: "{count}", with: dates.number(pages, in: language)))
+        }
+        parts.append(dates.fileSize(download.bytes, in: language))
+        return parts.joined(separator: ", ")
     }
 
     private func renderComponent(_ component: ResolvedComponent, in resolved: ResolvedPage, from: String) -> String {
@@ -53,20 +75,20 @@ extension Renderer {
             context["label"] = title.isEmpty ? strings(language)["callout_\(kind)"] : title
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
-                body, link: { rewrite(link: $0, of: links, from: from) }, component: { _ in "" })
+                body, link: { rewrite(link: $0, of: links, from: from, in: language) }, component: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
-            context.merge(audioContext(audio, from: from))
+            context.merge(audioContext(audio, from: from, in: language))
         }
         return templates.render(context, with: name)
     }
 
-    func audioContext(_ audio: AudioFile, from: String) -> TemplateValues {
+    func audioContext(_ audio: AudioFile, from: String, in language: Language) -> TemplateValues {
         var context: TemplateValues = [
             "url": urls.link(audio.path, from: from),
             "type": audio.type,
             "format": (audio.path as NSString).pathExtension.uppercased(),
-            "size": ByteCountFormatter.string(fromByteCount: Int64(audio.bytes), countStyle: .file),
+            "size": dates.fileSize(audio.bytes, in: language),
         ]
         if let seconds = audio.seconds {
             context["duration"] = String(format: "%d:%02d", seconds / 60, seconds % 60)

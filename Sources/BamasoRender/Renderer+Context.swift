@@ -63,7 +63,7 @@ extension Renderer {
                 }
                 return item
             }
-        if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from) }
+        if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from, in: language) }
         context["feeds"] = feedLinks(for: page, from: from)
         if let notice = translationNotice(for: resolved, from: from) { context["translation_notice"] = notice }
         if urls.isAbsolute {

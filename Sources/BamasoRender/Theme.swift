@@ -37,8 +37,9 @@ public final class Theme: Sendable, Equatable {
     static let stringsOfTheCode =
         [
             "notice_draft", "notice_outdated", "notice_original", "booklet_title",
-            "booklet_description",
-        ] + ResolvedComponent.calloutKinds.map { "callout_" + $0 }
+            "booklet_description", "download_pages_one", "download_pages_other",
+        ]
+        + ResolvedComponent.calloutKinds.map { "callout_" + $0 }
 
     /// Compiles the templates and reads the strings; nil when a template cannot be compiled, or
     /// a language has no string file (which the loader reports). Every string a template or the code asks for that a

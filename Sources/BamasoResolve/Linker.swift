@@ -5,7 +5,8 @@ import BamasoParse
 import Foundation
 
 /// Resolves the links of one page: `@/section/slug#fragment` to the page in the same
-/// language (or its translation), `/media/...` and `@/media/...` to a checked media file.
+/// language (or its translation), `/media/...` and `@/media/...` to a checked media file, with
+/// what the label of a download says of it (a link's, not an image's).
 struct Linker {
     let reader: SiteReader
     let from: Page
@@ -20,12 +21,12 @@ struct Linker {
     mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) -> [ResolvedLink?] {
         links.map { link in
             let location = FileLocation(path: from.path, line: link.line, column: link.column)
-            return resolve(link.destination, at: location, into: &diagnostics)
+            return resolve(link.destination, kind: link.kind, at: location, into: &diagnostics)
         }
     }
 
     private mutating func resolve(
-        _ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]
+        _ destination: String, kind: MarkdownLink.Kind, at location: FileLocation, into diagnostics: inout [Diagnostic]
     ) -> ResolvedLink? {
         var target: Substring
         if destination.hasPrefix("@/") {
@@ -66,7 +67,26 @@ struct Linker {
                         hint: "put the file in content/\(key), or correct the name"))
                 return nil
             }
-            return ResolvedLink(path: key)
+            guard kind == .link, let download = reader.download(key) else { return ResolvedLink(path: key) }
+            switch download.problem {
+            case .unreadable(let reason):
+                diagnostics.append(
+                    .error(
+                        at: location, "'\(destination)' cannot be read: \(reason)",
+                        hint: "copy the file into content/\(key) again, and check that it opens"))
+                return ResolvedLink(path: key)
+            case .notPDF:
+                diagnostics.append(
+                    .error(
+                        at: location,
+                        download.bytes == 0
+                            ? "'\(destination)' is empty, so it is not a PDF file"
+                            : "'\(destination)' is not a PDF file, although its name ends in .pdf",
+                        hint: "save or export the document again as PDF, or give the file the ending of its real type"))
+                return ResolvedLink(path: key)
+            case .noPageCounter, nil:
+                return ResolvedLink(path: key, download: download)
+            }
         }
         if key.containsTwoDots || key.hasSuffix(".md") {
             diagnostics.append(

@@ -55,11 +55,14 @@ public struct ResolvedLink: Sendable, Equatable {
     /// Set when the page does not exist in the linking page's language, so the link leads to
     /// its translation in this language.
     public var fallbackLanguage: Language?
+    /// For a link (not an image) to a file in `content/media/`, what its label says of it.
+    public var download: Download?
 
-    public init(path: String, fragment: String? = nil, fallbackLanguage: Language? = nil) {
+    public init(path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil) {
         self.path = path
         self.fragment = fragment
         self.fallbackLanguage = fallbackLanguage
+        self.download = download
     }
 }
 

@@ -15,9 +15,12 @@ import Foundation
 public enum Resolver {
     public struct Options: Sendable {
         public var includeDrafts: Bool
+        /// What counts the pages of linked PDFs: `pdfinfo`, if it is installed.
+        public var pageCounter: PDFPageCounter
 
-        public init(includeDrafts: Bool = false) {
+        public init(includeDrafts: Bool = false, pageCounter: PDFPageCounter = .installed) {
             self.includeDrafts = includeDrafts
+            self.pageCounter = pageCounter
         }
     }
 
@@ -26,7 +29,7 @@ public enum Resolver {
     public static func resolve(
         _ parsed: ParsedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
     ) -> ResolvedSite {
-        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts)
+        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter)
         let pages = index.published.concurrentMap { resolve($0, in: index, log: nil) }
         let translations = TranslationReport.versions(of: index.published).map { key, versions in
             var found: [Diagnostic] = []
@@ -52,6 +55,7 @@ public enum Resolver {
             resolved.append(result.page)
         }
         for result in translations { diagnostics += result.diagnostics }
+        noteMissingPageCounter(in: resolved, into: &diagnostics)
         let entries = translations.compactMap(\.entry)
         let report = TranslationReport(
             entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
@@ -83,6 +87,23 @@ public enum Resolver {
         }
         result.children = listing(for: page, reader: reader)
         return (result, diagnostics)
+    }
+
+    /// Says once per build, at the first link to a PDF, that PDF labels leave out their pages
+    /// because `pdfinfo` is not installed: the build works without it.
+    static func noteMissingPageCounter(in pages: [ResolvedPage], into diagnostics: inout [Diagnostic]) {
+        for page in pages {
+            var links = zip(page.page.markdown.links, page.links).map { $0 }
+            for case .callout(_, _, let body, let resolved)? in page.components { links += zip(body.links, resolved) }
+            guard let first = links.first(where: { $0.1?.download?.problem == .noPageCounter })?.0 else { continue }
+            diagnostics.append(
+                .warning(
+                    at: FileLocation(path: page.page.path, line: first.line, column: first.column),
+                    "the labels of links to PDF files leave out the number of pages: poppler's pdfinfo is not "
+                        + "installed",
+                    hint: "install it (apt-get install poppler-utils) to show the pages"))
+            return
+        }
     }
 
     /// The menu of each language: its sections, each in that language or else in another.

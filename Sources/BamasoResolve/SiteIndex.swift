@@ -20,6 +20,9 @@ public enum SiteRead: Hashable, Sendable {
     case media(String)
     /// The audio file at `content/media/PATH`, as read from the disk.
     case audio(String)
+    /// The file at `content/media/PATH` that a link offers for download: its size, type and,
+    /// for a PDF, pages, as read from the disk.
+    case download(String)
     /// The organisations of contacts.yml.
     case contacts
     /// The languages `key` is published in, as places in the site's list of languages.
@@ -40,7 +43,7 @@ extension SiteRead {
     public var scope: String? {
         switch self {
         case .target(let key, _), .listed(let key, _), .translations(let key): key
-        case .draft, .suggestion, .media, .audio, .contacts, .section, .languages, .sections: nil
+        case .draft, .suggestion, .media, .audio, .download, .contacts, .section, .languages, .sections: nil
         }
     }
 }
@@ -51,6 +54,7 @@ public enum SiteAnswer: Equatable, Sendable {
     case flag(Bool)
     case key(String?)
     case audio(AudioFile?)
+    case download(Download?)
     case contacts([String: Contact])
     case languages([Language])
     case keys([String])
@@ -74,9 +78,12 @@ public struct SiteIndex: Sendable {
     let pages: PageIndex
     /// The keys of the drafts links may not lead to (none when drafts are published).
     let drafts: Set<String>
+    /// What counts a linked PDF's pages.
+    let pageCounter: PDFPageCounter
 
-    public init(_ parsed: ParsedSite, includeDrafts: Bool) {
+    public init(_ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed) {
         project = parsed.project
+        self.pageCounter = pageCounter
         published = includeDrafts ? parsed.pages : parsed.pages.filter { !$0.frontMatter.draft }
         pages = PageIndex(pages: published)
         drafts = includeDrafts ? [] : Set(parsed.pages.filter { $0.frontMatter.draft }.map(\.key))
@@ -96,6 +103,8 @@ public struct SiteIndex: Sendable {
         case .suggestion(let key): return .key(Suggestion.closest(to: key, in: pages.allKeys))
         case .media(let path): return .flag(project.media[path] != nil)
         case .audio(let path): return .audio(project.media[path].flatMap { AudioFile.read($0, path: path) })
+        case .download(let path):
+            return .download(project.media[path].map { Download.read($0, path: path, counter: pageCounter) })
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
             return .places(pages.places(of: key, in: site.languages))
@@ -138,6 +147,11 @@ struct SiteReader {
     func audio(_ path: String) -> AudioFile? {
         guard case .audio(let audio) = ask(.audio(path)) else { unexpected() }
         return audio
+    }
+
+    func download(_ path: String) -> Download? {
+        guard case .download(let download) = ask(.download(path)) else { unexpected() }
+        return download
     }
 
     var contacts: [String: Contact] {

@@ -147,7 +147,7 @@ extension BuildCache {
     /// Stage 3, item by item: each published page, and each key's translations.
     func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite
     {
-        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts)
+        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter)
         let pages = resolved.map(
             index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
             scopeOf: \.key

@@ -134,8 +134,9 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     static func strings(_ extra: String = "") -> String {
         ([
             "notice_draft", "notice_outdated", "notice_original", "booklet_title", "booklet_description",
-            "callout_warning", "callout_help", "callout_note",
-        ].map { "\($0): x" } + [extra]).joined(separator: "\n")
+            "download_pages_one", "download_pages_other", "callout_warning", "callout_help", "callout_note",
+        ]
+        .map { "\($0): x" } + [extra]).joined(separator: "\n")
     }
 
     @Test("a string a template asks for that no file has is an error at the template's line, per language")

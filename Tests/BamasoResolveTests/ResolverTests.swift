@@ -20,6 +20,7 @@ struct SiteFixture {
     var files: [String: String]
     var contacts = ""
     var media: [String: URL] = [:]
+    var pageCounter = PDFPageCounter.installed
 
     init(_ files: [String: String], without removed: Set<String> = []) {
         self.files = Self.listings.merging(files) { _, new in new }.filter { !removed.contains($0.key) }
@@ -36,7 +37,8 @@ struct SiteFixture {
             media: media, templates: [], strings: [:])
         let parsed = PageParser.parse(project, into: &diagnostics)
         #expect(diagnostics == [], "the fixture itself should parse")
-        let site = Resolver.resolve(parsed, options: .init(includeDrafts: includeDrafts), into: &diagnostics)
+        let site = Resolver.resolve(
+            parsed, options: .init(includeDrafts: includeDrafts, pageCounter: pageCounter), into: &diagnostics)
         return (site, diagnostics)
     }
 }
@@ -162,12 +164,16 @@ extension ResolvedSite {
             ])
     }
 
-    @Test("media links are checked against content/media/")
-    func mediaLinks() {
+    @Test("media links are checked against content/media/; a link's file is read as a download, an image's not")
+    func mediaLinks() throws {
+        let folder = try MediaFolder()
+        defer { folder.remove() }
         var fixture = SiteFixture([
-            "content/risks/a.en.md": risk("A", "[Leaflet](/media/leaflet.pdf) ![Poster](media/poster.jpg)\n")
+            "content/risks/a.en.md": risk(
+                "A", "[Leaflet](/media/leaflet.pdf) ![Poster](media/poster.jpg) ![Cover](media/leaflet.pdf)\n")
         ])
-        fixture.media = ["media/leaflet.pdf": URL(fileURLWithPath: "/nonexistent/leaflet.pdf")]
+        fixture.media = ["media/leaflet.pdf": try folder.add("leaflet.pdf", Data("%PDF-1.4\n".utf8))]
+        fixture.pageCounter = PDFPageCounter(executable: URL(fileURLWithPath: "/bin/false"))
         let (site, diagnostics) = fixture.resolve()
         #expect(
             diagnostics == [
@@ -176,9 +182,81 @@ extension ResolvedSite {
                     "'media/poster.jpg' links to a media file that does not exist",
                     hint: "put the file in content/media/poster.jpg, or correct the name")
             ])
+        let leaflet = Download(path: "media/leaflet.pdf", bytes: 9, format: "PDF")
         #expect(
             site.page("content/risks/a.en.md")?.links
-                == [ResolvedLink(path: "media/leaflet.pdf"), nil])
+                == [
+                    ResolvedLink(path: "media/leaflet.pdf", download: leaflet), nil,
+                    ResolvedLink(path: "media/leaflet.pdf"),
+                ])
+    }
+
+    @Test(
+        "a PDF link gets the file's pages; a file named .pdf that is not one is an error at the link",
+        .enabled(if: DownloadTests.hasPDFInfo, "needs pdfinfo (apt-get install poppler-utils)"))
+    func pdfLinks() throws {
+        let folder = try MediaFolder()
+        defer { folder.remove() }
+        let pdf = TinyPDF.data(pages: 3)
+        var fixture = SiteFixture([
+            "content/risks/a.en.md": risk(
+                "A", "Print [the leaflet](/media/leaflet.pdf).\n\nRead [the letter](media/letter.pdf).\n")
+        ])
+        fixture.media = [
+            "media/leaflet.pdf": try folder.add("leaflet.pdf", pdf),
+            "media/letter.pdf": try folder.add("letter.pdf", Data("Dear editor,\n".utf8)),
+        ]
+        let (site, diagnostics) = fixture.resolve()
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 7, column: 6),
+                    "'media/letter.pdf' is not a PDF file, although its name ends in .pdf",
+                    hint: "save or export the document again as PDF, or give the file the ending of its real type")
+            ])
+        #expect(
+            site.page("content/risks/a.en.md")?.links == [
+                ResolvedLink(
+                    path: "media/leaflet.pdf",
+                    download: Download(path: "media/leaflet.pdf", bytes: pdf.count, format: "PDF", pages: 3)),
+                ResolvedLink(path: "media/letter.pdf"),
+            ])
+    }
+
+    @Test("a file that cannot be read is an error at the link that offers it")
+    func unreadableDownload() {
+        var fixture = SiteFixture(["content/risks/a.en.md": risk("A", "Print [the leaflet](/media/leaflet.pdf).\n")])
+        fixture.media = ["media/leaflet.pdf": URL(fileURLWithPath: "/nonexistent/leaflet.pdf")]
+        let (_, diagnostics) = fixture.resolve()
+        #expect(
+            diagnostics == [
+                .error(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 7),
+                    "'/media/leaflet.pdf' cannot be read: no such file or directory",
+                    hint: "copy the file into content/media/leaflet.pdf again, and check that it opens")
+            ])
+    }
+
+    @Test("without pdfinfo, the build says once, at the first PDF link, that labels leave out the pages")
+    func noPageCounter() throws {
+        let folder = try MediaFolder()
+        defer { folder.remove() }
+        var fixture = SiteFixture([
+            "content/risks/a.en.md": risk("A", "Print [the leaflet](/media/leaflet.pdf).\n"),
+            "content/risks/a.rw.md": risk("A", "Capa [agatabo](/media/leaflet.pdf).\n\n[Ikindi](/media/leaflet.pdf)\n"),
+        ])
+        fixture.media = ["media/leaflet.pdf": try folder.add("leaflet.pdf", TinyPDF.data(pages: 2))]
+        fixture.pageCounter = PDFPageCounter(executable: nil)
+        let (site, diagnostics) = fixture.resolve()
+        #expect(
+            diagnostics == [
+                .warning(
+                    at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 7),
+                    "the labels of links to PDF files leave out the number of pages: poppler's pdfinfo is not "
+                        + "installed",
+                    hint: "install it (apt-get install poppler-utils) to show the pages")
+            ])
+        #expect(site.page("content/risks/a.rw.md")?.links.map { $0?.download?.pages } == [nil, nil])
     }
 
     @Test(
@@ -625,4 +703,21 @@ extension ResolvedSite {
         #expect(BlockChanges.between(recorded: old.map(\.fingerprint), current: now) == [])
         #expect(BlockChanges.wordDiff(from: "a b c d", to: "a x c d e") == "a [-b-] {+x+} c d {+e+}")
     }
+}
+
+/// A temporary folder of media files.
+struct MediaFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-media-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func add(_ name: String, _ data: Data) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        try data.write(to: file)
+        return file
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }

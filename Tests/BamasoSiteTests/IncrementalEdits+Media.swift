@@ -21,6 +21,25 @@ extension IncrementalBuildTests {
             try $0.write(leaflet, Data("%PDF-1.4\n% third edition\n".utf8))
             return [leaflet]
         },
+        Edit(description: "the PDF replaced by a whole one of 2 pages: the label counts them") {
+            try $0.write(leaflet, TinyPDF.data(pages: 2))
+            return [leaflet]
+        },
+        Edit(description: "a link to the PDF from a Kinyarwanda page, labelled in Kinyarwanda") {
+            try $0.append(Paths.riskRW, "\nCapa [agatabo](/media/leaflet.pdf).\n")
+        },
+        Edit(description: "the PDF replaced by a bigger one of 6 pages: both labels follow") {
+            try $0.write(leaflet, TinyPDF.data(pages: 6, size: 150_000))
+            return [leaflet]
+        },
+        Edit(description: "the PDF replaced by a file that is not a PDF: an error at each link") {
+            try $0.write(leaflet, Data("Not a PDF at all.\n".utf8))
+            return [leaflet]
+        },
+        Edit(description: "a real PDF again, of 1 page") {
+            try $0.write(leaflet, TinyPDF.data(pages: 1))
+            return [leaflet]
+        },
         Edit(description: "the recording a radio show and the about page play replaced by one twice as long") {
             let recording = try Data(contentsOf: $0.url(Paths.audio))
             try $0.write(Paths.audio, recording + recording)

@@ -69,7 +69,7 @@ import FoundationXML
                 <figure class="audio">
                 <audio controls preload="none" src="/bamaso/media/talk-show-1.mp3"></audio>
                 <figcaption><a href="/bamaso/media/talk-show-1.mp3" download>Download the recording</a> \
-                (MP3, 7 KB, 0:02)</figcaption>
+                (MP3, 7 kB, 0:02)</figcaption>
                 </figure>
                 """))
     }
