@@ -55,7 +55,8 @@ public enum Resolver {
             resolved.append(result.page)
         }
         for result in translations { diagnostics += result.diagnostics }
-        noteMissingPageCounter(in: resolved, into: &diagnostics)
+        // Only a build without pdfinfo has labels without pages to warn of.
+        if index.pageCounter.executable == nil { noteMissingPageCounter(in: resolved, into: &diagnostics) }
         let entries = translations.compactMap(\.entry)
         let report = TranslationReport(
             entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
@@ -92,10 +93,18 @@ public enum Resolver {
     /// Says once per build, at the first link to a PDF, that PDF labels leave out their pages
     /// because `pdfinfo` is not installed: the build works without it.
     static func noteMissingPageCounter(in pages: [ResolvedPage], into diagnostics: inout [Diagnostic]) {
+        // Looked for without copying any page's links: without pdfinfo, it runs over every page at every rebuild.
+        func first(_ links: [MarkdownLink], _ resolved: [ResolvedLink?]) -> MarkdownLink? {
+            resolved.firstIndex { $0?.download?.problem == .noPageCounter }.flatMap {
+                $0 < links.count ? links[$0] : nil
+            }
+        }
         for page in pages {
-            var links = zip(page.page.markdown.links, page.links).map { $0 }
-            for case .callout(_, _, let body, let resolved)? in page.components { links += zip(body.links, resolved) }
-            guard let first = links.first(where: { $0.1?.download?.problem == .noPageCounter })?.0 else { continue }
+            var found = first(page.page.markdown.links, page.links)
+            for case .callout(_, _, let body, let resolved)? in page.components where found == nil {
+                found = first(body.links, resolved)
+            }
+            guard let first = found else { continue }
             diagnostics.append(
                 .warning(
                     at: FileLocation(path: page.page.path, line: first.line, column: first.column),

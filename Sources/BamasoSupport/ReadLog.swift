@@ -9,22 +9,30 @@
 /// One log belongs to one item, computed on one thread.
 public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendable> {
     @usableFromInline var recorded: [(read: Read, answer: Answer)] = []
+    /// The place of each read in `recorded`: a listing reads thousands of pages.
+    @usableFromInline var places: [Read: Int] = [:]
 
     /// Every read, in order, with its answer.
     public var reads: [(read: Read, answer: Answer)] { recorded }
 
     @inlinable public init() {}
 
+    /// Records `read` with its answer, unless the item made it before.
     @inlinable public func record(_ read: Read, _ answer: Answer) {
+        guard places[read] == nil else { return }
+        places[read] = recorded.count
         recorded.append((read, answer))
+    }
+
+    /// The answer recorded for `read`, if the item made it before.
+    @inlinable public func answer(recordedFor read: Read) -> Answer? {
+        places[read].map { recorded[$0].answer }
     }
 
     /// Records reads made for this item elsewhere (by the first item that needed a value that
     /// many share), as if it had made them.
     @inlinable public func record(contentsOf reads: [(read: Read, answer: Answer)]) {
-        for (read, answer) in reads where !recorded.contains(where: { $0.read == read }) {
-            recorded.append((read, answer))
-        }
+        for (read, answer) in reads { record(read, answer) }
     }
 }
 
@@ -35,7 +43,7 @@ extension Optional {
     @inlinable
     public func answer<Read, Answer>(_ read: Read, with answer: (Read) -> Answer) -> Answer
     where Wrapped == ReadLog<Read, Answer> {
-        if let known = self?.recorded.first(where: { $0.read == read }) { return known.answer }
+        if let known = self?.answer(recordedFor: read) { return known }
         let value = answer(read)
         self?.record(read, value)
         return value
