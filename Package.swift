@@ -97,6 +97,8 @@ let package = Package(
         .testTarget(name: "BamasoSupportTests", dependencies: ["BamasoSupport"]),
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
+        // What the tests of several modules need (a PDF made on the spot); only tests use it.
+        .target(name: "BamasoTestSupport", path: "Tests/BamasoTestSupport"),
         .testTarget(
             name: "BamasoParseTests",
             dependencies: [
@@ -108,6 +110,7 @@ let package = Package(
             name: "BamasoResolveTests",
             dependencies: [
                 "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport",
+                "BamasoTestSupport",
             ]
         ),
         .testTarget(
@@ -120,7 +123,7 @@ let package = Package(
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoSite"],
+            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoSite", "BamasoTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

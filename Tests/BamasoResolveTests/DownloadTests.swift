@@ -1,3 +1,4 @@
+import BamasoTestSupport
 import Foundation
 import Testing
 

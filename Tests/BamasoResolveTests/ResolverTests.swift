@@ -4,6 +4,7 @@ import BamasoMarkdown
 import BamasoParse
 import BamasoResolve
 import BamasoSupport
+import BamasoTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import BamasoTestSupport
 import Foundation
 
 /// Edits of `content/media/`: files copied as they are, linked to, or played.

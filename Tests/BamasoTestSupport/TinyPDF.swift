@@ -1,11 +1,12 @@
 import Foundation
 
 /// A valid PDF of blank pages, made in the test rather than committed: the smallest file
-/// `pdfinfo` reads (a catalogue, a page tree, the pages, a cross-reference table).
-enum TinyPDF {
+/// `pdfinfo` reads (a catalogue, a page tree, the pages, a cross-reference table). For the tests
+/// of every module that needs one (`BamasoTestSupport` is a library only tests depend on).
+public enum TinyPDF {
     /// `pages` blank pages; at least about `size` bytes, with a comment line after the header
     /// to make up the difference.
-    static func data(pages: Int, size: Int = 0) -> Data {
+    public static func data(pages: Int, size: Int = 0) -> Data {
         let base = make(pages: pages, padding: 0)
         return size > base.count + 2 ? make(pages: pages, padding: size - base.count - 2) : base
     }
