@@ -5,8 +5,12 @@ import Foundation
 /// holds is written here beside the parsers, and `.ci/schema-agreement.py` checks that a
 /// standard validator and the build accept and refuse the same files.
 public enum ConfigSchemas {
-    static var text: [String: Any] { ["type": ["string", "number", "boolean"], "pattern": "\\S"] }
-    static var texts: [String: Any] { ["anyOf": [["type": "array", "items": text], text]] }
+    /// Any scalar YAML value, which bamaso reads as text (`title: 2012` is the text "2012").
+    public static var scalar: [String: Any] { ["type": ["string", "number", "boolean"]] }
+    /// Text with something in it (`YAMLReader.string`).
+    public static var text: [String: Any] { ["type": ["string", "number", "boolean"], "pattern": "\\S"] }
+    /// A list of texts, or one text (`YAMLReader.strings`).
+    public static var texts: [String: Any] { ["anyOf": [["type": "array", "items": scalar], text]] }
     static var webAddress: [String: Any] { ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"] }
 
     /// A text in every language: `{ rw: ..., en: ... }`.

@@ -1,4 +1,6 @@
+import BamasoSupport
 import CCmark
+import Foundation
 
 /// A block of a body as a translator sees it: a heading, a paragraph, a list item, a table row,
 /// a component or a code block, with its text and the file line it starts on.
@@ -37,14 +39,16 @@ extension Markdown {
                 let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING:
-                    blocks.append(MarkdownBlock(kind: .heading, line: line, text: text(of: node)))
+                    blocks.append(MarkdownBlock(kind: .heading, line: line, text: plainText(of: node)))
                 case CMARK_NODE_PARAGRAPH where cmark_node_get_type(cmark_node_parent(node)) != CMARK_NODE_ITEM:
-                    blocks.append(MarkdownBlock(kind: .paragraph, line: line, text: text(of: node)))
+                    blocks.append(MarkdownBlock(kind: .paragraph, line: line, text: plainText(of: node)))
                 case CMARK_NODE_ITEM:
                     var paragraphs: [String] = []
                     var child = cmark_node_first_child(node)
                     while let current = child {
-                        if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH { paragraphs.append(text(of: current)) }
+                        if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH {
+                            paragraphs.append(plainText(of: current))
+                        }
                         child = cmark_node_next(current)
                     }
                     blocks.append(MarkdownBlock(kind: .listItem, line: line, text: paragraphs.joined(separator: " ")))
@@ -70,21 +74,26 @@ extension Markdown {
             return blocks
         }
     }
+}
 
-    /// The text of a node's inline content, breaks as spaces.
-    private static func text(of node: OpaquePointer) -> String {
-        var text = ""
+extension Markdown {
+    /// Text of a node's inline children, breaks as spaces, markup dropped, trimmed. The pieces
+    /// are gathered as bytes and made into one string at the end: cmark's literals are valid
+    /// UTF-8 (it checks its input), so this is the text that joining each piece as a string gives.
+    static func plainText(of node: OpaquePointer) -> String {
+        var bytes: [UInt8] = []
         forEachNode(under: node) { entering, child in
             guard entering else { return }
             switch cmark_node_get_type(child) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
-            default:
-                break
+                guard let literal = cmark_node_get_literal(child) else { return }
+                literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: bytes.append(UInt8(ascii: " "))
+            default: break
             }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self).trimmingWhitespaces()
     }
 }

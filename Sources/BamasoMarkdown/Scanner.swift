@@ -82,14 +82,14 @@ struct Scanner {
             let link = MarkdownLink(
                 kind: type == CMARK_NODE_LINK ? .link : .image,
                 destination: string(cmark_node_get_url(node)),
-                text: plainText(of: node),
+                text: Markdown.plainText(of: node),
                 line: fileLine(node),
                 column: fileColumn(node)
             )
             document.links.append(link)
             return .link
         case CMARK_NODE_HEADING:
-            let text = plainText(of: node)
+            let text = Markdown.plainText(of: node)
             let heading = MarkdownHeading(
                 level: Int(cmark_node_get_heading_level(node)),
                 text: text,
@@ -115,7 +115,7 @@ struct Scanner {
             if document.firstParagraph.isEmpty,
                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT
             {
-                document.firstParagraph = plainText(of: node)
+                document.firstParagraph = Markdown.plainText(of: node)
             }
             return nil
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -129,26 +129,6 @@ struct Scanner {
         default:
             return nil
         }
-    }
-
-    /// Text of a node's inline children, breaks as spaces, markup dropped. The pieces are
-    /// gathered as bytes and made into one string at the end: cmark's literals are valid UTF-8
-    /// (it checks its input), so this is the text that joining each piece as a string gives.
-    private func plainText(of node: OpaquePointer) -> String {
-        var bytes: [UInt8] = []
-        Markdown.forEachNode(under: node) { entering, child in
-            guard entering else { return }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                guard let literal = cmark_node_get_literal(child) else { return }
-                literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: strlen(literal)))
-                }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: bytes.append(UInt8(ascii: " "))
-            default: break
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self).trimmingWhitespaces()
     }
 
     private func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -1,3 +1,4 @@
+import BamasoLoad
 import Foundation
 
 /// The JSON Schemas (2020-12) of the front matter of each kind of page, made from the same
@@ -29,21 +30,15 @@ public enum FrontMatterSchema {
             "required": required,
             "additionalProperties": false,
         ]
-        let data = try? JSONSerialization.data(
-            withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        return ConfigSchemas.json(object)
     }
-
-    /// What bamaso reads as text: any scalar YAML value (`title: 2012` is the text "2012"),
-    /// with something in it.
-    static var text: [String: Any] { ["type": ["string", "number", "boolean"], "pattern": "\\S"] }
 
     static func schema(of value: FrontMatterField.Value) -> [String: Any] {
         switch value {
         case .text:
-            return text
+            return ConfigSchemas.text
         case .texts:
-            return ["anyOf": [["type": "array", "items": ["type": ["string", "number", "boolean"]]], text]]
+            return ConfigSchemas.texts
         case .date:
             return ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"]
         case .wholeNumber(let minimum):

@@ -27,6 +27,8 @@ struct FeedPlan: Sendable {
         // saved page makes the plan anew, so it must cost little beside ten thousand pages.
         var dated: [Language: [Dated]] = [:]
         var episodes: [Language: [Dated]] = [:]
+        // School materials by site path, for the booklets' chapters (the first page of a path).
+        var schools: [String: ResolvedPage] = [:]
         for page in site.pages {
             let language = page.page.language
             let kind = page.page.kind
@@ -38,6 +40,7 @@ struct FeedPlan: Sendable {
             if kind == .section, page.page.section == "schools", schoolsSection[language] == nil {
                 schoolsSection[language] = page
             }
+            if kind == .school, schools[page.path] == nil { schools[page.path] = page }
             // Only feeds list dated pages and episodes, and feeds need the site's address.
             guard absolute else { continue }
             let date = page.page.frontMatter.date
@@ -50,12 +53,7 @@ struct FeedPlan: Sendable {
         for (language, section) in schoolsSection {
             let order = section.children.filter { $0.fallbackLanguage == nil && $0.kind == .school }.map(\.path)
             guard !order.isEmpty else { continue }
-            let wanted = Set(order)
-            var found: [String: ResolvedPage] = [:]
-            for page in site.pages where page.page.kind == .school && wanted.contains(page.path) {
-                if found[page.path] == nil { found[page.path] = page }
-            }
-            schoolMaterials[language] = order.compactMap { found[$0] }
+            schoolMaterials[language] = order.compactMap { schools[$0] }
         }
     }
 

@@ -24,12 +24,9 @@ extension Site {
         -> Result<[TranslationChanges], DiagnosticList>
     {
         var diagnostics: [Diagnostic] = []
-        guard let project = ProjectLoader.load(root: root, into: &diagnostics) else {
+        guard let (project, pages, report) = readTranslations(root: root, into: &diagnostics) else {
             return .failure(DiagnosticList(diagnostics))
         }
-        let parsed = PageParser.parse(project, into: &diagnostics)
-        let report = TranslationReport.make(pages: parsed.pages, site: project.site, into: &diagnostics)
-        let pages = Dictionary(parsed.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let path = file.map { projectPath(of: $0, root: root) }
         if let path, pages[path] == nil {
             let errors = diagnostics.filter { $0.severity == .error && $0.location.path == path }

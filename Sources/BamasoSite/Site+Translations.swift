@@ -10,12 +10,20 @@ extension Site {
     /// prints. Nil, with diagnostics, when the project cannot be read.
     public static func translations(root: URL) -> (report: TranslationReport?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let project = ProjectLoader.load(root: root, into: &diagnostics) else {
-            return (nil, diagnostics.sortedForReport())
-        }
+        let read = readTranslations(root: root, into: &diagnostics)
+        return (read?.report, diagnostics.sortedForReport())
+    }
+
+    /// The project, its pages by path (drafts included) and their translation report: what
+    /// `bamaso translations`, `--ack` and `--changes` read. Nil when the project cannot be read.
+    static func readTranslations(root: URL, into diagnostics: inout [Diagnostic])
+        -> (project: LoadedProject, pages: [String: Page], report: TranslationReport)?
+    {
+        guard let project = ProjectLoader.load(root: root, into: &diagnostics) else { return nil }
         let parsed = PageParser.parse(project, into: &diagnostics)
         let report = TranslationReport.make(pages: parsed.pages, site: project.site, into: &diagnostics)
-        return (report, diagnostics.sortedForReport())
+        let pages = Dictionary(parsed.pages.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return (project, pages, report)
     }
 
     /// Records in a translation's front matter (`translated_from`) that it now matches its
@@ -24,15 +32,16 @@ extension Site {
     /// - Parameter file: the translation, as a path relative to `root` or absolute.
     /// - Returns: a sentence saying what was recorded, or the problems that prevented it.
     public static func acknowledgeTranslation(_ file: String, root: URL) -> Result<String, DiagnosticList> {
-        let (report, found) = translations(root: root)
+        var found: [Diagnostic] = []
+        let read = readTranslations(root: root, into: &found)
         let path = projectPath(of: file, root: root)
         let location = FileLocation(path: path)
         let fileErrors = found.filter { $0.severity == .error && $0.location.path == path }
-        guard let report, fileErrors.isEmpty else {
+        guard let read, fileErrors.isEmpty else {
             return .failure(DiagnosticList(fileErrors.isEmpty ? found.filter { $0.severity == .error } : fileErrors))
         }
         guard
-            let entry = report.entries.first(where: {
+            let entry = read.report.entries.first(where: {
                 $0.statuses.values.contains { $0.path == path && $0.state != .missing }
             }),
             let language = entry.statuses.first(where: { $0.value.path == path })?.key
@@ -53,12 +62,9 @@ extension Site {
                             + "\(entry.statuses.values.map(\.path).filter { $0 != path }.joined(separator: ", "))")
                 ]))
         }
-        var diagnostics: [Diagnostic] = []
-        guard let project = ProjectLoader.load(root: root, into: &diagnostics),
-            let originalFile = project.contentFiles.first(where: { $0.path == originalPath }),
-            let original = PageParser.parse(originalFile, sections: project.site.sections, into: &diagnostics),
-            let translationFile = project.contentFiles.first(where: { $0.path == path })
-        else { return .failure(DiagnosticList(diagnostics)) }
+        guard let original = read.pages[originalPath],
+            let translationFile = read.project.contentFiles.first(where: { $0.path == path })
+        else { return .failure(DiagnosticList(found.filter { $0.severity == .error })) }
 
         let fingerprint = original.translationFingerprint
         // Each block's fingerprint too, to name the blocks that change later (`--changes`).
