@@ -71,8 +71,11 @@ struct FuzzProject {
         var project = self.project
         var pages = fixedPages
         if path == "content/contacts.yml" {
-            project.contacts = Contact.parse(file, into: &diagnostics)
-        } else if let page = PageParser.parse(file, sections: project.site.sections, into: &diagnostics) {
+            project.contacts = Contact.completed(
+                Contact.parse(file, into: &diagnostics), for: project.site, into: &diagnostics)
+        } else if let page = PageParser.parse(
+            file, sections: project.site.sections, languages: project.site.languages, into: &diagnostics)
+        {
             if let problem = Self.checkPreparedHTML(of: page) { return [problem] }
             pages.removeAll { $0.path == page.path }
             pages.append(page)

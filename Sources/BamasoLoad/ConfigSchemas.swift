@@ -13,11 +13,18 @@ public enum ConfigSchemas {
     public static var texts: [String: Any] { ["anyOf": [["type": "array", "items": scalar], text]] }
     static var webAddress: [String: Any] { ["type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"] }
 
-    /// A text in every language: `{ rw: ..., en: ... }`.
-    static var localized: [String: Any] {
-        [
-            "type": "object", "properties": Dictionary(uniqueKeysWithValues: Language.names.map { ($0, text) }),
-            "required": Language.names, "additionalProperties": false,
+    /// A BCP 47 code as `Language.isValidCode` takes it.
+    static var languageCode: [String: Any] { ["type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"] }
+
+    /// A text per language, `{ rw: ..., en: ... }`: with the site's languages, each may have one
+    /// and the first must; in `site.yml`, which lists them, any language code.
+    static func localized(_ value: [String: Any], languages: [Language]?) -> [String: Any] {
+        guard let languages else {
+            return ["type": "object", "propertyNames": languageCode, "additionalProperties": value, "minProperties": 1]
+        }
+        return [
+            "type": "object", "properties": Dictionary(uniqueKeysWithValues: languages.map { ($0.code, value) }),
+            "required": languages.prefix(1).map(\.code), "additionalProperties": false,
         ]
     }
 
@@ -34,7 +41,14 @@ public enum ConfigSchemas {
 
     public static var site: [String: Any] {
         let slug: [String: Any] = ["type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"]
-        let language: [String: Any] = ["enum": Language.names]
+        let languageSettings: [String: Any] = [
+            "type": "object", "required": ["code"], "additionalProperties": false,
+            "properties": [
+                "code": languageCode, "name": text, "direction": ["enum": ["ltr", "rtl"]], "fallback": texts,
+                "locale": ["type": "string", "pattern": "^[a-z]{2,3}(_[A-Z]{2})?$"],
+            ],
+        ]
+        let localized = localized(text, languages: nil)
         var schema = object(
             "site.yml (bamaso)",
             [
@@ -43,9 +57,11 @@ public enum ConfigSchemas {
                     $1
                 },
                 "languages": [
-                    "type": "array", "items": language, "minItems": Language.names.count,
-                    "maxItems": Language.names.count, "uniqueItems": true,
-                    "description": "The languages in the order the site shows them; the first is the default.",
+                    "type": "array", "items": ["anyOf": [languageCode, languageSettings]], "minItems": 1,
+                    "uniqueItems": true,
+                    "description": "The languages in the order the site shows them; the first is the default. "
+                        + "Each is a BCP 47 code, or its settings: code, name, direction (ltr, rtl), fallback, locale. "
+                        + "Without it, the languages of the title, in its order.",
                 ],
                 "sections": [
                     "type": "array", "items": slug,
@@ -54,7 +70,8 @@ public enum ConfigSchemas {
                 "base_url": text.merging([
                     "description": "Where the site is published: / or https://example.org/bamaso/"
                 ]) { $1 },
-                "translation_source": language.merging(["description": "The language pages are first written in."]) {
+                "translation_source": languageCode.merging(["description": "The language pages are first written in."])
+                {
                     $1
                 },
                 "translation_notices": [
@@ -66,18 +83,18 @@ public enum ConfigSchemas {
                     "description": "The help strip: the section of help pages, the safety page, a help line.",
                     "properties": ["contact": text, "pages": text, "safety": text],
                 ],
-                "quick_exit": [
-                    "type": "object", "required": Language.names, "additionalProperties": false,
-                    "properties": Dictionary(uniqueKeysWithValues: Language.names.map { ($0, webAddress) }),
-                    "description": "Where the quick exit leads, per language: a light, neutral page of another site.",
-                ],
+                "quick_exit": ConfigSchemas.localized(webAddress, languages: nil).merging([
+                    "description": "Where the quick exit leads, per language: a light, neutral page of another site."
+                ]) { $1 },
             ], required: ["title", "sections", "quick_exit"], allowed: SiteConfig.keys)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = "site.schema.json"
         return schema
     }
 
-    public static var contacts: [String: Any] {
+    /// The schema of `contacts.yml` for a site of `languages`.
+    public static func contacts(languages: [Language]) -> [String: Any] {
+        let localized = localized(text, languages: languages)
         let social: [String: Any] = [
             "type": "object", "required": ["network", "handle"], "additionalProperties": false,
             "properties": ["network": text, "handle": text, "url": webAddress],

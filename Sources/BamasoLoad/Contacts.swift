@@ -23,6 +23,9 @@ public struct Contact: Sendable, Equatable {
     /// as its first day; pages show "details as of November 2012".
     public var asOf: Day?
     public var location: FileLocation
+    /// Where a text in each language was first written, to check the languages against
+    /// `site.yml`'s once both are read (`completed(for:into:)`).
+    public var languageKeys: [Language: FileLocation] = [:]
 
     /// The number for a `tel:` link: digits and a leading `+`; a trunk "(0)" is dropped.
     public static func telephoneURI(_ phone: String) -> String {
@@ -56,12 +59,15 @@ public struct Contact: Sendable, Equatable {
             var contact = Contact(
                 id: entry.key, name: [:], description: [:], address: [:], hours: [:],
                 phones: [], emails: [], social: [], source: "", asOf: nil, location: entry.location)
+            func localized(_ field: YAMLReader.Field) -> [Language: String]? {
+                reader.localized(field, languages: nil, keys: &contact.languageKeys, into: &diagnostics)
+            }
             for field in fields {
                 switch field.key {
-                case "name": contact.name = reader.localized(field, into: &diagnostics) ?? [:]
-                case "description": contact.description = reader.localized(field, into: &diagnostics) ?? [:]
-                case "address": contact.address = reader.localized(field, into: &diagnostics) ?? [:]
-                case "hours": contact.hours = reader.localized(field, into: &diagnostics) ?? [:]
+                case "name": contact.name = localized(field) ?? [:]
+                case "description": contact.description = localized(field) ?? [:]
+                case "address": contact.address = localized(field) ?? [:]
+                case "hours": contact.hours = localized(field) ?? [:]
                 case "phones": contact.phones = reader.strings(field, into: &diagnostics) ?? []
                 case "emails":
                     contact.emails = reader.strings(field, into: &diagnostics) ?? []

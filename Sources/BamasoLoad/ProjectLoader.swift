@@ -117,28 +117,12 @@ public enum ProjectLoader {
                 if let file = files.read(url, path: path, into: &diagnostics) { templates.append(file) }
             } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yml") {
                 let name = String(relative.dropFirst("i18n/".count).dropLast(".yml".count))
-                guard let language = Language(rawValue: name) else {
-                    diagnostics.append(
-                        .warning(
-                            at: FileLocation(path: path), "no site language is called '\(name)'",
-                            hint: "string files are named rw.yml and en.yml"))
-                    continue
-                }
-                strings[language] = files.read(url, path: path, into: &diagnostics)
+                strings[Language(name)] = files.read(url, path: path, into: &diagnostics)
             }
         }
-        for language in Language.allCases
-        where strings[language] == nil
-            && !diagnostics.contains(where: { $0.location.path == "templates/i18n/\(language.rawValue).yml" })
-        {
-            diagnostics.append(
-                .error(
-                    at: FileLocation(path: "templates/i18n/\(language.rawValue).yml"),
-                    "the interface strings for '\(language.rawValue)' are missing",
-                    hint: "copy the other language's file and translate it"))
-        }
-
         guard let site else { return nil }
+        contacts = Contact.completed(contacts, for: site, into: &diagnostics)
+        checkStringFiles(strings, for: site, into: &diagnostics)
         return LoadedProject(
             root: root, site: site, contacts: contacts, contentFiles: contentFiles.sorted { $0.path < $1.path },
             media: media, templates: templates.sorted { $0.path < $1.path }, strings: strings,
@@ -225,5 +209,34 @@ public struct ProjectFiles: ProjectFileSource {
 
     public func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         SourceFile.read(url, path: path, into: &diagnostics)
+    }
+}
+
+extension ProjectLoader {
+    /// One string file per language of the site, and none for another language.
+    static func checkStringFiles(
+        _ strings: [Language: SourceFile], for site: SiteConfig, into diagnostics: inout [Diagnostic]
+    ) {
+        let codes = site.languages.map(\.code)
+        for language in site.languages
+        where strings[language] == nil
+            && !diagnostics.contains(where: { $0.location.path == "templates/i18n/\(language.code).yml" })
+        {
+            let model = site.languages.first { strings[$0] != nil }.map { "templates/i18n/\($0.code).yml" }
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: "templates/i18n/\(language.code).yml"),
+                    "the interface strings for '\(language.code)' (\(site.name(of: language))) are missing",
+                    hint: model.map { "copy \($0) to templates/i18n/\(language.code).yml and translate it" }
+                        ?? "write templates/i18n/\(language.code).yml"))
+        }
+        for language in strings.keys.sorted(by: { $0.code < $1.code }) where !site.languages.contains(language) {
+            diagnostics.append(
+                .error(
+                    at: FileLocation(path: "templates/i18n/\(language.code).yml"),
+                    "'\(language.code)' is not one of the site's languages (\(site.languages.codeList))",
+                    hint: Suggestion.didYouMean(language.code, in: codes).map { "\($0) (rename the file)" }
+                        ?? "add '\(language.code)' to 'languages' in content/site.yml, or delete this file"))
+        }
     }
 }

@@ -3,10 +3,15 @@ import Yams
 
 /// `content/site.yml`: what the whole site shares.
 public struct SiteConfig: Sendable, Equatable {
+    /// The site's title per language; a language that has none shows its fallback's.
     public var title: [Language: String]
     public var description: [Language: String]
     /// The languages in the order the site shows them; the first is the default.
     public var languages: [Language]
+    /// Where `languages` was written, for error messages.
+    public var languagesLocation: FileLocation?
+    /// What `site.yml` says of a language beyond its code; ICU's defaults for the others.
+    public var languageSettings: [Language: LanguageSettings] = [:]
     /// Section folders under `content/`, in menu order.
     public var sections: [String]
     /// Where `sections` was written, for error messages.
@@ -25,14 +30,15 @@ public struct SiteConfig: Sendable, Equatable {
     /// Where the "leave this site quickly" link on every page leads, per language
     /// (`quick_exit:`): a light, neutral page on another site.
     public var quickExit: [Language: String] = [:]
-    /// The language pages are first written in; the other is their translation.
-    public var translationSource: Language = .rw
+    /// The language pages are first written in (`translation_source:`); the others are their
+    /// translations. nil: the default language.
+    public var translationSourceSetting: Language?
     /// Whether pages tell visitors that their translation is a draft or outdated.
     public var translationNotices: Bool = false
 
     public init(
         title: [Language: String], description: [Language: String] = [:],
-        languages: [Language] = Language.allCases, sections: [String], baseURL: String = "/",
+        languages: [Language], sections: [String], baseURL: String = "/",
         helpContact: String? = nil, helpContactLocation: FileLocation? = nil
     ) {
         self.title = title
@@ -44,7 +50,46 @@ public struct SiteConfig: Sendable, Equatable {
         self.helpContactLocation = helpContactLocation
     }
 
-    public var defaultLanguage: Language { languages.first ?? .rw }
+    /// The first language: first on the landing page and the target of `x-default`.
+    public var defaultLanguage: Language { languages.first ?? Language("und") }
+
+    /// The language pages are first written in; the others are their translations.
+    public var translationSource: Language {
+        get { translationSourceSetting ?? defaultLanguage }
+        set { translationSourceSetting = newValue }
+    }
+
+    /// The settings of `language`: `site.yml`'s, else ICU's defaults.
+    public func settings(of language: Language) -> LanguageSettings {
+        languageSettings[language] ?? LanguageSettings(language)
+    }
+
+    /// The language's name in itself: "Ikinyarwanda", "Français".
+    public func name(of language: Language) -> String { settings(of: language).name }
+
+    /// Where a page missing in `language` is looked for, best first: the language itself, the
+    /// fallbacks `site.yml` names for it, then every other language in the site's order, so
+    /// that a page that exists in any language is shown in every one.
+    public func fallbackChain(of language: Language) -> [Language] {
+        var chain = [language]
+        for other in settings(of: language).fallback + languages where !chain.contains(other) {
+            chain.append(other)
+        }
+        return chain
+    }
+
+    /// `values` with a text for every language: a language without one takes the first of its
+    /// fallback chain that has one.
+    public func completed(_ values: [Language: String]) -> [Language: String] {
+        guard !values.isEmpty else { return values }
+        var completed: [Language: String] = [:]
+        for language in languages {
+            if let text = fallbackChain(of: language).lazy.compactMap({ values[$0] }).first {
+                completed[language] = text
+            }
+        }
+        return completed
+    }
 
     static let keys = [
         "title", "description", "languages", "sections", "base_url", "help", "translation_source",
@@ -74,29 +119,41 @@ public struct SiteConfig: Sendable, Equatable {
                     hint: "add 'quick_exit: { rw: \"https://...\", en: \"https://...\" }' with a light, neutral page "
                         + "of another site for each language"))
         }
-        var config = SiteConfig(title: [:], sections: [])
+        var config = SiteConfig(title: [:], languages: [], sections: [])
+        // Every other setting may name languages: they are read first. (A title that is not a
+        // mapping is reported below, with the title.)
+        var ignored: [Diagnostic] = []
+        if let field = fields.first(where: { $0.key == "languages" }) {
+            config.languagesLocation = reader.location(of: field.value)
+            for settings in parseLanguages(field, reader: reader, into: &diagnostics) {
+                config.languages.append(settings.language)
+                config.languageSettings[settings.language] = settings
+            }
+        } else if let title = fields.first(where: { $0.key == "title" }),
+            let texts = reader.fields(of: title.value, what: "'title'", into: &ignored)
+        {
+            // Without a list, the languages are those of the title, in its order.
+            config.languages = texts.map { Language($0.key) }.filter { Language.isValidCode($0.code) }
+        }
+        if config.languages.isEmpty, diagnostics.errorCount == before {
+            diagnostics.append(
+                .error(
+                    at: start, "site.yml names no language",
+                    hint: "list the site's languages, the default first, such as 'languages: [rw, en]'"))
+        }
+        let languages = config.languages.isEmpty ? nil : config.languages
         // The help pages name sections, checked once all of site.yml is read.
         var sectionNames: [(key: String, name: String, location: FileLocation)] = []
         for field in fields {
             switch field.key {
-            case "title": config.title = reader.localized(field, into: &diagnostics) ?? [:]
-            case "description": config.description = reader.localized(field, into: &diagnostics) ?? [:]
+            case "title": config.title = reader.localized(field, languages: languages, into: &diagnostics) ?? [:]
+            case "description":
+                config.description = reader.localized(field, languages: languages, into: &diagnostics) ?? [:]
             case "base_url":
                 if let url = reader.string(field, into: &diagnostics) {
                     config.baseURL = url.hasSuffix("/") ? url : url + "/"
                 }
-            case "languages":
-                guard let names = reader.strings(field, into: &diagnostics) else { break }
-                let languages = names.compactMap(Language.init(rawValue:))
-                if languages.count != names.count || Set(languages) != Set(Language.allCases) {
-                    diagnostics.append(
-                        .error(
-                            at: reader.location(of: field.value),
-                            "'languages' must list rw and en, each once",
-                            hint: "bamaso builds a Kinyarwanda and an English site: write 'languages: [rw, en]'"))
-                } else {
-                    config.languages = languages
-                }
+            case "languages": break
             case "sections":
                 guard let names = reader.strings(field, into: &diagnostics) else { break }
                 for name in names where !Slug.isValid(name) {
@@ -109,13 +166,14 @@ public struct SiteConfig: Sendable, Equatable {
                 config.sectionsLocation = reader.location(of: field.value)
             case "translation_source":
                 guard let text = reader.string(field, into: &diagnostics) else { break }
-                if let language = Language(rawValue: text) {
-                    config.translationSource = language
-                } else {
+                if config.languages.contains(Language(text)) {
+                    config.translationSource = Language(text)
+                } else if !config.languages.isEmpty {
+                    let codes = config.languages.codeList
                     diagnostics.append(
                         .error(
                             at: reader.location(of: field.value),
-                            "'translation_source' must be rw or en, not '\(text)'",
+                            "'translation_source' must be one of the site's languages (\(codes)), not '\(text)'",
                             hint: "write the language pages are first written in"))
                 }
             case "translation_notices":
@@ -138,13 +196,13 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                 }
             case "quick_exit":
-                guard let urls = reader.localized(field, into: &diagnostics),
+                guard let urls = reader.localized(field, languages: languages, into: &diagnostics),
                     let items = reader.fields(of: field.value, what: "'quick_exit'", into: &diagnostics)
                 else { break }
                 config.quickExit = urls
                 // A plain link that every visitor may click in a hurry: only another site's web address.
                 for item in items {
-                    guard let language = Language(rawValue: item.key), let url = urls[language],
+                    guard let url = urls[Language(item.key)],
                         !["https://", "http://"].contains(where: { url.lowercased().hasPrefix($0) })
                     else { continue }
                     diagnostics.append(
@@ -163,6 +221,9 @@ public struct SiteConfig: Sendable, Equatable {
                     at: location, "'help: \(key)' names '\(name)', which is not a section",
                     hint: "name one of the sections listed in 'sections': \(config.sections.joined(separator: ", "))"))
         }
+        config.title = config.completed(config.title)
+        config.description = config.completed(config.description)
+        config.quickExit = config.completed(config.quickExit)
         return diagnostics.errorCount == before ? config : nil
     }
 }

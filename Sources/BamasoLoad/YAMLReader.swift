@@ -258,19 +258,4 @@ public struct YAMLReader: Sendable {
             return nil
         }
     }
-
-    /// A text per language: `title: { rw: "...", en: "..." }`. Every language is required.
-    public func localized(_ field: Field, into diagnostics: inout [Diagnostic]) -> [Language: String]? {
-        guard let fields = fields(of: field.value, what: "'\(field.key)'", into: &diagnostics) else { return nil }
-        checkKeys(
-            fields, allowed: Language.names, required: Language.names, what: "'\(field.key)'",
-            at: field.location, into: &diagnostics)
-        var values: [Language: String] = [:]
-        for item in fields {
-            if let language = Language(rawValue: item.key), let text = string(item, into: &diagnostics) {
-                values[language] = text
-            }
-        }
-        return values.count == Language.allCases.count ? values : nil
-    }
 }

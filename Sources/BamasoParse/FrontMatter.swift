@@ -79,7 +79,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// values that could not be read are left empty, so the rest of the page (its links, its
     /// components) can still be checked in the same run. The build fails on the errors anyway.
     static func parse(
-        _ yaml: String, kind: PageKind, reader: YAMLReader, into diagnostics: inout [Diagnostic]
+        _ yaml: String, kind: PageKind, languages: [Language], reader: YAMLReader,
+        into diagnostics: inout [Diagnostic]
     ) -> FrontMatter {
         let start = FileLocation(path: reader.path, line: reader.firstLine - 1)
         guard let root = reader.compose(yaml, into: &diagnostics) else {
@@ -106,7 +107,7 @@ public struct FrontMatter: Sendable, Equatable {
         for field in fields {
             // An unknown key is reported above.
             if let definition = definitions[field.key] {
-                values.read(field, as: definition, reader: reader, into: &diagnostics)
+                values.read(field, as: definition, languages: languages, reader: reader, into: &diagnostics)
             }
         }
         var frontMatter = FrontMatter(
@@ -114,7 +115,7 @@ public struct FrontMatter: Sendable, Equatable {
             weight: values.numbers["weight"], draft: values.flags["draft"] ?? false,
             translation: values.strings["translation"].flatMap(Translation.init(rawValue:)),
             translatedFrom: values.strings["translated_from"],
-            translationSource: values.strings["translation_source"].flatMap(Language.init(rawValue:)),
+            translationSource: values.strings["translation_source"].map(Language.init),
             translatedBlocks: values.lists["translated_blocks"])
         frontMatter.lines = values.locations.mapValues(\.line)
         switch kind {
@@ -151,7 +152,7 @@ public struct FrontMatter: Sendable, Equatable {
 
         /// Reads `field` as `definition` says; a value that cannot be read is reported and left out.
         mutating func read(
-            _ field: YAMLReader.Field, as definition: FrontMatterField, reader: YAMLReader,
+            _ field: YAMLReader.Field, as definition: FrontMatterField, languages: [Language], reader: YAMLReader,
             into diagnostics: inout [Diagnostic]
         ) {
             let key = field.key
@@ -169,7 +170,8 @@ public struct FrontMatter: Sendable, Equatable {
                             at: reader.location(of: field.value),
                             "'\(key)' must be more than \(minimum - 1)"))
                 }
-            case .choice(let choices):
+            case .choice, .language:
+                let choices = definition.value == .language ? languages.map(\.code) : definition.value.choices
                 guard let text = reader.string(field, into: &diagnostics) else { return }
                 guard choices.contains(text) else {
                     diagnostics.append(

@@ -14,6 +14,13 @@ public struct FrontMatterField: Sendable {
         case wholeNumber(minimum: Int?)
         case flag
         case choice([String])
+        /// One of the site's languages (`site.yml`'s `languages`).
+        case language
+
+        /// The texts of a `choice`.
+        var choices: [String] {
+            if case .choice(let choices) = self { choices } else { [] }
+        }
     }
 
     public var key: String
@@ -50,7 +57,7 @@ extension FrontMatter {
             "Written by bamaso translations --ack: the fingerprint of the original when this "
                 + "translation last matched it."),
         FrontMatterField(
-            "translation_source", .choice(Language.allCases.map(\.rawValue)),
+            "translation_source", .language,
             "The language this page was first written in, when not site.yml's translation_source.",
             hint: "write the language the page was first written in"),
         FrontMatterField(

@@ -13,11 +13,12 @@ public enum FrontMatterSchema {
     ]
 
     /// The schema of the front matter of pages of `kind`, as JSON text with sorted keys.
-    public static func json(for kind: PageKind, named name: String) -> String {
+    /// `languages`: the site's, which `translation_source` may name.
+    public static func json(for kind: PageKind, named name: String, languages: [Language]) -> String {
         let (kindFields, required) = FrontMatter.fields(of: kind)
         var properties: [String: Any] = [:]
         for field in FrontMatter.commonFields + kindFields {
-            var property = schema(of: field.value)
+            var property = schema(of: field.value, languages: languages)
             property["description"] = field.summary
             properties[field.key] = property
         }
@@ -33,7 +34,7 @@ public enum FrontMatterSchema {
         return ConfigSchemas.json(object)
     }
 
-    static func schema(of value: FrontMatterField.Value) -> [String: Any] {
+    static func schema(of value: FrontMatterField.Value, languages: [Language]) -> [String: Any] {
         switch value {
         case .text:
             return ConfigSchemas.text
@@ -47,6 +48,8 @@ public enum FrontMatterSchema {
             return ["type": "boolean"]
         case .choice(let choices):
             return ["enum": choices]
+        case .language:
+            return ["enum": languages.map(\.code)]
         }
     }
 }

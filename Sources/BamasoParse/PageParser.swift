@@ -11,9 +11,10 @@ public enum PageParser {
     /// documents), and pages and diagnostics come out in the order of the files.
     public static func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
         let sections = project.site.sections
+        let languages = project.site.languages
         let results = project.contentFiles.concurrentMap { file in
             var found: [Diagnostic] = []
-            let page = parse(file, sections: sections, into: &found)
+            let page = parse(file, sections: sections, languages: languages, into: &found)
             return (page: page, diagnostics: found)
         }
         var pages: [Page] = []
@@ -41,11 +42,15 @@ public enum PageParser {
     }
 
     /// Parses one content file.
-    public static func parse(_ file: SourceFile, sections: [String], into diagnostics: inout [Diagnostic]) -> Page? {
-        guard let place = place(of: file.path, sections: sections, into: &diagnostics) else { return nil }
+    public static func parse(
+        _ file: SourceFile, sections: [String], languages: [Language], into diagnostics: inout [Diagnostic]
+    ) -> Page? {
+        guard let place = place(of: file.path, sections: sections, languages: languages, into: &diagnostics)
+        else { return nil }
         guard let split = split(file, into: &diagnostics) else { return nil }
         let reader = YAMLReader(path: file.path, firstLine: 2)
-        let frontMatter = FrontMatter.parse(split.yaml, kind: place.kind, reader: reader, into: &diagnostics)
+        let frontMatter = FrontMatter.parse(
+            split.yaml, kind: place.kind, languages: languages, reader: reader, into: &diagnostics)
         let markdown = Markdown.scan(
             split.body, firstLine: split.bodyFirstLine, markdownComponents: markdownComponents,
             isComponent: isComponent)
@@ -128,24 +133,31 @@ public enum PageParser {
 
     /// Where a file belongs, from its path: `content/SECTION/SLUG.LANG.md`,
     /// `content/SECTION/_index.LANG.md` or `content/_index.LANG.md`.
-    static func place(of path: String, sections: [String], into diagnostics: inout [Diagnostic]) -> Place? {
+    static func place(
+        of path: String, sections: [String], languages: [Language], into diagnostics: inout [Diagnostic]
+    ) -> Place? {
         let location = FileLocation(path: path)
         let parts = path.split(separator: "/").dropFirst()  // "content"
         let fileName = parts.last ?? ""
         let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
+        let codes = languages.codeList
         guard nameParts.count == 2 else {
             diagnostics.append(
                 .error(
                     at: location, "the file name '\(fileName)' does not say its language",
-                    hint: "name it SLUG.rw.md or SLUG.en.md, such as 'fake-job-offers.en.md'"))
+                    hint: "name it " + languages.map { "SLUG.\($0.code).md" }.joined(separator: " or ")
+                        + ", such as 'fake-job-offers.\(languages.last?.code ?? "LANG").md'"))
             return nil
         }
         let name = String(nameParts[0])
         let suffix = String(nameParts[1])
-        guard let language = Language(rawValue: suffix) else {
+        let language = Language(suffix)
+        guard languages.contains(language) else {
             let hint =
-                Suggestion.didYouMean(suffix, in: Language.names).map { "\($0) (the languages are rw and en)" }
-                ?? "the languages are rw (Kinyarwanda) and en (English): name it \(name).rw.md or \(name).en.md"
+                Suggestion.didYouMean(suffix, in: languages.map(\.code)).map { "\($0) (the languages are \(codes))" }
+                ?? "the site's languages are \(codes): name it "
+                + languages.map { "\(name).\($0.code).md" }.joined(separator: " or ")
+                + ", or add '\(suffix)' to 'languages' in content/site.yml"
             diagnostics.append(.error(at: location, "'\(suffix)' is not a language of this site", hint: hint))
             return nil
         }

@@ -6,7 +6,8 @@ import Foundation
 /// on several threads at once can share it.
 public struct DateFormat: Sendable {
     private let calendar: Calendar
-    private let locales: [Language: Locale]
+    /// Each language's ICU locale, made on first use.
+    private let locales = ValueCache<Language, Locale>()
     /// Formatted dates: ICU takes a while, and a site shows each date on several pages.
     private let formatted = ValueCache<FormattedDay, String>()
 
@@ -20,7 +21,10 @@ public struct DateFormat: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         self.calendar = calendar
-        self.locales = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Locale(identifier: $0.tag)) })
+    }
+
+    private func locale(_ language: Language) -> Locale {
+        locales.value(for: language) { Locale(identifier: language.tag) }
     }
 
     /// `2012-06-01`, as `Day.description` writes it.
@@ -28,29 +32,27 @@ public struct DateFormat: Sendable {
         formatted.value(for: FormattedDay(day: day, language: nil)) { day.description }
     }
 
-    /// `d MMMM y`, the long date of both languages.
+    /// `d MMMM y`: "1 Kamena 2012", "1 June 2012", "1 juin 2012".
     public func string(_ day: Day, in language: Language) -> String {
         formatted.value(for: FormattedDay(day: day, language: language)) { format(day, in: language) }
     }
 
     /// `MMMM y`, a month: "Ugushyingo 2012", "November 2012" (how old contact details are).
     public func month(_ day: Day, in language: Language) -> String {
-        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: 1)),
-            let locale = locales[language]
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: 1))
         else { return String(day.description.prefix(7)) }
         return Date.VerbatimFormatStyle(
-            format: "\(month: .wide) \(year: .defaultDigits)", locale: locale,
+            format: "\(month: .wide) \(year: .defaultDigits)", locale: locale(language),
             timeZone: calendar.timeZone, calendar: calendar
         ).format(date)
     }
 
     private func format(_ day: Day, in language: Language) -> String {
-        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)),
-            let locale = locales[language]
+        guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
         else { return day.description }
         let style = Date.VerbatimFormatStyle(
             format: "\(day: .defaultDigits) \(month: .wide) \(year: .defaultDigits)",
-            locale: locale, timeZone: calendar.timeZone, calendar: calendar)
+            locale: locale(language), timeZone: calendar.timeZone, calendar: calendar)
         return style.format(date)
     }
 
@@ -59,12 +61,11 @@ public struct DateFormat: Sendable {
     public func fileSize(_ bytes: Int, in language: Language) -> String {
         let style = ByteCountFormatStyle(
             style: .file, allowedUnits: .all, spellsOutZero: false, includesActualByteCount: false,
-            locale: locales[language] ?? Locale(identifier: "en"))
+            locale: locale(language))
         return Int64(bytes).formatted(style)
     }
 
     public func number(_ value: Int, in language: Language) -> String {
-        guard let locale = locales[language] else { return String(value) }
-        return value.formatted(IntegerFormatStyle<Int>(locale: locale))
+        value.formatted(IntegerFormatStyle<Int>(locale: locale(language)))
     }
 }

@@ -76,14 +76,14 @@ struct FeedPlan: Sendable {
     }
 
     func atomPath(_ language: Language) -> String? {
-        !(dated[language] ?? []).isEmpty ? "\(language.rawValue)/atom.xml" : nil
+        !(dated[language] ?? []).isEmpty ? "\(language.code)/atom.xml" : nil
     }
 
     func podcastPath(_ language: Language) -> String? {
-        !(episodes[language] ?? []).isEmpty ? "\(language.rawValue)/radio/podcast.xml" : nil
+        !(episodes[language] ?? []).isEmpty ? "\(language.code)/radio/podcast.xml" : nil
     }
 
     func bookletPath(_ language: Language) -> String? {
-        (schoolMaterials[language] ?? []).isEmpty ? nil : "\(language.rawValue)/schools/booklet/"
+        (schoolMaterials[language] ?? []).isEmpty ? nil : "\(language.code)/schools/booklet/"
     }
 }

@@ -7,7 +7,8 @@ import BamasoParse
 enum LayoutValues {
     /// What every page of a language and section shares (`Renderer.sharedValues`).
     static let shared: Set<String> = [
-        "lang", "t", "site_title", "references", "landing_url", "home_url", "stylesheet", "landing_absolute", "menu",
+        "lang", "rtl", "t", "site_title", "references", "landing_url", "home_url", "stylesheet", "landing_absolute",
+        "menu",
         "help", "quick_exit",
     ]
 
@@ -33,10 +34,11 @@ enum LayoutValues {
     /// The values of the layouts of the pages the build makes itself.
     static let booklet: Set<String> = names(of: .section).union(["chapters"])
     static let landing: Set<String> = [
-        "lang", "t", "site_title", "description", "references", "canonical", "stylesheet", "alternates", "entries",
+        "lang", "rtl", "t", "site_title", "description", "references", "canonical", "stylesheet", "alternates",
+        "entries",
         "quick_exit",
     ]
-    static let notFound: Set<String> = ["lang", "t", "site_title", "stylesheet", "entries", "quick_exit"]
+    static let notFound: Set<String> = ["lang", "rtl", "t", "site_title", "stylesheet", "entries", "quick_exit"]
 
     /// The values of `layout` (`layouts.risk`); nil for a name that is not a layout.
     static func names(ofLayout layout: String) -> Set<String>? {

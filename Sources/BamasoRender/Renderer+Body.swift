@@ -28,7 +28,7 @@ extension Renderer {
         var url = urls.link(target.path, from: from)
         if let fragment = target.fragment, !fragment.isEmpty { url += "#" + fragment }
         let note = target.fallbackLanguage.map { language in
-            "<span class=\"lang-note\" lang=\"\(language.tag)\">(\(language.nativeName))</span>"
+            "<span class=\"lang-note\" lang=\"\(language.tag)\">(\(config.name(of: language)))</span>"
         }
         // In the body's language, which the element around the body declares.
         let label = target.download.map { download in

@@ -36,9 +36,9 @@ extension Renderer {
         }
         context["languages"] = config.languages.map { other -> TemplateValues in
             let booklet = feeds(other).booklet
-            let target = booklet ?? "\(other.rawValue)/schools/"
+            let target = booklet ?? sectionPath("schools", in: other)
             return [
-                "lang": other.tag, "name": other.nativeName, "current": other == language,
+                "lang": other.tag, "name": config.name(of: other), "current": other == language,
                 "url": urls.link(target, from: path),
                 "missing": booklet == nil,
             ]
@@ -53,22 +53,23 @@ extension Renderer {
         return context
     }
 
-    /// Served for any address that does not exist, so it says everything in both languages
+    /// Served for any address that does not exist, so it says everything in every language
     /// and links with root-based addresses.
     func notFoundContext() -> TemplateValues {
         let first = config.defaultLanguage
         var context: TemplateValues = [
             "lang": first.tag,
+            "rtl": config.settings(of: first).direction == .rtl,
             "t": strings(first),
             "site_title": config.title[first] ?? "",
             "stylesheet": urls.link(stylesheet, from: ""),
             "entries": config.languages.map { language -> TemplateValues in
                 var entry: TemplateValues = [
                     "lang": language.tag, "t": strings(language),
-                    "url": urls.link("\(language.rawValue)/", from: ""),
+                    "url": urls.link("\(language.code)/", from: ""),
                 ]
                 if config.sections.contains("contact") {
-                    entry["help_url"] = urls.link("\(language.rawValue)/contact/", from: "")
+                    entry["help_url"] = urls.link(sectionPath("contact", in: language), from: "")
                 }
                 return entry
             },

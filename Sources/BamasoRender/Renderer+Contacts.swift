@@ -7,7 +7,7 @@ import Foundation
 extension Renderer {
     /// `LANG/vcard/ID.vcf`, for organisations with a phone number or an email address.
     func vCardPath(_ contact: Contact, language: Language) -> String? {
-        contact.phones.isEmpty && contact.emails.isEmpty ? nil : "\(language.rawValue)/vcard/\(contact.id).vcf"
+        contact.phones.isEmpty && contact.emails.isEmpty ? nil : "\(language.code)/vcard/\(contact.id).vcf"
     }
 
     func vCardFiles() -> [OutputFile] {
@@ -82,7 +82,7 @@ extension Renderer {
             organisation["contactPoint"] = contact.phones.map { phone in
                 [
                     "@type": "ContactPoint", "telephone": String(telephoneURI(phone).dropFirst("tel:".count)),
-                    "contactType": "customer support", "availableLanguage": ["rw", "en"],
+                    "contactType": "customer support", "availableLanguage": config.languages.map(\.tag),
                 ] as [String: Any]
             }
         }

@@ -59,7 +59,7 @@ extension Renderer {
                         ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
                 }
                 if let other = child.fallbackLanguage {
-                    item["fallback"] = ["lang": other.tag, "name": other.nativeName] as TemplateValues
+                    item["fallback"] = ["lang": other.tag, "name": config.name(of: other)] as TemplateValues
                 }
                 return item
             }
@@ -71,7 +71,7 @@ extension Renderer {
                 [
                     "title": page.frontMatter.title, "description": context["description"] ?? "",
                     "url": urls.absolute(resolved.path), "site_name": siteTitle,
-                    "locale": language == .rw ? "rw_RW" : "en_GB",
+                    "locale": config.settings(of: language).locale,
                     "type": page.isListing ? "website" : "article",
                 ] as TemplateValues
         }
@@ -89,11 +89,12 @@ extension Renderer {
         func link(_ path: String) -> String { urls.link(path, from: from) }
         var values: TemplateValues = [
             "lang": language.tag,
+            "rtl": config.settings(of: language).direction == .rtl,
             "t": strings(language),
             "site_title": config.title[language] ?? "",
             "references": urls.hasReferences,
             "landing_url": link(""),
-            "home_url": link("\(language.rawValue)/"),
+            "home_url": link("\(language.code)/"),
             "stylesheet": link(stylesheet),
             "landing_absolute": urls.reference("", from: from),
             "menu": menu(language: language, current: section, from: from),
@@ -132,31 +133,6 @@ extension Renderer {
         }
     }
 
-    /// The language switcher: every language, leading to this page in that language, or to
-    /// the nearest page that exists (the section, then the home page) when it is not translated.
-    private func switcher(for resolved: ResolvedPage, from: String) -> [TemplateValues] {
-        config.languages.map { language in
-            var item: TemplateValues = [
-                "lang": language.tag, "name": language.nativeName,
-                "current": language == resolved.page.language,
-            ]
-            if let path = resolved.alternates[language] {
-                item["url"] = urls.link(path, from: from)
-            } else {
-                let section = resolved.page.section.map { "\(language.rawValue)/\($0)/" }
-                item["url"] = urls.link(section ?? "\(language.rawValue)/", from: from)
-                item["missing"] = true
-            }
-            return item
-        }
-    }
-
-    private func menu(language: Language, current: String?, from: String) -> [TemplateValues] {
-        menu(language).map { link in
-            ["title": link.title, "url": urls.link(link.path, from: from), "current": link.section == current]
-        }
-    }
-
     /// The help strip says what to do now (its text is in the interface strings) and leads to
     /// the help pages; it shows a phone number only of an organisation whose details say where
     /// they come from and how old they are.
@@ -172,10 +148,10 @@ extension Renderer {
         }
         // "Where to get help" leads to the help pages, else to the section listing the help contact.
         if let section = config.helpPages ?? feeds(language).helpSection {
-            help["url"] = urls.link("\(language.rawValue)/\(section)/", from: from)
+            help["url"] = urls.link(sectionPath(section, in: language), from: from)
         }
         if let safety = config.safetyPage {
-            help["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+            help["safety_url"] = urls.link(sectionPath(safety, in: language), from: from)
         }
         return help
     }
@@ -186,7 +162,7 @@ extension Renderer {
         guard let url = config.quickExit[language] else { return nil }
         var exit: TemplateValues = ["url": url]
         if let safety = config.safetyPage {
-            exit["safety_url"] = urls.link("\(language.rawValue)/\(safety)/", from: from)
+            exit["safety_url"] = urls.link(sectionPath(safety, in: language), from: from)
         }
         if let script = asset("quick-exit.js") { exit["script"] = urls.link(script, from: from) }
         return exit
@@ -262,6 +238,7 @@ extension Renderer {
         let first = config.defaultLanguage
         var context: TemplateValues = [
             "lang": first.tag,
+            "rtl": config.settings(of: first).direction == .rtl,
             "t": strings(first),
             "site_title": config.title[first] ?? "",
             "description": config.description[first] ?? "",
@@ -269,14 +246,14 @@ extension Renderer {
             "canonical": urls.reference("", from: ""),
             "stylesheet": urls.link(stylesheet, from: ""),
             "alternates": config.languages.map {
-                ["lang": $0.tag, "url": urls.reference("\($0.rawValue)/", from: "")] as TemplateValues
+                ["lang": $0.tag, "url": urls.reference("\($0.code)/", from: "")] as TemplateValues
             },
             "entries": config.languages.map { language -> TemplateValues in
                 [
-                    "lang": language.tag, "name": language.nativeName,
+                    "lang": language.tag, "name": config.name(of: language),
                     "title": config.title[language] ?? "",
                     "description": config.description[language] ?? "",
-                    "url": urls.link("\(language.rawValue)/", from: ""),
+                    "url": urls.link("\(language.code)/", from: ""),
                     "t": strings(language),
                 ]
             },

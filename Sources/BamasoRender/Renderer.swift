@@ -124,7 +124,10 @@ public final class Renderer {
     public static func render(
         _ site: ResolvedSite, options: RenderEnvironment.Options = .init(), into diagnostics: inout [Diagnostic]
     ) -> RenderedSite? {
-        guard let theme = Theme.load(ThemeFiles(site.project), languages: site.site.languages, into: &diagnostics)
+        guard
+            let theme = Theme.load(
+                ThemeFiles(site.project), languages: site.site.languages.map(site.site.settings(of:)),
+                into: &diagnostics)
         else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
         let (pages, feeds) = alongside(

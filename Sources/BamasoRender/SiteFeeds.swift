@@ -54,7 +54,7 @@ public struct SiteFeeds: Sendable {
             }
             xml += "</url>\n"
         }
-        let landing = site.site.languages.map { ($0.tag, "\($0.rawValue)/") } + [("x-default", "")]
+        let landing = site.site.languages.map { ($0.tag, "\($0.code)/") } + [("x-default", "")]
         entry("", alternates: landing, date: nil)
         for page in site.pages {
             let alternates = site.site.languages.compactMap { language in
@@ -76,9 +76,9 @@ public struct SiteFeeds: Sendable {
             <?xml version="1.0" encoding="UTF-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.tag)">
             <title>\(Escape.xml(title))</title>
-            <link href="\(Escape.xml(urls.absolute("\(language.rawValue)/")))"/>
+            <link href="\(Escape.xml(urls.absolute("\(language.code)/")))"/>
             <link rel="self" type="application/atom+xml" href="\(Escape.xml(urls.absolute(path)))"/>
-            <id>\(Escape.xml(urls.absolute("\(language.rawValue)/")))</id>
+            <id>\(Escape.xml(urls.absolute("\(language.code)/")))</id>
             <updated>\(updated)</updated>
             <author><name>\(Escape.xml(title))</name></author>
 
@@ -105,7 +105,7 @@ public struct SiteFeeds: Sendable {
         let section = site.menus[language]?.first { $0.section == "radio" }
         let siteTitle = site.site.title[language] ?? ""
         let title = section.map { "\($0.title) · \(siteTitle)" } ?? siteTitle
-        let sectionPath = section?.path ?? "\(language.rawValue)/"
+        let sectionPath = section?.path ?? "\(language.code)/"
         let description =
             [site.pages.first { $0.path == sectionPath }.map(\.page.summary), site.site.description[language]]
             .compactMap { $0 }.first { !$0.isEmpty } ?? title

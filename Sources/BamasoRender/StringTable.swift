@@ -21,13 +21,15 @@ public final class StringTable: MustacheParent, Sendable {
 
     /// Reads every language's strings and checks that each key is in every file.
     public static func load(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> [Language: StringTable] {
-        load(project.strings, into: &diagnostics)
+        load(
+            project.strings, languages: project.site.languages.map(project.site.settings(of:)), into: &diagnostics)
     }
 
-    /// Reads `files`, `templates/i18n/LANG.yml` by language.
-    public static func load(_ files: [Language: SourceFile], into diagnostics: inout [Diagnostic]) -> [Language:
-        StringTable]
-    {
+    /// Reads `files`, `templates/i18n/LANG.yml` by language, and checks that a key of any file
+    /// is in the file of each of `languages`: reported once per file that lacks it.
+    public static func load(
+        _ files: [Language: SourceFile], languages: [LanguageSettings], into diagnostics: inout [Diagnostic]
+    ) -> [Language: StringTable] {
         var keyLines: [Language: [String: Int]] = [:]
         var tables: [Language: StringTable] = [:]
         for (language, file) in files {
@@ -45,16 +47,21 @@ public final class StringTable: MustacheParent, Sendable {
             keyLines[language] = lines
             tables[language] = StringTable(language: language, strings: strings)
         }
-        for (language, lines) in keyLines {
-            for (other, otherLines) in keyLines where other != language {
-                for key in lines.keys.sorted() where otherLines[key] == nil {
-                    let path = files[other]?.path ?? "templates/i18n/\(other.rawValue).yml"
+        let read = languages.filter { keyLines[$0.language] != nil }
+        for other in read {
+            let otherLines = keyLines[other.language] ?? [:]
+            var reported = Set<String>()
+            // The key's line in the first file that has it, in the site's order of languages.
+            for language in read.map(\.language) where language != other.language {
+                let lines = keyLines[language] ?? [:]
+                for key in lines.keys.sorted() where otherLines[key] == nil && reported.insert(key).inserted {
+                    let path = files[other.language]?.path ?? "templates/i18n/\(other.language.code).yml"
                     diagnostics.append(
                         .error(
                             at: FileLocation(path: path),
-                            "the string '\(key)' is missing in \(other.nativeName)",
+                            "the string '\(key)' is missing in \(other.name)",
                             hint: "add a line '\(key): ...' (it is on line \(lines[key] ?? 1) of "
-                                + "templates/i18n/\(language.rawValue).yml)"))
+                                + "templates/i18n/\(language.code).yml)"))
                 }
             }
         }

@@ -45,10 +45,11 @@ public final class Theme: Sendable, Equatable {
     /// a language has no string file (which the loader reports). Every string a template or the code asks for that a
     /// language lacks is an error, at the template line that asks for it: a missing string
     /// would render as nothing.
-    public static func load(_ files: ThemeFiles, languages: [Language], into diagnostics: inout [Diagnostic])
-        -> Theme?
-    {
-        let strings = StringTable.load(files.strings, into: &diagnostics)
+    public static func load(
+        _ files: ThemeFiles, languages settings: [LanguageSettings], into diagnostics: inout [Diagnostic]
+    ) -> Theme? {
+        let languages = settings.map(\.language)
+        let strings = StringTable.load(files.strings, languages: settings, into: &diagnostics)
         let templates = TemplateSet.load(files.templates, into: &diagnostics)
         for (key, location) in stringUses(files.templates) {
             for language in languages {
@@ -58,9 +59,9 @@ public final class Theme: Sendable, Equatable {
                         at: location ?? FileLocation(path: files.strings[language]?.path ?? ""),
                         location == nil
                             ? "bamaso needs the string '\(key)', which is not in "
-                                + "templates/i18n/\(language.rawValue).yml"
+                                + "templates/i18n/\(language.code).yml"
                             : "the template uses the string '\(key)', which is not in "
-                                + "templates/i18n/\(language.rawValue).yml",
+                                + "templates/i18n/\(language.code).yml",
                         hint: "add '\(key): ...' to every file in templates/i18n/, or correct the name"))
             }
         }

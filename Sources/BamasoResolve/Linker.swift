@@ -106,7 +106,7 @@ struct Linker {
                 diagnostics.append(
                     .error(
                         at: location, "'\(destination)' links to a page that does not exist",
-                        hint: suggestion ?? "check the section and the file name (without .rw.md or .en.md)"))
+                        hint: suggestion ?? "check the section and the file name (without its .LANG.md)"))
             }
             return nil
         }

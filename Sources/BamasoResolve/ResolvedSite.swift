@@ -92,6 +92,15 @@ public struct SectionLink: Sendable, Equatable {
     public var section: String
     public var title: String
     public var path: String
+    /// The language the section's page is shown in, when it has none in the menu's language.
+    public var fallbackLanguage: Language?
+
+    public init(section: String, title: String, path: String, fallbackLanguage: Language? = nil) {
+        self.section = section
+        self.title = title
+        self.path = path
+        self.fallbackLanguage = fallbackLanguage
+    }
 }
 
 public struct ResolvedSite: Sendable {

@@ -59,7 +59,8 @@ public enum Resolver {
         if index.pageCounter.executable == nil { noteMissingPageCounter(in: resolved, into: &diagnostics) }
         let entries = translations.compactMap(\.entry)
         let report = TranslationReport(
-            entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site))
+            entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site),
+            languages: index.site.languages.map { ($0, index.site.name(of: $0)) })
         return ResolvedSite(
             project: index.project, pages: resolved, menus: menus(index: index.pages, site: index.site),
             translations: report)
@@ -122,28 +123,32 @@ public enum Resolver {
                 (
                     language,
                     site.sections.compactMap { section -> SectionLink? in
-                        guard let page = index.page(section, language) ?? index.anyPage(section) else { return nil }
+                        guard let page = index.page(section, preferring: language) else { return nil }
                         return SectionLink(
                             section: section, title: page.frontMatter.title,
-                            path: index.path(of: section, in: language))
+                            path: SiteIndex.path(of: section, in: page.language),
+                            fallbackLanguage: page.language == language ? nil : page.language)
                     }
                 )
             })
     }
 
-    /// The home page and every section page must exist in every language: they are the
-    /// site's menu and the targets of the language switcher's fallbacks.
+    /// The home page must exist in every language: it is where the language switcher leads
+    /// from a page that is not translated. Every section page must exist in the default
+    /// language; in another, a missing one is shown in its fallback (`menus`).
     static func checkListingsExist(index: PageIndex, site: SiteConfig, into diagnostics: inout [Diagnostic]) {
-        for key in [""] + site.sections {
-            for language in site.languages where index.page(key, language) == nil {
+        let required = [("", site.languages)] + site.sections.map { ($0, Array(site.languages.prefix(1))) }
+        for (key, languages) in required {
+            for language in languages where index.page(key, language) == nil {
                 let file =
                     key.isEmpty
-                    ? "content/_index.\(language.rawValue).md"
-                    : "content/\(key)/_index.\(language.rawValue).md"
+                    ? "content/_index.\(language.code).md"
+                    : "content/\(key)/_index.\(language.code).md"
                 let what = key.isEmpty ? "the home page" : "section '\(key)'"
                 diagnostics.append(
                     .error(
-                        at: FileLocation(path: file), "\(file) is missing: \(what) has no \(language.nativeName) page",
+                        at: FileLocation(path: file),
+                        "\(file) is missing: \(what) has no \(site.name(of: language)) page",
                         hint: "create it with front matter 'title: ...' and a short introduction"))
             }
         }

@@ -58,6 +58,14 @@ public struct TranslationReport: Sendable, Equatable {
 
     public var entries: [Entry]
     public var coverage: [Language: Coverage]
+    /// The site's languages, in its order, with their names in themselves.
+    public var languages: [(language: Language, name: String)]
+
+    public static func == (lhs: TranslationReport, rhs: TranslationReport) -> Bool {
+        lhs.entries == rhs.entries && lhs.coverage == rhs.coverage
+            && lhs.languages.map(\.language) == rhs.languages.map(\.language)
+            && lhs.languages.map(\.name) == rhs.languages.map(\.name)
+    }
 
     /// Works out the report for `pages`. A pair whose two files name different originals
     /// (`translation_source`) is reported as an error.
@@ -67,7 +75,9 @@ public struct TranslationReport: Sendable, Equatable {
         let entries = versions(of: pages).compactMap { key, versions in
             entry(key: key, versions: versions, site: site, into: &diagnostics)
         }
-        return TranslationReport(entries: entries, coverage: coverage(of: entries, site: site))
+        return TranslationReport(
+            entries: entries, coverage: coverage(of: entries, site: site),
+            languages: site.languages.map { ($0, site.name(of: $0)) })
     }
 
     /// The versions of each key (its pages, one per language), sorted by key: the items of
@@ -107,8 +117,8 @@ public struct TranslationReport: Sendable, Equatable {
             diagnostics.append(
                 .error(
                     at: FileLocation(path: page.path),
-                    "the two languages of this page disagree about which one is the original",
-                    hint: "give 'translation_source' the same value in both files, or remove it from one"))
+                    "the languages of this page disagree about which one is the original",
+                    hint: "give 'translation_source' the same value in every file of the page, or remove it"))
         }
         let preferred = overrides.first ?? site.translationSource
         let source = versions[preferred] != nil ? preferred : site.languages.first { versions[$0] != nil } ?? preferred
@@ -160,19 +170,21 @@ public struct TranslationReport: Sendable, Equatable {
 
     /// `content/risks/fake-job-offers.en.md` for the English translation of a Kinyarwanda page.
     static func translationPath(of page: Page, in language: Language) -> String {
-        let suffix = ".\(page.language.rawValue).md"
-        return String(page.path.dropLast(suffix.count)) + ".\(language.rawValue).md"
+        let suffix = ".\(page.language.code).md"
+        return String(page.path.dropLast(suffix.count)) + ".\(language.code).md"
     }
 
-    /// `--strict`: a missing or outdated translation is an error, for a release build.
-    public func strictDiagnostics() -> [Diagnostic] {
+    /// `--strict`: a missing or outdated translation is an error, for a release build; in
+    /// `only` those languages, or in every one.
+    public func strictDiagnostics(only: Set<Language>? = nil) -> [Diagnostic] {
         entries.flatMap { entry -> [Diagnostic] in
             let original = entry.statuses[entry.source]?.path ?? ""
-            return entry.statuses.sorted { $0.key < $1.key }.compactMap { language, status in
+            return languages.compactMap { language, name in
+                guard let status = entry.statuses[language], only?.contains(language) ?? true else { return nil }
                 switch status.state {
                 case .missing:
                     return .error(
-                        at: FileLocation(path: original), "this page has no \(language.nativeName) translation",
+                        at: FileLocation(path: original), "this page has no \(name) translation",
                         hint: "write \(status.path), or build without --strict")
                 case .outdated:
                     return .error(

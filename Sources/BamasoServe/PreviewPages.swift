@@ -57,24 +57,23 @@ enum PreviewPages {
         return html + "</ol>\n"
     }
 
-    /// For a site without its own `404.html`: both languages, with a way back to each home page.
+    /// For a site without its own `404.html` (the build writes one, so only before the first
+    /// build): the preview's own words, in English, with a way back to the landing page.
     static func notFoundPage(generation: Int) -> String {
         """
         <!doctype html>
-        <html lang="rw">
+        <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Urupapuro ntirubonetse / Page not found</title>
+        <title>Page not found</title>
         <style>body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 1rem; \
         line-height: 1.5; }</style>
         </head>
         <body>
         <main>
-        <h1>Urupapuro ntirubonetse</h1>
-        <p><a href="/rw/">Ahabanza</a></p>
-        <h2 lang="en">Page not found</h2>
-        <p lang="en"><a href="/en/">Home</a></p>
+        <h1>Page not found</h1>
+        <p><a href="/">Choose a language</a></p>
         </main>
         \(LiveReload.script(generation: generation))</body>
         </html>

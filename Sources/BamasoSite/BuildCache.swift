@@ -39,11 +39,12 @@ public final class BuildCache: @unchecked Sendable {
     struct ParseInput: Equatable, Sendable {
         var file: SourceFile
         var sections: [String]
+        var languages: [Language]
     }
 
     struct ThemeInput: Equatable, Sendable {
         var files: ThemeFiles
-        var languages: [Language]
+        var languages: [LanguageSettings]
     }
 
     /// What a key's translation entry reads besides its pages: site.yml, which is compared
@@ -129,10 +130,14 @@ extension BuildCache {
     /// Stage 2 over the project's content files, item by item.
     func parse(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> ParsedSite {
         let sections = project.site.sections
-        let items = project.contentFiles.map { (key: $0.path, input: ParseInput(file: $0, sections: sections)) }
+        let languages = project.site.languages
+        let items = project.contentFiles.map {
+            (key: $0.path, input: ParseInput(file: $0, sections: sections, languages: languages))
+        }
         let results = parsed.map(items, answer: NoRead.answer) { input, _ in
             var found: [Diagnostic] = []
-            let page = PageParser.parse(input.file, sections: input.sections, into: &found)
+            let page = PageParser.parse(
+                input.file, sections: input.sections, languages: input.languages, into: &found)
             return (page, found)
         }
         var pages: [Page] = []
@@ -171,7 +176,8 @@ extension BuildCache {
     func render(_ site: ResolvedSite, options: RenderEnvironment.Options, into diagnostics: inout [Diagnostic])
         -> RenderedSite?
     {
-        let input = ThemeInput(files: ThemeFiles(site.project), languages: site.site.languages)
+        let input = ThemeInput(
+            files: ThemeFiles(site.project), languages: site.site.languages.map(site.site.settings(of:)))
         let loaded = themes.map([("theme", input)], answer: NoRead.answer) { input, _ in
             var found: [Diagnostic] = []
             let theme = Theme.load(input.files, languages: input.languages, into: &found)

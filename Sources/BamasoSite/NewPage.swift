@@ -47,7 +47,7 @@ public enum NewPage {
     public static func create(section: String, slug: String, root: URL) -> Result<[String], DiagnosticList> {
         let root = root.standardizedFileURL
         let site: SiteConfig
-        switch readSite(root: root) {
+        switch SiteConfig.read(root: root) {
         case .success(let config): site = config
         case .failure(let problems): return .failure(problems)
         }
@@ -81,7 +81,7 @@ public enum NewPage {
         }
 
         let files = site.languages.map { language in
-            (path: "content/\(section)/\(slug).\(language.rawValue).md", language: language)
+            (path: "content/\(section)/\(slug).\(language.code).md", language: language)
         }
         let existing = files.map(\.path).filter {
             FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path)
@@ -130,37 +130,12 @@ public enum NewPage {
             "title": title(fromSlug: slug),
             "slug": slug,
             "section": section,
-            "language": language.rawValue,
-            "language_name": language.nativeName,
+            "language": language.code,
+            "language_name": site.name(of: language),
             "default_language": language == site.defaultLanguage,
-            "rw": language == .rw,
-            "en": language == .en,
+            // Every language but the one pages are first written in gets a draft translation.
+            "translation": language != site.translationSource,
         ]
-    }
-
-    private static func readSite(root: URL) -> Result<SiteConfig, DiagnosticList> {
-        var diagnostics: [Diagnostic] = []
-        let path = "content/site.yml"
-        let url = root.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            return .failure(
-                DiagnosticList([
-                    .error(
-                        at: FileLocation(path: path), "there is no content/site.yml in \(root.path)",
-                        hint: "run bamaso in the project folder, or pass --root FOLDER")
-                ]))
-        }
-        if let file = SourceFile.read(url, path: path, into: &diagnostics),
-            let site = SiteConfig.parse(file, into: &diagnostics)
-        {
-            return .success(site)
-        }
-        // site.yml lists the sections: its own problems say what to fix first.
-        return .failure(
-            DiagnosticList(
-                diagnostics.hasErrors
-                    ? diagnostics
-                    : [.error(at: FileLocation(path: path), "content/site.yml cannot be read")]))
     }
 
     /// The archetype's text as a Mustache template that leaves the values as they are:

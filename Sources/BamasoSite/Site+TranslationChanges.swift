@@ -36,7 +36,8 @@ extension Site {
                         ? [
                             .error(
                                 at: FileLocation(path: path), "\(path) is not a page of this site",
-                                hint: "give the path of a translation, such as content/risks/fake-job-offers.rw.md")
+                                hint: "give the path of a translation, such as content/risks/fake-job-offers."
+                                    + "\(project.site.languages.first?.code ?? "LANG").md")
                         ] : errors))
         }
         if let path, let entry = report.entries.first(where: { $0.statuses[$0.source]?.path == path }) {
@@ -58,13 +59,13 @@ extension Site {
             for status in entry.statuses.values.sorted(by: { $0.path < $1.path })
             where status.state == .outdated && (path == nil || status.path == path) {
                 guard let translation = pages[status.path] else { continue }
-                found.append(changes(of: translation, original: original, root: root, sections: project.site.sections))
+                found.append(changes(of: translation, original: original, root: root, site: project.site))
             }
         }
         return .success(found)
     }
 
-    private static func changes(of translation: Page, original: Page, root: URL, sections: [String])
+    private static func changes(of translation: Page, original: Page, root: URL, site: SiteConfig)
         -> TranslationChanges
     {
         var result = TranslationChanges(translation: translation.path, original: original.path)
@@ -80,7 +81,9 @@ extension Site {
             let text = Git.run(["show", "\(commit):./\(original.path)"], in: root)
         {
             var ignored: [Diagnostic] = []
-            let page = PageParser.parse(SourceFile(path: original.path, text: text), sections: sections, into: &ignored)
+            let page = PageParser.parse(
+                SourceFile(path: original.path, text: text), sections: site.sections, languages: site.languages,
+                into: &ignored)
             result.commit = String(commit.prefix(12))
             old = page?.translationBlocks
         }

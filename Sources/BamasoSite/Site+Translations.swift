@@ -50,7 +50,8 @@ extension Site {
                 DiagnosticList([
                     .error(
                         at: location, "\(path) is not a page of this site",
-                        hint: "give the path of a translation, such as content/risks/fake-job-offers.en.md")
+                        hint: "give the path of a translation, such as content/risks/fake-job-offers."
+                            + "\(read.project.site.languages.last?.code ?? "LANG").md")
                 ]))
         }
         guard language != entry.source, let originalPath = entry.statuses[entry.source]?.path else {
@@ -89,15 +90,6 @@ extension Site {
                 DiagnosticList([.error(at: location, "cannot write this file: \(error.localizedDescription)")]))
         }
         return .success("\(path) now matches \(originalPath) (translated_from: \(fingerprint)).")
-    }
-}
-
-/// Diagnostics as an `Error`, for `Result`.
-public struct DiagnosticList: Error, Sendable, Equatable {
-    public var diagnostics: [Diagnostic]
-
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.sortedForReport()
     }
 }
 

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var writeOutput: Bool
     /// Treat missing and outdated translations as errors, for a release build.
     public var strict: Bool
+    /// With `strict`, the codes of the languages it applies to; nil: every language.
+    public var strictLanguages: [String]?
     /// Every link relative and naming its file, so the site works opened from a folder.
     public var portable: Bool
     /// What a signal asks of the build (`bamaso build` sets it); nil when nothing can interrupt.
@@ -27,8 +29,10 @@ public struct BuildOptions: Sendable {
 
     public init(
         root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, writeOutput: Bool = true,
-        strict: Bool = false, portable: Bool = false, interruption: Interruption? = nil
+        strict: Bool = false, strictLanguages: [String]? = nil, portable: Bool = false,
+        interruption: Interruption? = nil
     ) {
+        self.strictLanguages = strictLanguages
         self.root = root
         self.output = output
         self.baseURL = baseURL
@@ -50,6 +54,8 @@ public struct BuildReport: Sendable {
     public var pageCounts: [Language: [String: Int]]
     /// Sections in menu order, for the summary table.
     public var sections: [String]
+    /// The site's languages in its order, each with its name in itself.
+    public var languages: [LanguageSettings] = []
     /// Pages, words, drafts, outdated and missing translations per language.
     public var translationCoverage: [Language: TranslationReport.Coverage] = [:]
     /// Files written (pages, copies, landing page); 0 when nothing was written. A build with a
@@ -126,6 +132,7 @@ public enum Site {
             return finish()
         }
         report.sections = project.site.sections
+        report.languages = project.site.languages.map(project.site.settings(of:))
         lap("parse")
         options.interruption?.checkpoint("parse")
         let parsed = cache.parse(project, into: &diagnostics)
@@ -135,7 +142,10 @@ public enum Site {
             parsed, options: Resolver.Options(includeDrafts: options.includeDrafts),
             into: &diagnostics)
         report.translationCoverage = resolved.translations.coverage
-        if options.strict { diagnostics += resolved.translations.strictDiagnostics() }
+        if options.strict {
+            diagnostics += resolved.translations.strictDiagnostics(
+                only: strictLanguages(options.strictLanguages, of: project.site, into: &diagnostics))
+        }
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
         }
@@ -194,5 +204,24 @@ private final class Released<Values: Sendable>: @unchecked Sendable {
 
     init(_ values: consuming Values) {
         self.values = consume values
+    }
+}
+
+extension Site {
+    /// The languages `--strict-languages` names, checked against the site's; nil for every one.
+    static func strictLanguages(
+        _ codes: [String]?, of site: SiteConfig, into diagnostics: inout [Diagnostic]
+    ) -> Set<Language>? {
+        guard let codes else { return nil }
+        let known = site.languages.map(\.code)
+        for code in codes where !known.contains(code) {
+            diagnostics.append(
+                .error(
+                    at: site.languagesLocation ?? FileLocation(path: "content/site.yml"),
+                    "--strict-languages names '\(code)', which is not one of the site's languages",
+                    hint: Suggestion.didYouMean(code, in: known)
+                        ?? "the site's languages are \(site.languages.codeList)"))
+        }
+        return Set(codes.map(Language.init))
     }
 }

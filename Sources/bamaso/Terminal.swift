@@ -83,18 +83,20 @@ enum Terminal {
         let width = max(8, (columns.map(\.count).max() ?? 0) + 2)
         func pad(_ text: String) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         lines.append("pages".padding(toLength: 16, withPad: " ", startingAt: 0) + columns.map(pad).joined())
-        for language in Language.allCases {
-            let counts = report.pageCounts[language] ?? [:]
+        for settings in report.languages {
+            let counts = report.pageCounts[settings.language] ?? [:]
             let cells = ([""] + report.sections).map { counts[$0] ?? 0 }
-            let name = "\(language.rawValue) \(language.nativeName)".padding(toLength: 16, withPad: " ", startingAt: 0)
-            lines.append(name + (cells + [cells.reduce(0, +)]).map { pad(String($0)) }.joined())
+            let name = "\(settings.language.code) \(settings.name)"
+            lines.append(
+                name.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    + (cells + [cells.reduce(0, +)]).map { pad(String($0)) }.joined())
         }
-        for language in Language.allCases {
-            guard let coverage = report.translationCoverage[language],
+        for settings in report.languages {
+            guard let coverage = report.translationCoverage[settings.language],
                 coverage.draft + coverage.outdated + coverage.missing > 0
             else { continue }
             lines.append(
-                "\(language.nativeName) translations: \(coverage.draft) draft (not yet reviewed by a native speaker), "
+                "\(settings.name) translations: \(coverage.draft) draft (not yet reviewed by a native speaker), "
                     + "\(coverage.outdated) outdated, \(coverage.missing) missing; 'bamaso translations' lists them.")
         }
         return lines.joined(separator: "\n")

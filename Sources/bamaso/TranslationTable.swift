@@ -6,12 +6,12 @@ import Foundation
 /// How `bamaso translations` shows its report.
 enum TranslationTable {
     static func text(_ report: TranslationReport) -> String {
-        let languages = Language.allCases
+        let languages = report.languages.map(\.language)
         let keys = report.entries.map { $0.key.isEmpty ? "(home)" : $0.key }
         let width = max(20, (keys.map(\.count).max() ?? 0) + 2)
         var lines = [
             "page".padding(toLength: width, withPad: " ", startingAt: 0)
-                + languages.map { $0.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined()
+                + languages.map { $0.code.padding(toLength: 18, withPad: " ", startingAt: 0) }.joined()
         ]
         for (entry, key) in zip(report.entries, keys) {
             let cells = languages.map { language -> String in
@@ -23,12 +23,12 @@ enum TranslationTable {
             lines.append(key.padding(toLength: width, withPad: " ", startingAt: 0) + cells.joined())
         }
         lines.append("")
-        for language in languages {
+        for (language, name) in report.languages {
             guard let coverage = report.coverage[language] else { continue }
             let pagesPercent = percent(coverage.pages, of: coverage.totalPages)
             let wordsPercent = percent(coverage.words, of: coverage.totalWords)
             lines.append(
-                "\(language.rawValue) \(language.nativeName): \(coverage.pages) of \(coverage.totalPages) pages "
+                "\(language.code) \(name): \(coverage.pages) of \(coverage.totalPages) pages "
                     + "(\(pagesPercent)), "
                     + "\(coverage.words) of \(coverage.totalWords) words (\(wordsPercent)); "
                     + "\(coverage.draft) draft, \(coverage.outdated) outdated, \(coverage.missing) missing")
@@ -46,7 +46,7 @@ enum TranslationTable {
             "pages": report.entries.map { entry -> [String: Any] in
                 [
                     "page": entry.key,
-                    "source": entry.source.rawValue,
+                    "source": entry.source.code,
                     "languages": Dictionary(
                         uniqueKeysWithValues: entry.statuses.map { language, status in
                             var fields: [String: Any] = [
@@ -54,14 +54,14 @@ enum TranslationTable {
                                 "draft": status.isDraft,
                             ]
                             if let found = changed[status.path] { fields["changes"] = json(found) }
-                            return (language.rawValue, fields)
+                            return (language.code, fields)
                         }),
                 ]
             },
             "coverage": Dictionary(
                 uniqueKeysWithValues: report.coverage.map { language, coverage in
                     (
-                        language.rawValue,
+                        language.code,
                         [
                             "pages": coverage.pages, "total_pages": coverage.totalPages, "words": coverage.words,
                             "total_words": coverage.totalWords, "draft": coverage.draft, "outdated": coverage.outdated,

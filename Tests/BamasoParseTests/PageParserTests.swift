@@ -11,7 +11,9 @@ let sections = ["risks", "schools", "radio", "about", "contact"]
 /// Parses one file the way a build does.
 func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
-    let page = PageParser.parse(SourceFile(path: path, text: text), sections: sections, into: &diagnostics)
+    let page = PageParser.parse(
+        SourceFile(path: path, text: text), sections: sections, languages: [Language("rw"), Language("en")],
+        into: &diagnostics)
     return (page, diagnostics)
 }
 
@@ -38,7 +40,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
             page
                 == Page(
                     path: "content/risks/fake-job-offers.en.md", section: "risks", slug: "fake-job-offers",
-                    language: .en,
+                    language: Language("en"),
                     kind: .risk,
                     frontMatter: FrontMatter(
                         title: "Fake job offers", description: "Jobs abroad that are too good to be true.",
@@ -52,12 +54,12 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
     @Test(
         "the place of a file decides its section, slug, language and kind",
         arguments: [
-            ("content/_index.rw.md", nil, nil, Language.rw, PageKind.home),
-            ("content/risks/_index.en.md", "risks", nil, .en, .section),
-            ("content/schools/quiz.rw.md", "schools", "quiz", .rw, .school),
-            ("content/radio/talk-show-1.en.md", "radio", "talk-show-1", .en, .radio),
-            ("content/contact/iom-rwanda.en.md", "contact", "iom-rwanda", .en, .contact),
-            ("content/about/achievements.en.md", "about", "achievements", .en, .plain),
+            ("content/_index.rw.md", nil, nil, Language("rw"), PageKind.home),
+            ("content/risks/_index.en.md", "risks", nil, Language("en"), .section),
+            ("content/schools/quiz.rw.md", "schools", "quiz", Language("rw"), .school),
+            ("content/radio/talk-show-1.en.md", "radio", "talk-show-1", Language("en"), .radio),
+            ("content/contact/iom-rwanda.en.md", "contact", "iom-rwanda", Language("en"), .contact),
+            ("content/about/achievements.en.md", "about", "achievements", Language("en"), .plain),
         ] as [(String, String?, String?, Language, PageKind)])
     func place(path: String, section: String?, slug: String?, language: Language, kind: PageKind) {
         let frontMatter: String
@@ -105,8 +107,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
             (
                 "content/risks/fake-job-offers.fr.md",
                 "'fr' is not a language of this site",
-                "the languages are rw (Kinyarwanda) and en (English): name it fake-job-offers.rw.md or "
-                    + "fake-job-offers.en.md"
+                "the site's languages are rw and en: name it fake-job-offers.rw.md or fake-job-offers.en.md, or "
+                    + "add 'fr' to 'languages' in content/site.yml"
             ),
             (
                 "content/risks/fake-job-offers.eng.md",
@@ -458,7 +460,8 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                     path: "content/risks/a.rw.md",
                     text: "---\ntitle: Ubuhamya\nkey_message: Ba maso\n---\nUmurongo wa mbere\n[link](@/risks)\n"))
 
-        let page = PageParser.parse(file, sections: sections, into: &diagnostics)
+        let page = PageParser.parse(
+            file, sections: sections, languages: [Language("rw"), Language("en")], into: &diagnostics)
         #expect(diagnostics == [])
         #expect(page?.frontMatter.title == "Ubuhamya")
         #expect(page?.markdown.links.map(\.line) == [6])
@@ -554,7 +557,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                 path: "content/about/a.en.md",
                 text: "---\ntitle: A\n---\n# Again the title\n\nSee ![](media/poster.jpg) and ![A "
                     + "poster](media/poster.jpg).\n"),
-            sections: ["about"], into: &diagnostics)
+            sections: ["about"], languages: [Language("rw"), Language("en")], into: &diagnostics)
         #expect(
             diagnostics == [
                 .warning(

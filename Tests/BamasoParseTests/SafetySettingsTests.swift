@@ -34,7 +34,7 @@ import Testing
         let (config, diagnostics) = site(Self.siteYML)
         #expect(diagnostics == [])
         let read = try #require(config)
-        #expect(read.quickExit == [.rw: "https://example.com/rw", .en: "https://example.com/en"])
+        #expect(read.quickExit == [Language("rw"): "https://example.com/rw", Language("en"): "https://example.com/en"])
         #expect(read.helpPages == "contact")
         #expect(read.safetyPage == "safety")
         #expect(read.helpContact == nil)
@@ -64,8 +64,16 @@ import Testing
                     + "address; write the full address of a light, neutral page of another site, starting with https://"
             ),
             (
-                Self.siteYML.replacingOccurrences(of: "  en: \"https://example.com/en\"\n", with: ""),
-                "content/site.yml:3:1: error: 'quick_exit' has no 'en'; add a line 'en: ...'"
+                Self.siteYML.replacingOccurrences(of: "  rw: \"https://example.com/rw\"\n", with: ""),
+                "content/site.yml:3:1: error: 'quick_exit' has no text in rw, the site's first language; add a line "
+                    + "'rw: ...' below 'quick_exit:'; other languages fall back to it"
+            ),
+            (
+                Self.siteYML.replacingOccurrences(
+                    of: "  en: \"https://example.com/en\"", with: "  fr: \"https://example.com/fr\""),
+                "content/site.yml:5:3: error: 'fr' is not one of the site's languages; the site's languages are rw and "
+                    + "en "
+                    + "(site.yml's 'languages')"
             ),
             (
                 Self.siteYML.replacingOccurrences(of: "safety: safety", with: "safety: safe"),
@@ -74,9 +82,18 @@ import Testing
             ),
         ])
     func badQuickExit(text: String, error: String) {
+        // (A language without its own quick exit takes its fallback's: `quickExitFallback`.)
         let (config, diagnostics) = site(text)
         #expect(config == nil)
         #expect(diagnostics == [error])
+    }
+
+    @Test("a language without its own quick exit leads where its fallback's does")
+    func quickExitFallback() throws {
+        let (config, diagnostics) = site(
+            Self.siteYML.replacingOccurrences(of: "  en: \"https://example.com/en\"\n", with: ""))
+        #expect(diagnostics == [])
+        #expect(try #require(config).quickExit[Language("en")] == "https://example.com/rw")
     }
 
     static let contactYML = """

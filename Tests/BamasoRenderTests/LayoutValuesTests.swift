@@ -28,7 +28,9 @@ import Testing
             let parsed = PageParser.parse(project, into: &diagnostics)
             let site = Resolver.resolve(parsed, into: &diagnostics)
             let loaded = try #require(
-                Theme.load(ThemeFiles(project), languages: site.site.languages, into: &diagnostics))
+                Theme.load(
+                    ThemeFiles(project), languages: site.site.languages.map(site.site.settings(of:)), into: &diagnostics
+                ))
             #expect(diagnostics.filter { $0.severity == .error } == [])
             let environment = RenderEnvironment(
                 site: site, theme: loaded, options: .init(baseURL: "https://example.org/"))

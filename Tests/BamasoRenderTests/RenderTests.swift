@@ -7,12 +7,14 @@ import Testing
 func project(templates: [String: String] = [:], strings: [Language: String] = [:]) -> LoadedProject {
     LoadedProject(
         root: URL(fileURLWithPath: "/nonexistent/bamaso"),
-        site: SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso: Be Alert"], sections: ["risks"]),
+        site: SiteConfig(
+            title: [Language("rw"): "Ba Maso", Language("en"): "Ba Maso: Be Alert"],
+            languages: [Language("rw"), Language("en")], sections: ["risks"]),
         contentFiles: [],
         templates: templates.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path },
         strings: Dictionary(
             uniqueKeysWithValues: strings.map { language, text in
-                (language, SourceFile(path: "templates/i18n/\(language.rawValue).yml", text: text))
+                (language, SourceFile(path: "templates/i18n/\(language.code).yml", text: text))
             }))
 }
 
@@ -90,8 +92,8 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
         var diagnostics: [Diagnostic] = []
         let tables = StringTable.load(
             project(strings: [
-                .rw: "read_more: Soma byinshi\nhelp_label: Ubufasha\nmenu: Ibikubiyemo\n",
-                .en: "read_more: Read more\nmenu: Menu\n",
+                Language("rw"): "read_more: Soma byinshi\nhelp_label: Ubufasha\nmenu: Ibikubiyemo\n",
+                Language("en"): "read_more: Read more\nmenu: Menu\n",
             ]), into: &diagnostics)
         #expect(
             diagnostics == [
@@ -99,14 +101,18 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
                     at: FileLocation(path: "templates/i18n/en.yml"), "the string 'help_label' is missing in English",
                     hint: "add a line 'help_label: ...' (it is on line 2 of templates/i18n/rw.yml)")
             ])
-        #expect(tables[.rw]?.strings == ["read_more": "Soma byinshi", "help_label": "Ubufasha", "menu": "Ibikubiyemo"])
-        #expect(tables[.en]?.strings == ["read_more": "Read more", "menu": "Menu"])
+        #expect(
+            tables[Language("rw")]?.strings == [
+                "read_more": "Soma byinshi", "help_label": "Ubufasha", "menu": "Ibikubiyemo",
+            ])
+        #expect(tables[Language("en")]?.strings == ["read_more": "Read more", "menu": "Menu"])
     }
 
     @Test("keys missing on both sides are all reported")
     func keysMissingOnBothSides() {
         var diagnostics: [Diagnostic] = []
-        _ = StringTable.load(project(strings: [.rw: "a: A\nb: B\n", .en: "a: A\nc: C\n"]), into: &diagnostics)
+        _ = StringTable.load(
+            project(strings: [Language("rw"): "a: A\nb: B\n", Language("en"): "a: A\nc: C\n"]), into: &diagnostics)
         #expect(
             diagnostics.sortedForReport().map(\.description) == [
                 "templates/i18n/en.yml:1:1: error: the string 'b' is missing in English; add a line 'b: ...' (it "
@@ -120,7 +126,9 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     func emptyString() {
         var diagnostics: [Diagnostic] = []
         _ = StringTable.load(
-            project(strings: [.rw: "menu: Ibikubiyemo\nread_more:\n", .en: "menu: Menu\nread_more: Read more\n"]),
+            project(strings: [
+                Language("rw"): "menu: Ibikubiyemo\nread_more:\n", Language("en"): "menu: Menu\nread_more: Read more\n",
+            ]),
             into: &diagnostics)
         #expect(
             diagnostics == [
@@ -148,8 +156,14 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
                     "templates/layouts/page.mustache":
                         "<a>{{t.read_more}}</a>\n<b>{{ t.contact_us }}</b>{{#t.contact_us}}x{{/t.contact_us}}"
                 ]),
-                strings: [.rw: Self.strings("read_more: Soma"), .en: Self.strings("read_more: Read more")]))
-        let theme = try #require(Theme.load(files, languages: [.rw, .en], into: &diagnostics))
+                strings: [
+                    Language("rw"): Self.strings("read_more: Soma"),
+                    Language("en"): Self.strings("read_more: Read more"),
+                ]))
+        let theme = try #require(
+            Theme.load(
+                files, languages: [LanguageSettings(Language("rw")), LanguageSettings(Language("en"))],
+                into: &diagnostics))
         #expect(
             diagnostics.map(\.description) == [
                 "templates/layouts/page.mustache:2:4: error: the template uses the string 'contact_us', which is "
@@ -160,7 +174,7 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
                     + "correct the name",
             ])
         #expect(
-            theme.templates.render(["t": try #require(theme.strings[.en])], with: "layouts.page")
+            theme.templates.render(["t": try #require(theme.strings[Language("en")])], with: "layouts.page")
                 == "<a>Read more</a>\n<b></b>")
     }
 
@@ -168,8 +182,10 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     func missingKeyAskedByCode() throws {
         var diagnostics: [Diagnostic] = []
         let strings = Self.strings().replacingOccurrences(of: "callout_help: x\n", with: "")
-        let files = ThemeFiles(project(templates: templates(), strings: [.rw: strings, .en: strings]))
-        _ = Theme.load(files, languages: [.rw, .en], into: &diagnostics)
+        let files = ThemeFiles(
+            project(templates: templates(), strings: [Language("rw"): strings, Language("en"): strings]))
+        _ = Theme.load(
+            files, languages: [LanguageSettings(Language("rw")), LanguageSettings(Language("en"))], into: &diagnostics)
         #expect(
             diagnostics.map(\.description) == [
                 "templates/i18n/rw.yml:1:1: error: bamaso needs the string 'callout_help', which is not in "
@@ -195,23 +211,23 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     @Test("Kinyarwanda dates use the CLDR month names", arguments: Array(1...12))
     func kinyarwanda(month: Int) throws {
         let day = try #require(Day(String(format: "2012-%02d-01", month)))
-        #expect(DateFormat().string(day, in: .rw) == "1 \(Self.kinyarwandaMonths[month - 1]) 2012")
+        #expect(DateFormat().string(day, in: Language("rw")) == "1 \(Self.kinyarwandaMonths[month - 1]) 2012")
     }
 
     @Test("English dates are day, month, year", arguments: Array(1...12))
     func english(month: Int) throws {
         let day = try #require(Day(String(format: "2012-%02d-01", month)))
-        #expect(DateFormat().string(day, in: .en) == "1 \(Self.englishMonths[month - 1]) 2012")
+        #expect(DateFormat().string(day, in: Language("en")) == "1 \(Self.englishMonths[month - 1]) 2012")
     }
 
     @Test(
         "the day is not shifted by the time zone, at either end of the year",
         arguments: [
-            ("2012-06-01", Language.rw, "1 Kamena 2012"),
-            ("2012-06-01", .en, "1 June 2012"),
-            ("2012-12-31", .rw, "31 Ukuboza 2012"),
-            ("2013-01-01", .en, "1 January 2013"),
-            ("2012-02-29", .en, "29 February 2012"),
+            ("2012-06-01", Language("rw"), "1 Kamena 2012"),
+            ("2012-06-01", Language("en"), "1 June 2012"),
+            ("2012-12-31", Language("rw"), "31 Ukuboza 2012"),
+            ("2013-01-01", Language("en"), "1 January 2013"),
+            ("2012-02-29", Language("en"), "29 February 2012"),
         ])
     func exactDays(text: String, language: Language, expected: String) throws {
         let day = try #require(Day(text))
@@ -330,7 +346,7 @@ func templates(_ overrides: [String: String] = [:], without removed: Set<String>
     @Test(
         "numbers in templates are grouped as each language writes them",
         arguments: [
-            (Language.rw, 1500, "1.500"), (Language.en, 1500, "1,500"), (Language.rw, 45, "45"),
+            (Language("rw"), 1500, "1.500"), (Language("en"), 1500, "1,500"), (Language("rw"), 45, "45"),
         ])
     func grouping(language: Language, value: Int, expected: String) {
         #expect(DateFormat().number(value, in: language) == expected)

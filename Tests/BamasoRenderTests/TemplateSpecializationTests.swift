@@ -8,7 +8,7 @@ import Testing
 /// shares. Whatever it replaces, a page must come out exactly as from the theme as written.
 @Suite struct TemplateSpecializationTests {
     static let strings = StringTable(
-        language: .en, strings: ["hello": "Hello & welcome", "empty": "", "braces": "{{title}}"])
+        language: Language("en"), strings: ["hello": "Hello & welcome", "empty": "", "braces": "{{title}}"])
     static var shared: TemplateValues {
         [
             "lang": "en",

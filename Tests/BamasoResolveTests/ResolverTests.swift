@@ -32,7 +32,9 @@ struct SiteFixture {
         let contacts = Contact.parse(SourceFile(path: "content/contacts.yml", text: contacts), into: &diagnostics)
         let project = LoadedProject(
             root: URL(fileURLWithPath: "/nonexistent/bamaso"),
-            site: SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso: Be Alert"], sections: ["risks"]),
+            site: SiteConfig(
+                title: [Language("rw"): "Ba Maso", Language("en"): "Ba Maso: Be Alert"],
+                languages: [Language("rw"), Language("en")], sections: ["risks"]),
             contacts: contacts,
             contentFiles: files.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path },
             media: media, templates: [], strings: [:])
@@ -87,11 +89,14 @@ extension ResolvedSite {
             ])
         #expect(
             site.page("content/risks/a.en.md")?.links == [
-                ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: .rw)
+                ResolvedLink(path: "rw/risks/only-rw/", fragment: "ibimenyetso", fallbackLanguage: Language("rw"))
             ])
         #expect(site.page("content/risks/a.rw.md")?.links == [ResolvedLink(path: "rw/risks/only-rw/")])
-        #expect(site.page("content/risks/only-rw.rw.md")?.alternates == [.rw: "rw/risks/only-rw/"])
-        #expect(site.page("content/risks/a.en.md")?.alternates == [.rw: "rw/risks/a/", .en: "en/risks/a/"])
+        #expect(site.page("content/risks/only-rw.rw.md")?.alternates == [Language("rw"): "rw/risks/only-rw/"])
+        #expect(
+            site.page("content/risks/a.en.md")?.alternates == [
+                Language("rw"): "rw/risks/a/", Language("en"): "en/risks/a/",
+            ])
     }
 
     @Test("a link to a page that does not exist is an error at the link, with a suggestion")
@@ -118,7 +123,7 @@ extension ResolvedSite {
                 .error(
                     at: FileLocation(path: "content/risks/a.en.md", line: 5, column: 1),
                     "'@/schools/quiz' links to a page that does not exist",
-                    hint: "check the section and the file name (without .rw.md or .en.md)")
+                    hint: "check the section and the file name (without its .LANG.md)")
             ])
     }
 
@@ -325,7 +330,7 @@ extension ResolvedSite {
         ]).resolve()
         let children = try #require(site.page("content/risks/_index.rw.md")?.children)
         #expect(children.map(\.path) == ["en/risks/only-en/", "rw/risks/both/"])
-        #expect(children.map(\.fallbackLanguage) == [.en, nil])
+        #expect(children.map(\.fallbackLanguage) == [Language("en"), nil])
         #expect(children.map(\.summary) == ["In English.", ""])
         #expect(children.map(\.date) == [Day("2012-06-01"), nil])
     }
@@ -335,17 +340,14 @@ extension ResolvedSite {
         let (site, _) = SiteFixture([:]).resolve()
         #expect(site.page("content/_index.en.md")?.children.map(\.path) == ["en/risks/"])
         #expect(site.page("content/_index.en.md")?.path == "en/")
-        #expect(site.menus[.rw]?.map(\.title) == ["Ibyago"])
-        #expect(site.menus[.en]?.map(\.path) == ["en/risks/"])
+        #expect(site.menus[Language("rw")]?.map(\.title) == ["Ibyago"])
+        #expect(site.menus[Language("en")]?.map(\.path) == ["en/risks/"])
     }
 
     @Test(
-        "a section or home page missing in one language is an error naming the file",
+        "a home page missing in any language, or a section page in the default one, is an error naming the file",
         arguments: [
-            (
-                "content/risks/_index.en.md",
-                "content/risks/_index.en.md is missing: section 'risks' has no English page"
-            ),
+            ("content/_index.en.md", "content/_index.en.md is missing: the home page has no English page"),
             (
                 "content/risks/_index.rw.md",
                 "content/risks/_index.rw.md is missing: section 'risks' has no Ikinyarwanda page"
@@ -353,6 +355,7 @@ extension ResolvedSite {
             ("content/_index.rw.md", "content/_index.rw.md is missing: the home page has no Ikinyarwanda page"),
         ])
     func missingListing(path: String, message: String) {
+        // (The fallback of a section page missing in another language: `sectionFallback`.)
         let (_, diagnostics) = SiteFixture([:], without: [path]).resolve()
         #expect(
             diagnostics == [
@@ -360,6 +363,16 @@ extension ResolvedSite {
                     at: FileLocation(path: path), message,
                     hint: "create it with front matter 'title: ...' and a short introduction")
             ])
+    }
+
+    @Test("a section page missing in a language other than the default is shown, marked, in the menu's fallback")
+    func sectionFallback() {
+        let (site, diagnostics) = SiteFixture([:], without: ["content/risks/_index.en.md"]).resolve()
+        #expect(diagnostics.filter { $0.severity == .error } == [])
+        let risks = site.menus[Language("en")]?.first { $0.section == "risks" }
+        #expect(risks?.path == "rw/risks/")
+        #expect(risks?.fallbackLanguage == Language("rw"))
+        #expect(site.menus[Language("rw")]?.first { $0.section == "risks" }?.fallbackLanguage == nil)
     }
 }
 
@@ -492,7 +505,7 @@ extension ResolvedSite {
             return
         }
         #expect(contact.id == "iom-rwanda")
-        #expect(contact.name == [.rw: "IOM u Rwanda", .en: "IOM Rwanda"])
+        #expect(contact.name == [Language("rw"): "IOM u Rwanda", Language("en"): "IOM Rwanda"])
         #expect(contact.phones == ["+250 788 000 000"])
     }
 
@@ -553,7 +566,7 @@ extension ResolvedSite {
                 .error(
                     at: FileLocation(path: Self.path, line: 8, column: 6),
                     "'@/risks/nowhere' links to a page that does not exist",
-                    hint: "check the section and the file name (without .rw.md or .en.md)")
+                    hint: "check the section and the file name (without its .LANG.md)")
             ])
         guard case .callout(_, _, let body, let links)?? = components?.first else {
             Issue.record("expected a callout, got \(String(describing: components))")
@@ -607,11 +620,15 @@ extension ResolvedSite {
         SourceFile(path: path, text: "---\n\(frontMatter)\n---\n\(body)")
     }
 
-    static func report(_ files: [SourceFile], source: Language = .rw) -> (TranslationReport, [Diagnostic]) {
-        var site = SiteConfig(title: [.rw: "Ba Maso", .en: "Ba Maso"], sections: ["about"])
+    static func report(_ files: [SourceFile], source: Language = Language("rw")) -> (TranslationReport, [Diagnostic]) {
+        var site = SiteConfig(
+            title: [Language("rw"): "Ba Maso", Language("en"): "Ba Maso"], languages: [Language("rw"), Language("en")],
+            sections: ["about"])
         site.translationSource = source
         var diagnostics: [Diagnostic] = []
-        let pages = files.compactMap { PageParser.parse($0, sections: ["about"], into: &diagnostics) }
+        let pages = files.compactMap {
+            PageParser.parse($0, sections: ["about"], languages: [Language("rw"), Language("en")], into: &diagnostics)
+        }
         return (TranslationReport.make(pages: pages, site: site, into: &diagnostics), diagnostics)
     }
 
@@ -619,15 +636,17 @@ extension ResolvedSite {
     func fingerprints() throws {
         var diagnostics: [Diagnostic] = []
         let original = try #require(
-            PageParser.parse(Self.page("content/about/a.rw.md", "title: A"), sections: ["about"], into: &diagnostics))
+            PageParser.parse(
+                Self.page("content/about/a.rw.md", "title: A"), sections: ["about"],
+                languages: [Language("rw"), Language("en")], into: &diagnostics))
         let (report, _) = Self.report([
             Self.page("content/about/a.rw.md", "title: A"),
             Self.page("content/about/a.en.md", "title: A\ntranslated_from: \(original.translationFingerprint)"),
             Self.page("content/about/b.rw.md", "title: B"),
             Self.page("content/about/b.en.md", "title: B\ntranslated_from: 0000000000000000"),
         ])
-        #expect(report.entries.map { $0.statuses[.en]?.state } == [.present, .outdated])
-        #expect(report.entries.map { $0.statuses[.rw]?.state } == [.source, .source])
+        #expect(report.entries.map { $0.statuses[Language("en")]?.state } == [.present, .outdated])
+        #expect(report.entries.map { $0.statuses[Language("rw")]?.state } == [.source, .source])
     }
 
     @Test("a page can name its original; two files that disagree are an error")
@@ -638,13 +657,13 @@ extension ResolvedSite {
             Self.page("content/about/b.rw.md", "title: B\ntranslation_source: en"),
             Self.page("content/about/b.en.md", "title: B\ntranslation_source: rw"),
         ])
-        #expect(report.entries.first?.source == .en)
+        #expect(report.entries.first?.source == Language("en"))
         #expect(
             diagnostics == [
                 .error(
                     at: FileLocation(path: "content/about/b.rw.md"),
-                    "the two languages of this page disagree about which one is the original",
-                    hint: "give 'translation_source' the same value in both files, or remove it from one")
+                    "the languages of this page disagree about which one is the original",
+                    hint: "give 'translation_source' the same value in every file of the page, or remove it")
             ])
     }
 
@@ -655,13 +674,13 @@ extension ResolvedSite {
                 Self.page("content/about/a.en.md", "title: A", body: "One two three.\n"),
                 Self.page("content/about/b.en.md", "title: B", body: "Four five.\n"),
                 Self.page("content/about/b.rw.md", "title: B\ntranslation: draft", body: "Rimwe.\n"),
-            ], source: .en)
+            ], source: Language("en"))
         // b.rw.md was never acknowledged, so it counts as outdated.
         #expect(
-            report.coverage[.rw]
+            report.coverage[Language("rw")]
                 == .init(pages: 0, totalPages: 2, words: 0, totalWords: 5, draft: 1, outdated: 1, missing: 1))
         #expect(
-            report.coverage[.en]
+            report.coverage[Language("en")]
                 == .init(pages: 2, totalPages: 2, words: 5, totalWords: 5, draft: 0, outdated: 0, missing: 0))
     }
 }

@@ -22,6 +22,26 @@ struct FixtureSite {
         try FileManager.default.copyItem(at: content, to: root.appendingPathComponent("content"))
         try FileManager.default.copyItem(
             at: Self.repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        // A fixture's own templates (the string files of its other languages) are laid over the theme.
+        if let name {
+            try Self.overlay(Self.testsFolder.appendingPathComponent("Fixtures/\(name)/templates"), on: root)
+        }
+    }
+
+    /// Copies every file under `templates` to the same place under `root`'s `templates/`.
+    static func overlay(_ templates: URL, on root: URL) throws {
+        let files = FileManager.default
+        guard let enumerator = files.enumerator(at: templates, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return }
+        let prefix = templates.standardizedFileURL.path + "/"
+        while let url = enumerator.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            let target = root.appendingPathComponent("templates/" + relative)
+            try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? files.removeItem(at: target)
+            try files.copyItem(at: url, to: target)
+        }
     }
 
     var output: URL { root.appendingPathComponent("public") }

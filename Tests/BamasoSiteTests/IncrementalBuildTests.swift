@@ -113,7 +113,9 @@ import Testing
         Edit(description: "nothing changed") { _ in [] },
         Edit(description: "a body edit at the end") { try $0.append(risk, "\nOne more sentence.\n") },
         Edit(description: "notices on draft and outdated translations turned on") {
-            try $0.replace("content/site.yml", "languages: [rw, en]", "languages: [rw, en]\ntranslation_notices: true")
+            try $0.replace(
+                "content/site.yml", "languages: [rw, { code: en, locale: en_GB }]",
+                "languages: [rw, { code: en, locale: en_GB }]\ntranslation_notices: true")
         },
         Edit(description: "a body edit in the first paragraph (the summary)") {
             try $0.replace(risk, "Traffickers promise good jobs", "Traffickers often promise good jobs")

@@ -78,7 +78,9 @@ extension IncrementalBuildTests {
             try $0.replace(Paths.risk, "\nAnd [a plan](@/risks/secret-plan).\n", "")
         },
         Edit(description: "translation notices turned on") {
-            try $0.replace(Paths.siteYML, "languages: [rw, en]", "languages: [rw, en]\ntranslation_notices: true")
+            try $0.replace(
+                Paths.siteYML, "languages: [rw, { code: en, locale: en_GB }]",
+                "languages: [rw, { code: en, locale: en_GB }]\ntranslation_notices: true")
         },
         Edit(description: "a translation marked reviewed: its notice gone") {
             try $0.replace(Paths.riskRW, "translation: draft\n", "translation: reviewed\n")

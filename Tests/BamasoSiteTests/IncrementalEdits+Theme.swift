@@ -111,7 +111,13 @@ extension IncrementalBuildTests {
                 "base_url: \"https://bamaso.example.rw/\"")
         },
         Edit(description: "site.yml: the languages' order, which makes English the default") {
-            try $0.replace(Paths.siteYML, "languages: [rw, en]", "languages: [en, rw]")
+            try $0.replace(
+                Paths.siteYML, "languages: [rw, { code: en, locale: en_GB }]",
+                "languages: [{ code: en, locale: en_GB }, rw]")
+        },
+        Edit(description: "site.yml: a language's name and Open Graph locale, which the switcher and every page show") {
+            try $0.replace(
+                Paths.siteYML, "{ code: en, locale: en_GB }", "{ code: en, locale: en_RW, name: \"English (Rwanda)\" }")
         },
         Edit(description: "site.yml: translations are written from English") {
             try $0.append(Paths.siteYML, "translation_source: en\n")

@@ -20,7 +20,7 @@ import Testing
 
     /// The page's language, from `<html lang="…">`.
     static func language(of html: String) -> Language? {
-        html.firstMatch(of: /<html lang="([a-z]+)">/).flatMap { Language(rawValue: String($0.output.1)) }
+        html.firstMatch(of: /<html lang="([a-z]+)">/).flatMap { Language(String($0.output.1)) }
     }
 
     @Test("every page's first focusable element after the skip link is the quick exit, to site.yml's target")
@@ -85,17 +85,17 @@ import Testing
         let safety = try #require(config.safetyPage)
         let helpPages = try #require(config.helpPages)
         for language in config.languages {
-            let page = try site.read("\(language.rawValue)/\(safety)/index.html")
+            let page = try site.read("\(language.code)/\(safety)/index.html")
             #expect(page.contains("Shift"))
-            let link = "<a class=\"safety-link\" href=\"/\(language.rawValue)/\(safety)/\">"
-            for path in site.outputFiles() where path.hasPrefix("\(language.rawValue)/") && path.hasSuffix(".html") {
+            let link = "<a class=\"safety-link\" href=\"/\(language.code)/\(safety)/\">"
+            for path in site.outputFiles() where path.hasPrefix("\(language.code)/") && path.hasSuffix(".html") {
                 #expect(try site.read(path).contains(link), "\(path) has no link to the safety page beside the exit")
             }
-            let help = try site.read("\(language.rawValue)/\(helpPages)/index.html")
+            let help = try site.read("\(language.code)/\(helpPages)/index.html")
             let main = try #require(help.range(of: "<main")).upperBound
             #expect(
-                help[main...].contains("href=\"/\(language.rawValue)/\(safety)/\""),
-                "the help page in \(language.rawValue) does not link to the safety page")
+                help[main...].contains("href=\"/\(language.code)/\(safety)/\""),
+                "the help page in \(language.code) does not link to the safety page")
         }
     }
 

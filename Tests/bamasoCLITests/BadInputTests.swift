@@ -266,9 +266,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                 try $0.move(page, to: "content/risks/fake-job-offers.fr.md")
             },
             errors: [
-                "content/risks/fake-job-offers.fr.md:1:1: error: 'fr' is not a language of this site; the "
-                    + "languages are rw (Kinyarwanda) and en (English): name it fake-job-offers.rw.md or "
-                    + "fake-job-offers.en.md"
+                "content/risks/fake-job-offers.fr.md:1:1: error: 'fr' is not a language of this site; the site's "
+                    + "languages are rw and en: name it fake-job-offers.rw.md or fake-job-offers.en.md, or add 'fr' "
+                    + "to 'languages' in content/site.yml"
             ]),
         BadInput(
             name: "a language suffix in capitals",

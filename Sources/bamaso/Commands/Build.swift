@@ -30,8 +30,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Also publish pages marked 'draft: true'.")
     var drafts = false
 
-    @Flag(help: "Treat missing and outdated translations as errors (for a release).")
+    @Flag(help: "Treat missing and outdated translations as errors (for a release), in every language.")
     var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Like --strict, in these languages only, such as 'fr,sw'.", valueName: "codes"),
+        transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
+    var strictLanguages: [String]?
 
     @Flag(help: "Make every link relative and name its file, so the site works opened from a folder or a USB stick.")
     var portable = false
@@ -51,7 +57,8 @@ struct Build: ParsableCommand {
         let report = Site.build(
             BuildOptions(
                 root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, baseURL: baseURL, includeDrafts: drafts,
-                strict: strict, portable: portable, interruption: interruption))
+                strict: strict || strictLanguages != nil, strictLanguages: strictLanguages, portable: portable,
+                interruption: interruption))
         watch.stop()
         if let signalNumber = report.interruption {
             let stopped: SignalWatch.Stopped =

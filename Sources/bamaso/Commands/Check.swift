@@ -27,14 +27,20 @@ struct Check: ParsableCommand {
     @Flag(help: "Also check pages marked 'draft: true' as if they were published.")
     var drafts = false
 
-    @Flag(help: "Treat missing and outdated translations as errors (for a release).")
+    @Flag(help: "Treat missing and outdated translations as errors (for a release), in every language.")
     var strict = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Like --strict, in these languages only, such as 'fr,sw'.", valueName: "codes"),
+        transform: { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } })
+    var strictLanguages: [String]?
 
     func run() throws {
         let report = Site.build(
             BuildOptions(
                 root: URL(fileURLWithPath: root), includeDrafts: drafts, writeOutput: false,
-                strict: strict))
+                strict: strict || strictLanguages != nil, strictLanguages: strictLanguages))
         switch format {
         case .text:
             Terminal.printDiagnostics(report.diagnostics)

@@ -6,8 +6,8 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new page in every language, with its front matter ready to fill in.",
         discussion: """
-            bamaso new risks fake-job-offers writes content/risks/fake-job-offers.rw.md and \
-            content/risks/fake-job-offers.en.md from the theme's skeleton for that section \
+            bamaso new risks fake-job-offers writes content/risks/fake-job-offers.LANG.md for each \
+            language of site.yml from the theme's skeleton for that section \
             (templates/archetypes/), with a placeholder for every front-matter field and a hint \
             above it. The pages start as drafts. An existing page is never overwritten.
             """
