@@ -77,8 +77,17 @@ CASES = [
 # site.yml and contacts.yml: (name, file, change made to the project's own file: old -> new).
 CONFIG_CASES = [
     ("the site's own site.yml", "site.yml", None),
-    ("languages in another order", "site.yml", ("languages: [rw, en]", "languages: [en, rw]")),
-    ("a third language", "site.yml", ("languages: [rw, en]", "languages: [rw, en, fr]")),
+    ("languages in another order", "site.yml",
+     ("  - rw\n  - code: en\n    locale: en_GB\n", "  - code: en\n    locale: en_GB\n  - rw\n")),
+    ("a third language", "site.yml", ("    locale: en_GB\n", "    locale: en_GB\n  - fr\n")),
+    ("a third language with its settings", "site.yml",
+     ("    locale: en_GB\n", "    locale: en_GB\n  - code: ar\n    name: العربية\n    direction: rtl\n"
+                            "    fallback: [en]\n")),
+    ("a language code in capitals", "site.yml", ("    locale: en_GB\n", "    locale: en_GB\n  - FR\n")),
+    ("a direction that is neither", "site.yml", ("    locale: en_GB\n", "    locale: en_GB\n    direction: up\n")),
+    ("an unknown language setting", "site.yml", ("    locale: en_GB\n", "    locale: en_GB\n    colour: blue\n")),
+    ("languages as one word", "site.yml", ("languages:\n  - rw\n  - code: en\n    locale: en_GB\n",
+                                           "languages: rw\n")),
     ("no quick exit", "site.yml", ("quick_exit:\n", "old_quick_exit:\n")),
     ("a quick exit to javascript:", "site.yml", ('en: "https://www.google.com/?hl=en"', 'en: "javascript:void(0)"')),
     ("translation notices as a word", "site.yml", ("base_url:", "translation_notices: maybe\nbase_url:")),
