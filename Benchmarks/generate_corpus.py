@@ -2,7 +2,7 @@
 """Writes a bilingual (rw/en) benchmark site of N pages per language, twice: as a bamaso
 project and as a Hugo site that does the same work.
 
-    python3 Benchmarks/generate_corpus.py N OUTDIR
+    python3 Benchmarks/generate_corpus.py N OUTDIR [--four-languages]
 
 OUTDIR/bamaso/   content/ (site.yml, contacts.yml, home and section pages, N pages per
                  language) and templates/ (a copy of the repository's theme).
@@ -13,6 +13,11 @@ N counts the regular pages of one language; the home page and the five section p
 on top. Every page exists in both languages. The output depends only on N and SEED: the same
 arguments write the same bytes. Pages are 1.5 to 8 KB of Markdown with headings, lists,
 emphasis, block quotes, callouts and `@/section/slug` links between pages.
+
+--four-languages adds French and Swahili (bamaso only, no Hugo site): every listing page and
+half of the regular pages (every other one) are translated into both, the rest fall back. Their
+words are drawn from the English vocabulary (only the timing matters), and their interface
+strings are the four-language test fixture's (Tests/BamasoSiteTests/Fixtures/four-languages).
 """
 
 import argparse
@@ -79,8 +84,12 @@ bakoresha bakora abaturanyi abatanze""".split()
 
 # Words for slugs: lowercase a-z only, so every slug is a valid web address.
 SLUG_WORDS = [w for w in EN_WORDS if w.isalpha() and len(w) > 3]
-WORDS = {"en": EN_WORDS, "rw": RW_WORDS}
+WORDS = {"en": EN_WORDS, "rw": RW_WORDS, "fr": EN_WORDS, "sw": EN_WORDS}
 LANGUAGES = ["rw", "en"]
+# The languages of the translations every page has; more are added to every other page.
+TRANSLATIONS = ["rw"]
+EXTRA = []
+FIXTURE_STRINGS = REPOSITORY / "Tests" / "BamasoSiteTests" / "Fixtures" / "four-languages" / "templates" / "i18n"
 STATIONS = ["Radio Dix", "Radio Rwanda", "Radio Salus", "Radio Huguka", "Radio Maria Rwanda", "KFM"]
 CALLOUT_KINDS = ["help", "warning", "note"]
 
@@ -297,10 +306,11 @@ def regular_pages(pages, content):
         target = shared.randint(PAGE_MIN + 150, PAGE_MAX - 350)
         has_contact_card = page.section == "contact"
         files = {}
-        for language in ["en", "rw"]:  # English is the original (translation_source: en)
+        translations = TRANSLATIONS + (EXTRA if page.index % 2 == 0 else [])
+        for language in ["en"] + translations:  # English is the original (translation_source: en)
             rng = random.Random("%d/%d/%s" % (SEED, page.index, language))
             lines, texts = front_matter_and_texts(rng, page, language, page.index)
-            if language == "rw":
+            if language != "en":
                 lines.append("translation: draft" if shared.random() < 0.5 else "translation: reviewed")
                 lines.append("translated_from: " + quoted(files["en-fingerprint"]))
             head = page_file(lines, "")
@@ -315,7 +325,7 @@ def regular_pages(pages, content):
             files[language] = text
             if language == "en":
                 files["en-fingerprint"] = fnv1a(texts + [body.strip()])
-        for language in LANGUAGES:
+        for language in [l for l in LANGUAGES if l in files]:
             write(content / page.section / ("%s.%s.md" % (page.slug, language)), files[language])
             sizes.append(len(files[language].encode()))
     return sizes
@@ -327,14 +337,14 @@ def listing_pages(pages, content):
     for weight, (section, _) in enumerate([("", 0)] + SECTIONS):
         index = -1 - weight
         files = {}
-        for language in ["en", "rw"]:
+        for language in ["en"] + TRANSLATIONS + EXTRA:
             rng = random.Random("%d/%s/%s" % (SEED, section or "home", language))
             title = title_case(phrase(rng, language, 1, 3))
             description = sentence(rng, language, 10, 20)
             lines = ["title: " + quoted(title), "description: " + quoted(description)]
             if section:
                 lines.append("weight: %d" % weight)
-            if language == "rw":
+            if language != "en":
                 lines += ["translation: reviewed", "translated_from: " + quoted(files["en-fingerprint"])]
             writer = BodyWriter(rng, language, keys, keys)
             body = writer.body(rng.randint(600, 1200))
@@ -354,15 +364,16 @@ title:
 description:
   rw: "Ba maso ku icuruzwa ry'abantu: uko warimenya, uko wakwirinda n'aho wabona ubufasha mu Rwanda."
   en: "Be alert to human trafficking: how to recognise it, how to protect yourself and where to get help in Rwanda."
-languages: [rw, en]
+languages: [%s]
 translation_source: en
 sections: [%s]
 # A full address, so the build also writes the sitemap, feeds, Open Graph tags and share links.
 base_url: "https://example.org/"
 help:
   contact: org-01
-quick_exit: { rw: "https://example.com/rw", en: "https://example.com/en" }
-""" % ", ".join(s for s, _ in SECTIONS)
+quick_exit: { %s }
+""" % (", ".join(LANGUAGES), ", ".join(s for s, _ in SECTIONS),
+       ", ".join('%s: "https://example.com/%s"' % (l, l) for l in LANGUAGES))
 
 
 def organisations():
@@ -493,7 +504,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="regular pages per language")
     parser.add_argument("outdir", type=Path)
+    parser.add_argument("--four-languages", action="store_true", help="add fr and sw (bamaso only)")
     args = parser.parse_args()
+    if args.four_languages:
+        EXTRA.extend(["fr", "sw"])
+        LANGUAGES.extend(["fr", "sw"])
     if args.n < 10:
         parser.error("N must be at least 10")
     out = args.outdir
@@ -509,6 +524,11 @@ def main():
     write(content / "site.yml", site_yml())
     write(content / "contacts.yml", contacts_yml(orgs))
     shutil.copytree(REPOSITORY / "templates", out / "bamaso" / "templates")
+    for language in EXTRA:
+        shutil.copy(FIXTURE_STRINGS / ("%s.yml" % language), out / "bamaso" / "templates" / "i18n")
+    if EXTRA:
+        print("wrote a four-language bamaso project (no Hugo site) into %s" % (out / "bamaso"))
+        return
 
     hugo = out / "hugo"
     shutil.copytree(content, hugo / "content", ignore=shutil.ignore_patterns("*.yml"))
