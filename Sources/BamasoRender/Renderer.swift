@@ -127,6 +127,7 @@ public final class Renderer {
         guard let theme = Theme.load(ThemeFiles(site.project), languages: site.site.languages, into: &diagnostics)
         else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
+        diagnostics += environment.printCodeWarnings
         let (pages, feeds) = alongside(
             { site.pages.concurrentMap { Renderer(environment, log: nil).page($0) } },
             { SiteFeeds(environment).files() })

@@ -180,6 +180,7 @@ extension BuildCache {
         diagnostics += loaded.diagnostics
         guard let theme = loaded.value else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
+        diagnostics += environment.printCodeWarnings
         let items = site.pages.map { (key: $0.path, input: $0) }
         let (pages, feeds) = alongside(
             {
