@@ -94,6 +94,17 @@ public struct PDFThumbnailer: Sendable {
     }
 }
 
+extension SiteIndex {
+    /// The thumbnail of the PDF at `file`, published at `path` (`media/leaflet.pdf`), from the
+    /// project's cache or drawn into it.
+    func thumbnail(of file: URL, path: String) -> PDFThumbnailer.Outcome {
+        guard let fingerprint = pageCounter.readings?.fingerprint(of: file) else { return .failed }
+        return thumbnailer.thumbnail(
+            of: file, fingerprint: fingerprint, path: PDFThumbnail.path(of: path),
+            cache: PDFThumbnailer.cache(in: project.root))
+    }
+}
+
 /// A JPEG's size in pixels, from its frame header, and in bytes.
 enum JPEGSize {
     static func read(_ url: URL) -> (width: Int, height: Int, bytes: Int)? {

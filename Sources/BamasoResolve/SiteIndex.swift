@@ -117,14 +117,7 @@ public struct SiteIndex: Sendable {
         case .audio(let path): return .audio(project.media[path].flatMap { AudioFile.read($0, path: path) })
         case .download(let path):
             return .download(project.media[path].map { Download.read($0, path: path, counter: pageCounter) })
-        case .thumbnail(let path):
-            return .thumbnail(
-                project.media[path].map { file in
-                    guard let fingerprint = pageCounter.readings?.fingerprint(of: file) else { return .failed }
-                    return thumbnailer.thumbnail(
-                        of: file, fingerprint: fingerprint, path: PDFThumbnail.path(of: path),
-                        cache: PDFThumbnailer.cache(in: project.root))
-                })
+        case .thumbnail(let path): return .thumbnail(project.media[path].map { thumbnail(of: $0, path: path) })
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
             return .places(pages.places(of: key, in: site.languages))
