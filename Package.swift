@@ -25,11 +25,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // What every stage shares and none owns: copy-on-write boxes, concurrentMap, trimming,
         // fingerprints, system errors, and the one memo that rebuilds reuse (`ItemMemo`).
         .target(name: "BamasoSupport"),
         .target(name: "BamasoDiagnostics", dependencies: ["BamasoSupport"]),
         .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics", "BamasoSupport"]),
+        // The only door to libqrencode: QR codes of printable pages' addresses, as inline SVG.
+        .target(name: "BamasoQRCode", dependencies: ["CQRencode"]),
         .target(
             name: "BamasoLoad",
             dependencies: ["BamasoDiagnostics", "BamasoSupport", .product(name: "Yams", package: "Yams")]
@@ -51,8 +58,8 @@ let package = Package(
         .target(
             name: "BamasoRender",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoQRCode", "BamasoResolve",
+                "BamasoSupport", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -97,7 +104,9 @@ let package = Package(
         .testTarget(name: "BamasoSupportTests", dependencies: ["BamasoSupport"]),
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
-        // What the tests of several modules need (a PDF made on the spot); only tests use it.
+        .testTarget(name: "BamasoQRCodeTests", dependencies: ["BamasoQRCode", "BamasoTestSupport"]),
+        // What the tests of several modules need (a PDF made on the spot, a QR code read back);
+        // only tests use it.
         .target(name: "BamasoTestSupport", path: "Tests/BamasoTestSupport"),
         .testTarget(
             name: "BamasoParseTests",

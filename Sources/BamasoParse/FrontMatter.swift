@@ -22,6 +22,8 @@ public struct FrontMatter: Sendable, Equatable {
     public var date: Day?
     public var weight: Int?
     public var draft: Bool
+    /// The page is meant to be printed (a poster): it carries a QR code of its own address.
+    public var printable = false
     public var translation: Translation?
     /// On a translation: the fingerprint of its source page when it was last brought up to
     /// date (`bamaso translations --ack`). It differs from the source's current fingerprint
@@ -56,8 +58,8 @@ public struct FrontMatter: Sendable, Equatable {
     }
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft) == (
-            rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft
+        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft, lhs.printable) == (
+            rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft, rhs.printable
         )
             && (lhs.translation, lhs.translatedFrom, lhs.translatedBlocks, lhs.translationSource)
                 == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
@@ -117,6 +119,7 @@ public struct FrontMatter: Sendable, Equatable {
             translatedFrom: values.strings["translated_from"],
             translationSource: values.strings["translation_source"].map(Language.init),
             translatedBlocks: values.lists["translated_blocks"])
+        frontMatter.printable = values.flags["printable"] ?? false
         frontMatter.lines = values.locations.mapValues(\.line)
         switch kind {
         case .risk:

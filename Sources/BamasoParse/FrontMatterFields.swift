@@ -49,6 +49,9 @@ extension FrontMatter {
         FrontMatterField("weight", .wholeNumber(minimum: nil), "Order in its section's listing: lower comes first."),
         FrontMatterField("draft", .flag, "true keeps the page out of the published site."),
         FrontMatterField(
+            "printable", .flag,
+            "true for a page meant to be printed (a poster): the printed page carries a QR code of its address."),
+        FrontMatterField(
             "translation", .choice(FrontMatter.Translation.allCases.map(\.rawValue)),
             "On a translation: draft until a native speaker has reviewed it, then reviewed.",
             hint: "write 'translation: draft' until a native speaker has checked the page"),

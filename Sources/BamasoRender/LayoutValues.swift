@@ -13,10 +13,11 @@ enum LayoutValues {
     ]
 
     /// What every page may have (`Renderer.context(for:)`); `date`, `section`, `audio`,
-    /// `translation_notice` and `og` only when the page has them.
+    /// `translation_notice`, `og` and `print_code` (`printable: true`) only when the page has them.
     static let page: Set<String> = shared.union([
         "title", "kind", "head_title", "description", "canonical", "url", "alternates", "languages", "content",
         "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og",
+        "print_code",
     ])
 
     /// What pages of `kind` may have, from their front matter's fields.

@@ -34,7 +34,13 @@ extension Renderer {
         let label = target.download.map { download in
             "<span class=\"download\">(\(Escape.html(downloadLabel(download, in: language))))</span>"
         }
-        let after = [note, label].compactMap { $0 }
+        // Lazy, so a phone that never scrolls to it does not pay for it; sized, so nothing moves.
+        let thumbnail = target.thumbnail.map { picture in
+            "<img class=\"download-thumbnail\" src=\"\(Escape.html(urls.link(picture.path, from: from)))\" "
+                + "width=\"\(picture.width)\" height=\"\(picture.height)\" alt=\"\(Escape.html(picture.alt))\" "
+                + "loading=\"lazy\">"
+        }
+        let after = [note, label, thumbnail].compactMap { $0 }
         return LinkRewrite(url: url, htmlAfter: after.isEmpty ? nil : " " + after.joined(separator: " "))
     }
 

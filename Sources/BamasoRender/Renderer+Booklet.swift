@@ -28,6 +28,7 @@ extension Renderer {
         context["url"] = urls.link(path, from: path)
         context["content"] = nil
         context["og"] = nil
+        context["print_code"] = printCode(for: path, in: language)
         context["section"] = section.map {
             ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues
         }

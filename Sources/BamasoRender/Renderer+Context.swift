@@ -78,6 +78,7 @@ extension Renderer {
         if page.kind == .section, page.section == "schools", let booklet = feeds(language).booklet {
             context["booklet_url"] = link(booklet)
         }
+        if location == nil, page.frontMatter.printable { context["print_code"] = printCode(for: from, in: language) }
         addFields(page.frontMatter.fields, language: language, from: from, to: &context)
         return context
     }

@@ -130,6 +130,7 @@ public final class Renderer {
                 into: &diagnostics)
         else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
+        diagnostics += environment.printCodeWarnings
         let (pages, feeds) = alongside(
             { site.pages.concurrentMap { Renderer(environment, log: nil).page($0) } },
             { SiteFeeds(environment).files() })
@@ -160,10 +161,28 @@ public final class Renderer {
         for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
         }
+        files += thumbnailFiles(of: site.pages)
         for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
             let published = environment.assets.published[path] ?? path
             files.append(OutputFile(path: published, contents: .copy(url), source: "templates/static/" + path))
         }
         return RenderedSite(files: files)
+    }
+
+    /// The pictures of PDFs' first pages that links show, each once, copied from the cache.
+    private static func thumbnailFiles(of pages: [ResolvedPage]) -> [OutputFile] {
+        var thumbnails: [String: PDFThumbnail] = [:]
+        for page in pages {
+            var links = page.links
+            for case .callout(_, _, _, let resolved)? in page.components { links += resolved }
+            for case let thumbnail? in links.lazy.compactMap({ $0?.thumbnail }) {
+                thumbnails[thumbnail.path] = thumbnail
+            }
+        }
+        return thumbnails.values.sorted { $0.path < $1.path }.map { thumbnail in
+            OutputFile(
+                path: thumbnail.path, contents: .copy(thumbnail.file),
+                source: "content/" + thumbnail.path.dropLast(".thumbnail.jpg".count))
+        }
     }
 }

@@ -21,12 +21,20 @@ struct Linker {
     mutating func resolve(_ links: [MarkdownLink], into diagnostics: inout [Diagnostic]) -> [ResolvedLink?] {
         links.map { link in
             let location = FileLocation(path: from.path, line: link.line, column: link.column)
-            return resolve(link.destination, kind: link.kind, at: location, into: &diagnostics)
+            return resolve(
+                link.destination, kind: link.kind, thumbnail: link.title == Self.thumbnailTitle ? link.text : nil,
+                at: location,
+                into: &diagnostics)
         }
     }
 
+    /// The title by which a link to a PDF asks for a picture of its first page:
+    /// `[Leaflet](/media/leaflet.pdf "thumbnail")`.
+    static let thumbnailTitle = "thumbnail"
+
     private mutating func resolve(
-        _ destination: String, kind: MarkdownLink.Kind, at location: FileLocation, into diagnostics: inout [Diagnostic]
+        _ destination: String, kind: MarkdownLink.Kind, thumbnail alt: String? = nil, at location: FileLocation,
+        into diagnostics: inout [Diagnostic]
     ) -> ResolvedLink? {
         var target: Substring
         if destination.hasPrefix("@/") {
@@ -85,7 +93,12 @@ struct Linker {
                         hint: "save or export the document again as PDF, or give the file the ending of its real type"))
                 return ResolvedLink(path: key)
             case .noPageCounter, nil:
-                return ResolvedLink(path: key, download: download)
+                var resolved = ResolvedLink(path: key, download: download)
+                if let alt {
+                    resolved.thumbnail = thumbnail(of: key, destination, at: location, into: &diagnostics)
+                    resolved.thumbnail?.alt = alt
+                }
+                return resolved
             }
         }
         if key.containsTwoDots || key.hasSuffix(".md") {
@@ -121,6 +134,40 @@ struct Linker {
         return ResolvedLink(
             path: SiteIndex.path(of: key, in: page.language), fragment: fragment,
             fallbackLanguage: page.language == from.language ? nil : page.language)
+    }
+}
+
+extension Linker {
+    /// The picture of the first page of the PDF `key` that a link asks for; nil, with a warning
+    /// (the link still works), when there can be none.
+    fileprivate func thumbnail(
+        of key: String, _ destination: String, at location: FileLocation, into diagnostics: inout [Diagnostic]
+    ) -> PDFThumbnail? {
+        guard key.lowercased().hasSuffix(".pdf") else {
+            diagnostics.append(
+                .warning(
+                    at: location, "'\(destination)' asks for a thumbnail, which only a PDF file can have",
+                    hint: "remove \"thumbnail\" after the address"))
+            return nil
+        }
+        let problem: String
+        switch reader.thumbnail(key) {
+        case .drawn(let thumbnail): return thumbnail
+        case nil: return nil
+        case .noRenderer:
+            problem = "poppler's pdftoppm is not installed"
+        case .failed:
+            problem = "poppler could not draw its first page"
+        case .tooLarge(let bytes):
+            problem = "its first page is \(bytes / 1000) kB even at the lowest quality, over the 15 kB budget"
+        }
+        diagnostics.append(
+            .warning(
+                at: location, "'\(destination)' is shown without a thumbnail: \(problem)",
+                hint: problem.hasPrefix("poppler's")
+                    ? "install it (apt-get install poppler-utils) to show the thumbnail"
+                    : "check that the PDF opens, or remove \"thumbnail\" after the address"))
+        return nil
     }
 }
 

@@ -24,10 +24,18 @@ public struct PDFPageCounter: Sendable, Equatable {
     /// The `pdfinfo` to run; nil when there is none.
     public var executable: URL?
     public var timeout: Duration
+    /// What earlier builds counted, so that an unchanged PDF is not counted again; nil counts
+    /// every time.
+    public var readings: PDFReadings?
 
-    public init(executable: URL?, timeout: Duration = .seconds(10)) {
+    public init(executable: URL?, timeout: Duration = .seconds(10), readings: PDFReadings? = nil) {
         self.executable = executable
         self.timeout = timeout
+        self.readings = readings
+    }
+
+    public static func == (lhs: PDFPageCounter, rhs: PDFPageCounter) -> Bool {
+        (lhs.executable, lhs.timeout) == (rhs.executable, rhs.timeout) && lhs.readings === rhs.readings
     }
 
     /// The `pdfinfo` on the `PATH`, looked for once per process.
@@ -42,6 +50,11 @@ public struct PDFPageCounter: Sendable, Equatable {
     }
 
     public func pages(of file: URL) -> Count {
+        guard let readings else { return count(file) }
+        return readings.pages(of: file) { count(file) }
+    }
+
+    private func count(_ file: URL) -> Count {
         guard let executable else { return .noCounter }
         // The report goes to a file rather than a pipe, which nobody has to drain.
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-pdfinfo-\(UUID())")
@@ -67,7 +80,7 @@ public struct PDFPageCounter: Sendable, Equatable {
     ///
     /// `posix_spawn` and `waitpid` rather than Foundation's `Process`, which on Linux reports
     /// the end of a process only once its children have ended too, and so cannot stop one.
-    private static func run(_ executable: String, _ arguments: [String], output: Int32, timeout: Duration) -> Int32? {
+    static func run(_ executable: String, _ arguments: [String], output: Int32, timeout: Duration) -> Int32? {
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
         #else

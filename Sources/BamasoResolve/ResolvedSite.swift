@@ -57,12 +57,19 @@ public struct ResolvedLink: Sendable, Equatable {
     public var fallbackLanguage: Language?
     /// For a link (not an image) to a file in `content/media/`, what its label says of it.
     public var download: Download?
+    /// For a link to a PDF that asks for it (`"thumbnail"` as its title), the picture of the
+    /// first page shown after it.
+    public var thumbnail: PDFThumbnail?
 
-    public init(path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil) {
+    public init(
+        path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil,
+        thumbnail: PDFThumbnail? = nil
+    ) {
         self.path = path
         self.fragment = fragment
         self.fallbackLanguage = fallbackLanguage
         self.download = download
+        self.thumbnail = thumbnail
     }
 }
 

@@ -17,10 +17,16 @@ public enum Resolver {
         public var includeDrafts: Bool
         /// What counts the pages of linked PDFs: `pdfinfo`, if it is installed.
         public var pageCounter: PDFPageCounter
+        /// What draws the first page of a PDF whose link asks for it: `pdftoppm`, if it is installed.
+        public var thumbnailer: PDFThumbnailer
 
-        public init(includeDrafts: Bool = false, pageCounter: PDFPageCounter = .installed) {
+        public init(
+            includeDrafts: Bool = false, pageCounter: PDFPageCounter = .installed,
+            thumbnailer: PDFThumbnailer = .installed
+        ) {
             self.includeDrafts = includeDrafts
             self.pageCounter = pageCounter
+            self.thumbnailer = thumbnailer
         }
     }
 
@@ -29,7 +35,9 @@ public enum Resolver {
     public static func resolve(
         _ parsed: ParsedSite, options: Options = Options(), into diagnostics: inout [Diagnostic]
     ) -> ResolvedSite {
-        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter)
+        let index = SiteIndex(
+            parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter,
+            thumbnailer: options.thumbnailer)
         let pages = index.published.concurrentMap { resolve($0, in: index, log: nil) }
         let translations = TranslationReport.versions(of: index.published).map { key, versions in
             var found: [Diagnostic] = []

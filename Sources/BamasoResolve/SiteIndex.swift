@@ -23,6 +23,8 @@ public enum SiteRead: Hashable, Sendable {
     /// The file at `content/media/PATH` that a link offers for download: its size, type and,
     /// for a PDF, pages, as read from the disk.
     case download(String)
+    /// The picture of the first page of the PDF at `content/media/PATH`, which a link asks for.
+    case thumbnail(String)
     /// The organisations of contacts.yml.
     case contacts
     /// The languages `key` is published in, as places in the site's list of languages.
@@ -43,7 +45,7 @@ extension SiteRead {
     public var scope: String? {
         switch self {
         case .target(let key, _), .listed(let key, _), .translations(let key): key
-        case .draft, .suggestion, .media, .audio, .download, .contacts, .section, .languages, .sections: nil
+        case .draft, .suggestion, .media, .audio, .download, .thumbnail, .contacts, .section, .languages, .sections: nil
         }
     }
 }
@@ -55,6 +57,7 @@ public enum SiteAnswer: Equatable, Sendable {
     case key(String?)
     case audio(AudioFile?)
     case download(Download?)
+    case thumbnail(PDFThumbnailer.Outcome?)
     case contacts([String: Contact])
     case languages([Language])
     case keys([String])
@@ -80,10 +83,19 @@ public struct SiteIndex: Sendable {
     let drafts: Set<String>
     /// What counts a linked PDF's pages.
     let pageCounter: PDFPageCounter
+    /// What draws a PDF's first page, for a link that asks for it.
+    let thumbnailer: PDFThumbnailer
 
-    public init(_ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed) {
+    public init(
+        _ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed,
+        thumbnailer: PDFThumbnailer = .installed
+    ) {
         project = parsed.project
+        // The pages of one build share what they find out about PDFs, whatever the caller keeps.
+        var pageCounter = pageCounter
+        if pageCounter.readings == nil { pageCounter.readings = PDFReadings() }
         self.pageCounter = pageCounter
+        self.thumbnailer = thumbnailer
         published = includeDrafts ? parsed.pages : parsed.pages.filter { !$0.frontMatter.draft }
         pages = PageIndex(pages: published, site: parsed.project.site)
         drafts = includeDrafts ? [] : Set(parsed.pages.filter { $0.frontMatter.draft }.map(\.key))
@@ -105,6 +117,7 @@ public struct SiteIndex: Sendable {
         case .audio(let path): return .audio(project.media[path].flatMap { AudioFile.read($0, path: path) })
         case .download(let path):
             return .download(project.media[path].map { Download.read($0, path: path, counter: pageCounter) })
+        case .thumbnail(let path): return .thumbnail(project.media[path].map { thumbnail(of: $0, path: path) })
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
             return .places(pages.places(of: key, in: site.languages))
@@ -152,6 +165,11 @@ struct SiteReader {
     func download(_ path: String) -> Download? {
         guard case .download(let download) = ask(.download(path)) else { unexpected() }
         return download
+    }
+
+    func thumbnail(_ path: String) -> PDFThumbnailer.Outcome? {
+        guard case .thumbnail(let outcome) = ask(.thumbnail(path)) else { unexpected() }
+        return outcome
     }
 
     var contacts: [String: Contact] {

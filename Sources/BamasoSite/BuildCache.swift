@@ -67,6 +67,9 @@ public final class BuildCache: @unchecked Sendable {
     let themes: ItemMemo<String, ThemeInput, NoRead, NoRead, Found<Theme?>>
     let rendered: ItemMemo<String, ResolvedPage, RenderRead, RenderAnswer, OutputFile>
     let booklets: ItemMemo<Language, Language, RenderRead, RenderAnswer, OutputFile?>
+    /// What was found out about linked PDFs (pages, fingerprints), so a rebuild runs `pdfinfo`
+    /// and reads a PDF only when it changed.
+    let pdfReadings = PDFReadings()
 
     // Safe because every access holds `lock`.
     private let lock = NSLock()
@@ -152,7 +155,10 @@ extension BuildCache {
     /// Stage 3, item by item: each published page, and each key's translations.
     func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite
     {
-        let index = SiteIndex(parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter)
+        var pageCounter = options.pageCounter
+        if pageCounter.readings == nil { pageCounter.readings = pdfReadings }
+        let index = SiteIndex(
+            parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer)
         let pages = resolved.map(
             index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
             scopeOf: \.key
@@ -186,6 +192,7 @@ extension BuildCache {
         diagnostics += loaded.diagnostics
         guard let theme = loaded.value else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
+        diagnostics += environment.printCodeWarnings
         let items = site.pages.map { (key: $0.path, input: $0) }
         let (pages, feeds) = alongside(
             {

@@ -211,7 +211,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                 .error(
                     at: FileLocation(path: Self.risk, line: 4, column: 1),
                     "unknown key 'tags' in the front matter of this risk message",
-                    hint: "the keys allowed here are: title, description, date, weight, draft, translation, "
+                    hint: "the keys allowed here are: title, description, date, weight, draft, printable, translation, "
                         + "translated_from, translation_source, translated_blocks, key_message")
             ])
     }
@@ -222,7 +222,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
         #expect(
             diagnostics.map(\.description) == [
                 "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the "
-                    + "keys allowed here are: title, description, date, weight, draft, translation, "
+                    + "keys allowed here are: title, description, date, weight, draft, printable, translation, "
                     + "translated_from, translation_source, translated_blocks"
             ])
     }

@@ -22,6 +22,7 @@ struct SiteFixture {
     var contacts = ""
     var media: [String: URL] = [:]
     var pageCounter = PDFPageCounter.installed
+    var thumbnailer = PDFThumbnailer.installed
 
     init(_ files: [String: String], without removed: Set<String> = []) {
         self.files = Self.listings.merging(files) { _, new in new }.filter { !removed.contains($0.key) }
@@ -41,7 +42,8 @@ struct SiteFixture {
         let parsed = PageParser.parse(project, into: &diagnostics)
         #expect(diagnostics == [], "the fixture itself should parse")
         let site = Resolver.resolve(
-            parsed, options: .init(includeDrafts: includeDrafts, pageCounter: pageCounter), into: &diagnostics)
+            parsed, options: .init(includeDrafts: includeDrafts, pageCounter: pageCounter, thumbnailer: thumbnailer),
+            into: &diagnostics)
         return (site, diagnostics)
     }
 }
