@@ -25,11 +25,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // What every stage shares and none owns: copy-on-write boxes, concurrentMap, trimming,
         // fingerprints, system errors, and the one memo that rebuilds reuse (`ItemMemo`).
         .target(name: "BamasoSupport"),
         .target(name: "BamasoDiagnostics", dependencies: ["BamasoSupport"]),
         .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics", "BamasoSupport"]),
+        // The only module that imports libvips: images checked, resized, encoded and cached.
+        .target(name: "BamasoImages", dependencies: ["CVips", "BamasoSupport"]),
         .target(
             name: "BamasoLoad",
             dependencies: ["BamasoDiagnostics", "BamasoSupport", .product(name: "Yams", package: "Yams")]
@@ -97,6 +104,7 @@ let package = Package(
         .testTarget(name: "BamasoSupportTests", dependencies: ["BamasoSupport"]),
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
+        .testTarget(name: "BamasoImagesTests", dependencies: ["BamasoImages"]),
         // What the tests of several modules need (a PDF made on the spot); only tests use it.
         .target(name: "BamasoTestSupport", path: "Tests/BamasoTestSupport"),
         .testTarget(
