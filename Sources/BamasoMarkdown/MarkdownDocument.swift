@@ -53,13 +53,21 @@ public struct MarkdownLink: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var column: Int
+    /// The title after the address (`![](/media/a.png "decorative")`), or "".
+    public var title: String
 
-    public init(kind: Kind, destination: String, text: String, line: Int, column: Int) {
+    public init(kind: Kind, destination: String, text: String, line: Int, column: Int, title: String = "") {
         self.kind = kind
         self.destination = destination
         self.text = text
         self.line = line
         self.column = column
+        self.title = title
+    }
+
+    /// An image marked as decorative, which screen readers skip: `![](/media/a.png "decorative")`.
+    public var isDecorative: Bool {
+        kind == .image && title.trimmingCharacters(in: .whitespaces).lowercased() == "decorative"
     }
 }
 

@@ -84,7 +84,8 @@ struct Scanner {
                 destination: string(cmark_node_get_url(node)),
                 text: Markdown.plainText(of: node),
                 line: fileLine(node),
-                column: fileColumn(node)
+                column: fileColumn(node),
+                title: string(cmark_node_get_title(node))
             )
             document.links.append(link)
             return .link

@@ -67,13 +67,15 @@ public enum PageParser {
                     "a page has one main heading, its title; this '#' heading would be a second one",
                     hint: "write '## \(heading.text)' instead"))
         }
-        for image in markdown.links where image.kind == .image && image.text.trimmingWhitespaces().isEmpty {
+        for image in markdown.links
+        where image.kind == .image && image.text.trimmingWhitespaces().isEmpty && !image.isDecorative {
             diagnostics.append(
                 .error(
                     at: FileLocation(path: path, line: image.line, column: image.column),
                     "this image has no description for people who cannot see it",
                     hint: "write what the image shows between the brackets: ![A teacher talks to a "
-                        + "class](\(image.destination))"))
+                        + "class](\(image.destination)); for an image that only decorates, mark it: "
+                        + "![](\(image.destination) \"decorative\")"))
         }
     }
 

@@ -53,7 +53,9 @@ import Testing
         #expect(
             Markdown.scan(body, firstLine: 5).links == [
                 MarkdownLink(kind: .link, destination: "/media/leaflet.pdf", text: "the leaflet", line: 7, column: 5),
-                MarkdownLink(kind: .image, destination: "media/poster.jpg", text: "A poster", line: 7, column: 43),
+                MarkdownLink(
+                    kind: .image, destination: "media/poster.jpg", text: "A poster", line: 7, column: 43,
+                    title: "Poster"),
                 MarkdownLink(
                     kind: .link, destination: "@/schools/start-a-school-club", text: "club", line: 9, column: 14),
             ])
