@@ -51,15 +51,15 @@ let package = Package(
         .target(
             name: "BamasoResolve",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse", "BamasoSupport",
+                "BamasoDiagnostics", "BamasoImages", "BamasoMarkdown", "BamasoLoad", "BamasoParse", "BamasoSupport",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(
             name: "BamasoRender",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve", "BamasoSupport",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "BamasoDiagnostics", "BamasoImages", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoResolve",
+                "BamasoSupport", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "BamasoSite",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
+                "BamasoDiagnostics", "BamasoImages", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
                 "BamasoResolve", "BamasoRender", "BamasoSupport", "BamasoWrite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoSite", "BamasoTestSupport"],
+            dependencies: ["BamasoDiagnostics", "BamasoImages", "BamasoLoad", "BamasoSite", "BamasoTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -26,6 +26,10 @@ public final class ImageStore: @unchecked Sendable {
         self.init(folder: root.appendingPathComponent(".bamaso-cache/images", isDirectory: true))
     }
 
+    /// A store in the system's temporary folder, for tools and tests that build no project.
+    public static let temporary = ImageStore(
+        folder: FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-image-cache", isDirectory: true))
+
     /// How many images this store has encoded (not found in its cache), sharing images included.
     public var encodings: Int { lock.withLock { encoded } }
 

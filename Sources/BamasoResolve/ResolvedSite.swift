@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
@@ -27,6 +28,11 @@ public struct ResolvedPage: Sendable, Equatable {
         public var children: [ListedPage]
         /// A radio show's recording, from its front matter's `audio`.
         public var audio: AudioFile?
+        /// The picture at the top of the page, from its front matter's `image`.
+        public var image: PageImage?
+        /// The picture shown where the page is shared: from its `image`, else its section's,
+        /// else site.yml's.
+        public var sharing: SharingImage?
     }
 
     @usableFromInline var storage: CopyOnWrite<Fields>
@@ -43,7 +49,7 @@ public struct ResolvedPage: Sendable, Equatable {
         storage = CopyOnWrite(
             Fields(
                 page: page, path: path, alternates: alternates, links: links, components: components,
-                children: children, audio: nil))
+                children: children, audio: nil, image: nil, sharing: nil))
     }
 }
 
@@ -57,13 +63,25 @@ public struct ResolvedLink: Sendable, Equatable {
     public var fallbackLanguage: Language?
     /// For a link (not an image) to a file in `content/media/`, what its label says of it.
     public var download: Download?
+    /// For an image of `content/media/` published as a picture, its variants.
+    public var image: PublishedImage?
 
-    public init(path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil) {
+    public init(
+        path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil,
+        image: PublishedImage? = nil
+    ) {
         self.path = path
         self.fragment = fragment
         self.fallbackLanguage = fallbackLanguage
         self.download = download
+        self.image = image
     }
+}
+
+/// A page's own picture (front matter `image:`), with its description: "" for a decorative one.
+public struct PageImage: Sendable, Equatable {
+    public var image: PublishedImage
+    public var alt: String
 }
 
 /// A page as a listing shows it.

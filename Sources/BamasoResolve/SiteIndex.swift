@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoParse
 import BamasoSupport
@@ -23,6 +24,12 @@ public enum SiteRead: Hashable, Sendable {
     /// The file at `content/media/PATH` that a link offers for download: its size, type and,
     /// for a PDF, pages, as read from the disk.
     case download(String)
+    /// The image at `content/media/PATH` as published (variants, size, or problem); the 1200x630
+    /// picture made from it for shared links; the `image:` of the page `key` in `language`, else
+    /// in the default language, as written.
+    case image(String)
+    case sharingImage(String)
+    case pageImage(key: String, language: Language)
     /// The organisations of contacts.yml.
     case contacts
     /// The languages `key` is published in, as places in the site's list of languages.
@@ -42,8 +49,10 @@ extension SiteRead {
     /// `draft`: a draft is no published page, and deleting one changes its answer.
     public var scope: String? {
         switch self {
-        case .target(let key, _), .listed(let key, _), .translations(let key): key
-        case .draft, .suggestion, .media, .audio, .download, .contacts, .section, .languages, .sections: nil
+        case .target(let key, _), .listed(let key, _), .translations(let key), .pageImage(let key, _): key
+        case .draft, .suggestion, .media, .audio, .download, .image, .sharingImage, .contacts, .section, .languages,
+            .sections:
+            nil
         }
     }
 }
@@ -55,6 +64,8 @@ public enum SiteAnswer: Equatable, Sendable {
     case key(String?)
     case audio(AudioFile?)
     case download(Download?)
+    case image(PublishedImage?)
+    case sharingImage(SharingImage?)
     case contacts([String: Contact])
     case languages([Language])
     case keys([String])
@@ -80,10 +91,17 @@ public struct SiteIndex: Sendable {
     let drafts: Set<String>
     /// What counts a linked PDF's pages.
     let pageCounter: PDFPageCounter
+    /// What publishes images, and with what budget.
+    let images: ImageStore
+    public let imageSettings: ImageSettings
 
-    public init(_ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed) {
+    public init(
+        _ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed, images: ImageStore? = nil
+    ) {
         project = parsed.project
         self.pageCounter = pageCounter
+        self.images = images ?? .temporary
+        imageSettings = ImageSettings(phoneBudget: parsed.project.site.phoneBudgetKB * 1024)
         published = includeDrafts ? parsed.pages : parsed.pages.filter { !$0.frontMatter.draft }
         pages = PageIndex(pages: published)
         drafts = includeDrafts ? [] : Set(parsed.pages.filter { $0.frontMatter.draft }.map(\.key))
@@ -105,6 +123,7 @@ public struct SiteIndex: Sendable {
         case .audio(let path): return .audio(project.media[path].flatMap { AudioFile.read($0, path: path) })
         case .download(let path):
             return .download(project.media[path].map { Download.read($0, path: path, counter: pageCounter) })
+        case .image, .sharingImage, .pageImage: return imageAnswer(read)
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
             return .places(pages.places(of: key, in: site.languages))
@@ -128,7 +147,7 @@ struct SiteReader {
     let index: SiteIndex
     let log: ReadLog<SiteRead, SiteAnswer>?
 
-    private func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
+    func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
 
     func target(_ key: String, from language: Language) -> LinkTarget? {
         guard case .target(let target) = ask(.target(key: key, language: language)) else { unexpected() }
@@ -195,7 +214,7 @@ struct SiteReader {
     }
 
     /// `SiteIndex.answer` answers each read in the case of the same name.
-    private func unexpected() -> Never { preconditionFailure("SiteIndex.answer gave another kind of answer") }
+    func unexpected() -> Never { preconditionFailure("SiteIndex.answer gave another kind of answer") }
 }
 
 /// Looks pages up by key and language in constant time.

@@ -123,8 +123,16 @@ static inline int bamaso_vips_synthetic_photo(VipsImage **out, int width, int he
     if (vips_add(bandsOf[1], noise, &sum, NULL)) { g_object_unref(bandsOf[1]); goto done; }
     g_object_unref(bandsOf[1]);
     if (vips_cast_uchar(sum, &scaled, NULL)) goto done;
-    VipsImage *copies[4] = { scaled, scaled, scaled, scaled };
-    if (vips_bandjoin(copies, &joined, bands, NULL)) goto done;
+    // A transparent image's alpha is smooth, as a logo's or a map's is: the ramp alone.
+    VipsImage *alpha = NULL;
+    if (vips_cast_uchar(ramp, &alpha, NULL)) goto done;
+    VipsImage *alphaBand = NULL;
+    if (vips_extract_band(alpha, &alphaBand, 1, NULL)) { g_object_unref(alpha); goto done; }
+    g_object_unref(alpha);
+    VipsImage *copies[4] = { scaled, scaled, scaled, alphaBand };
+    int joinedResult = vips_bandjoin(copies, &joined, bands, NULL);
+    g_object_unref(alphaBand);
+    if (joinedResult) goto done;
     if (vips_copy(joined, out, "interpretation", bands >= 3 ? VIPS_INTERPRETATION_sRGB : VIPS_INTERPRETATION_B_W, NULL))
         goto done;
     result = 0;
