@@ -15,7 +15,7 @@ enum LayoutValues {
     /// `translation_notice` and `og` only when the page has them.
     static let page: Set<String> = shared.union([
         "title", "kind", "head_title", "description", "canonical", "url", "alternates", "languages", "content",
-        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og",
+        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og", "image",
     ])
 
     /// What pages of `kind` may have, from their front matter's fields.
