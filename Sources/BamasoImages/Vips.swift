@@ -8,11 +8,10 @@ enum Vips {
     /// Starts libvips once per process; false when it cannot start.
     static let started: Bool = bamaso_vips_start() == 0
 
-    /// libvips's own version, part of every cache key: another version may encode otherwise.
-    static var version: String {
-        guard started, let text = vips_version_string() else { return "unknown" }
-        return String(cString: text)
-    }
+    /// The version of libvips bamaso was built with, part of every cache key (another version
+    /// may encode otherwise); known without starting libvips, which a build whose images are
+    /// all in the cache never does.
+    static let version = VIPS_VERSION
 
     /// The first line of what libvips said went wrong, and the error buffer emptied.
     static func lastError() -> String {

@@ -94,7 +94,9 @@ enum ImageReport {
         }
         candidates.append(site.image)
         for case let written? in candidates {
-            guard let key = mediaKey(written), ImageStore.isImage(key), reader.mediaExists(key) else { continue }
+            guard let key = mediaKey(written), ImageStore.isImage(key), !key.lowercased().hasSuffix(".svg"),
+                reader.mediaExists(key)
+            else { continue }
             return reader.sharingImage(key)
         }
         return nil
