@@ -115,11 +115,14 @@ import Testing
         #expect(html.contains("the poster</a> <span class=\"download\">(JPG,"))
     }
 
-    @Test("a shared page shows a 1200x630 JPEG from its own image, else its section's")
+    @Test("a shared page shows a 1200x630 JPEG from its own image, else its section's, else the site's")
     func sharing() throws {
         let site = try Self.site()
         defer { site.remove() }
+        try Self.append("\nimage: /media/umuganda.jpg\n", to: "content/site.yml", in: site)
         #expect(Self.build(site).diagnostics == [])
+        let home = try site.read("en/index.html")
+        #expect(home.contains("<meta property=\"og:image\" content=\"https://example.org/bamaso/media/umuganda-share."))
         let section = try site.read("en/risks/index.html")
         #expect(section.contains("<figure class=\"page-image\"><picture>"))
         let page = try site.read("en/risks/fake-job-offers/index.html")
