@@ -30,6 +30,11 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // What every stage shares and none owns: copy-on-write boxes, concurrentMap, trimming,
         // fingerprints, system errors, and the one memo that rebuilds reuse (`ItemMemo`).
         .target(name: "BamasoSupport"),
@@ -37,6 +42,8 @@ let package = Package(
         .target(name: "BamasoMarkdown", dependencies: ["CCmark", "BamasoDiagnostics", "BamasoSupport"]),
         // The only door to libqrencode: QR codes of printable pages' addresses, as inline SVG.
         .target(name: "BamasoQRCode", dependencies: ["CQRencode"]),
+        // The only module that imports libvips: images checked, resized, encoded and cached.
+        .target(name: "BamasoImages", dependencies: ["CVips", "BamasoSupport"]),
         .target(
             name: "BamasoLoad",
             dependencies: ["BamasoDiagnostics", "BamasoSupport", .product(name: "Yams", package: "Yams")]
@@ -51,14 +58,15 @@ let package = Package(
         .target(
             name: "BamasoResolve",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse", "BamasoSupport",
+                "BamasoDiagnostics", "BamasoImages", "BamasoMarkdown", "BamasoLoad", "BamasoParse", "BamasoSupport",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .target(
             name: "BamasoRender",
             dependencies: [
-                "BamasoDiagnostics", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoQRCode", "BamasoResolve",
+                "BamasoDiagnostics", "BamasoImages", "BamasoLoad", "BamasoMarkdown", "BamasoParse", "BamasoQRCode",
+                "BamasoResolve",
                 "BamasoSupport", .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -69,7 +77,7 @@ let package = Package(
         .target(
             name: "BamasoSite",
             dependencies: [
-                "BamasoDiagnostics", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
+                "BamasoDiagnostics", "BamasoImages", "BamasoMarkdown", "BamasoLoad", "BamasoParse",
                 "BamasoResolve", "BamasoRender", "BamasoSupport", "BamasoWrite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -105,6 +113,7 @@ let package = Package(
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
         .testTarget(name: "BamasoQRCodeTests", dependencies: ["BamasoQRCode", "BamasoTestSupport"]),
+        .testTarget(name: "BamasoImagesTests", dependencies: ["BamasoImages"]),
         // What the tests of several modules need (a PDF made on the spot, a QR code read back);
         // only tests use it.
         .target(name: "BamasoTestSupport", path: "Tests/BamasoTestSupport"),
@@ -132,7 +141,7 @@ let package = Package(
         .testTarget(name: "BamasoWriteTests", dependencies: ["BamasoWrite", "BamasoRender", "BamasoDiagnostics"]),
         .testTarget(
             name: "BamasoSiteTests",
-            dependencies: ["BamasoDiagnostics", "BamasoLoad", "BamasoSite", "BamasoTestSupport"],
+            dependencies: ["BamasoDiagnostics", "BamasoImages", "BamasoLoad", "BamasoSite", "BamasoTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

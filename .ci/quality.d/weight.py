@@ -8,7 +8,11 @@ The budget file gives `default_kb` for every page and, in `pages`, a larger budg
 pages (paths relative to the site, such as "en/schools/booklet/index.html"). 1 KB is 1000
 bytes, as browsers' developer tools count. Weights are the files' sizes as built, without
 compression: what a USB stick or a server without gzip delivers. Each file counts once per
-page. Audio and video are not counted (they load only when played), nor are linked
+page. An image with a `srcset` (in a `<picture>` or not) counts as the one file a 360 px phone
+downloads: the first `<source>` of a type phones show (WebP, JPEG, PNG), else the `<img>`, and
+of its candidates the narrowest at least as wide as its `sizes` give at 360 px (one device
+pixel per CSS pixel), else the widest. Each picture a page shows adds `per_image_kb` (if the
+budget file gives it) to the page's budget: a photo has its own budget, checked by the build. Audio and video are not counted (they load only when played), nor are linked
 documents such as PDFs. A page that loads a file from another host, or one that does not
 exist, fails. Prints the five heaviest pages, then one result line; exit 1 on any problem.
 """
@@ -21,6 +25,8 @@ import sys
 import urllib.parse
 
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+PHONE_WIDTH = 360  # CSS pixels, one device pixel each
+PHONE_TYPES = {"", "image/webp", "image/jpeg", "image/png", "image/gif", "image/svg+xml"}
 LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
                     "modulepreload", "manifest"}
 
@@ -31,9 +37,33 @@ class Loads(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.addresses = []
+        self.images = 0
+        self.in_picture = False
+        self.chosen = False  # a <source> of the current <picture> was chosen
+
+    def handle_endtag(self, tag):
+        if tag == "picture":
+            self.in_picture = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "picture":
+            self.in_picture, self.chosen = True, False
+            self.images += 1
+            return
+        if tag == "source" and self.in_picture:
+            if not self.chosen and attrs.get("srcset") and (attrs.get("type") or "").lower() in PHONE_TYPES:
+                self.addresses.append(phone_candidate(attrs["srcset"], attrs.get("sizes")))
+                self.chosen = True
+            return
+        if tag == "img":
+            if not self.in_picture:
+                self.images += 1
+            if self.in_picture and self.chosen:
+                return
+            if attrs.get("srcset"):
+                self.addresses.append(phone_candidate(attrs["srcset"], attrs.get("sizes")))
+                return
         rels = set((attrs.get("rel") or "").lower().split())
         if tag == "link" and rels & LOADED_LINK_RELS and attrs.get("href"):
             self.addresses.append(attrs["href"])
@@ -43,12 +73,54 @@ class Loads(html.parser.HTMLParser):
             self.addresses.append(attrs["src"])
         elif tag == "video" and attrs.get("poster"):
             self.addresses.append(attrs["poster"])
-        if tag in ("img", "source") and attrs.get("srcset"):
-            # A browser picks one candidate; count the largest, the worst case.
-            self.addresses.append(("srcset", [c.split()[0] for c in attrs["srcset"].split(",")
-                                              if c.strip()]))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def css_pixels(length):
+    """A CSS length of `sizes` at the phone's width: px, rem/em (16 px), vw, calc(A - B)."""
+    length = length.strip()
+    calc = re.fullmatch(r"calc\((.+?)\s+([-+])\s+(.+)\)", length)
+    if calc:
+        a, b = css_pixels(calc.group(1)), css_pixels(calc.group(3))
+        return a - b if calc.group(2) == "-" else a + b
+    number = re.fullmatch(r"([\d.]+)(px|rem|em|vw)?", length)
+    if not number:
+        return PHONE_WIDTH
+    value, unit = float(number.group(1)), number.group(2) or "px"
+    return value * {"px": 1, "rem": 16, "em": 16, "vw": PHONE_WIDTH / 100}[unit]
+
+
+def slot_width(sizes):
+    """How wide `sizes` says the image shows at the phone's width."""
+    for entry in (sizes or "100vw").split(","):
+        entry = entry.strip()
+        condition = re.fullmatch(r"\((min|max)-width:\s*([^)]+)\)\s+(.+)", entry)
+        if condition:
+            limit = css_pixels(condition.group(2))
+            if (PHONE_WIDTH >= limit) if condition.group(1) == "min" else (PHONE_WIDTH <= limit):
+                return css_pixels(condition.group(3))
+            continue
+        return css_pixels(entry)
+    return PHONE_WIDTH
+
+
+def phone_candidate(srcset, sizes):
+    """The address of the `srcset` candidate a 360 px phone downloads."""
+    candidates = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        descriptor = parts[1] if len(parts) > 1 else "1x"
+        width = int(descriptor[:-1]) if descriptor.endswith("w") else None
+        candidates.append((parts[0], width))
+    widths = sorted((w, a) for a, w in candidates if w is not None)
+    if not widths:
+        return candidates[0][0]
+    slot = slot_width(sizes)
+    return next((a for w, a in widths if w >= slot), widths[-1][1])
 
 
 class Site:
@@ -84,12 +156,7 @@ class Site:
         while queue:
             address, referrer = queue.pop()
             try:
-                if isinstance(address, tuple):
-                    candidates = [self.file_for(a, referrer) for a in address[1]]
-                    candidates = [c for c in candidates if c]
-                    target = max(candidates, key=os.path.getsize) if candidates else None
-                else:
-                    target = self.file_for(address, referrer)
+                target = self.file_for(address, referrer)
             except ValueError as error:
                 problems.append(str(error))
                 continue
@@ -100,7 +167,7 @@ class Site:
                 with open(target, encoding="utf-8") as f:
                     for match in CSS_URL.finditer(f.read()):
                         queue.append(((match.group(2) or match.group(4)).strip(), target))
-        return files, problems
+        return files, problems, parser.images
 
 
 def kb(size):
@@ -117,6 +184,7 @@ def main():
         budget = json.load(f)
     default_kb = budget["default_kb"]
     special = budget.get("pages", {})
+    per_image_kb = budget.get("per_image_kb", 0)
     site = Site(args.site, args.base_path)
 
     results, problems = [], []
@@ -126,11 +194,11 @@ def main():
                 continue
             path = os.path.join(folder, name)
             rel = os.path.relpath(path, site.root).replace(os.sep, "/")
-            files, load_problems = site.loads(path)
+            files, load_problems, images = site.loads(path)
             problems += [f"{rel}: {p}" for p in load_problems]
             html_size = os.path.getsize(path)
             total = html_size + sum(os.path.getsize(f) for f in files)
-            limit = special.get(rel, default_kb)
+            limit = special.get(rel, default_kb) + images * per_image_kb
             results.append((total, rel, html_size, len(files), limit))
             if total > limit * 1000:
                 problems.append(f"{rel}: {kb(total)} is over its budget of {limit} KB")

@@ -83,6 +83,20 @@ public enum ConfigSchemas {
                     "description": "The help strip: the section of help pages, the safety page, a help line.",
                     "properties": ["contact": text, "pages": text, "safety": text],
                 ],
+                "image": text.merging([
+                    "description": "The picture shown where a page is shared, when neither the page nor its "
+                        + "section has one: /media/NAME.jpg"
+                ]) { $1 },
+                "images": [
+                    "type": "object", "additionalProperties": false,
+                    "description": "How images are published.",
+                    "properties": [
+                        "phone_budget_kb": [
+                            "type": "integer", "minimum": 5,
+                            "description": "The most, in kilobytes, the photo a phone downloads may weigh (45).",
+                        ]
+                    ],
+                ],
                 "quick_exit": ConfigSchemas.localized(webAddress, languages: nil).merging([
                     "description": "Where the quick exit leads, per language: a light, neutral page of another site."
                 ]) { $1 },

@@ -35,6 +35,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var translationSourceSetting: Language?
     /// Whether pages tell visitors that their translation is a draft or outdated.
     public var translationNotices: Bool = false
+    /// The picture a shared page shows when neither it nor its section has one (`image:`), as
+    /// written: `/media/campaign.jpg`; and where it was written.
+    public var image: String?
+    public var imageLocation: FileLocation?
+    /// The most, in kilobytes, the image a 360 px phone downloads may weigh (`images: phone_budget_kb:`).
+    public var phoneBudgetKB = 45
 
     public init(
         title: [Language: String], description: [Language: String] = [:],
@@ -93,7 +99,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     static let keys = [
         "title", "description", "languages", "sections", "base_url", "help", "translation_source",
-        "translation_notices", "quick_exit",
+        "translation_notices", "quick_exit", "image", "images",
     ]
 
     /// Reads `site.yml`; problems become diagnostics and nil.
@@ -178,6 +184,25 @@ public struct SiteConfig: Sendable, Equatable {
                 }
             case "translation_notices":
                 config.translationNotices = reader.bool(field, into: &diagnostics) ?? false
+            case "image":
+                config.image = reader.string(field, into: &diagnostics)
+                config.imageLocation = reader.location(of: field.value)
+            case "images":
+                guard let items = reader.fields(of: field.value, what: "'images'", into: &diagnostics) else { break }
+                reader.checkKeys(
+                    items, allowed: ["phone_budget_kb"], required: [], what: "'images'", at: field.location,
+                    into: &diagnostics)
+                for item in items where item.key == "phone_budget_kb" {
+                    guard let budget = reader.int(item, into: &diagnostics) else { continue }
+                    if budget < 5 {
+                        diagnostics.append(
+                            .error(
+                                at: reader.location(of: item.value), "'phone_budget_kb' must be at least 5",
+                                hint: "45 keeps a photo light on a phone; no photo is readable under 5 KB"))
+                    } else {
+                        config.phoneBudgetKB = budget
+                    }
+                }
             case "help":
                 guard let helpFields = reader.fields(of: field.value, what: "'help'", into: &diagnostics) else { break }
                 reader.checkKeys(

@@ -154,6 +154,32 @@ public enum Markdown {
         return html[html.index(html.startIndex, offsetBy: open.count)..<end.lowerBound]
     }
 
+    /// Whether `node` is an image that is not inside another image's description (which cmark
+    /// writes as plain text): the images a `LinkRewrite.replacement` replaces.
+    static func isReplaceableImage(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node) == CMARK_NODE_IMAGE else { return false }
+        var parent = cmark_node_parent(node)
+        while let ancestor = parent {
+            if cmark_node_get_type(ancestor) == CMARK_NODE_IMAGE { return false }
+            parent = cmark_node_parent(ancestor)
+        }
+        return true
+    }
+
+    /// Replaces the inline `node` by a custom inline of `html`; false, with the tree as it was,
+    /// when cmark cannot.
+    @discardableResult
+    static func replaceInline(_ node: OpaquePointer, withHTML html: String) -> Bool {
+        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
+        cmark_node_set_on_enter(inline, html)
+        guard cmark_node_replace(node, inline) == 1 else {
+            cmark_node_free(inline)
+            return false
+        }
+        cmark_node_free(node)  // unlinked by replace: ours to free
+        return true
+    }
+
     /// Replaces `node` by a custom block of `html`; false, with the tree as it was, when cmark
     /// cannot.
     @discardableResult
@@ -199,9 +225,13 @@ public struct LinkRewrite: Sendable, Equatable {
     public var url: String
     /// Trusted HTML placed right after the link, or nil.
     public var htmlAfter: String?
+    /// For an image (not inside another image's description): trusted HTML written instead of
+    /// cmark's `<img>`, such as a `<picture>`; nil keeps the `<img>`.
+    public var replacement: String?
 
-    public init(url: String, htmlAfter: String? = nil) {
+    public init(url: String, htmlAfter: String? = nil, replacement: String? = nil) {
         self.url = url
         self.htmlAfter = htmlAfter
+        self.replacement = replacement
     }
 }

@@ -53,7 +53,8 @@ public struct MarkdownLink: Sendable, Equatable {
     public var text: String
     public var line: Int
     public var column: Int
-    /// The title after the destination (`[Leaflet](/media/leaflet.pdf "thumbnail")`), or "".
+    /// The title after the destination: `[Leaflet](/media/leaflet.pdf "thumbnail")`,
+    /// `![](/media/a.png "decorative")`; or "".
     public var title: String
 
     public init(kind: Kind, destination: String, text: String, line: Int, column: Int, title: String = "") {
@@ -63,6 +64,11 @@ public struct MarkdownLink: Sendable, Equatable {
         self.line = line
         self.column = column
         self.title = title
+    }
+
+    /// An image marked as decorative, which screen readers skip: `![](/media/a.png "decorative")`.
+    public var isDecorative: Bool {
+        kind == .image && title.trimmingCharacters(in: .whitespaces).lowercased() == "decorative"
     }
 }
 

@@ -17,6 +17,8 @@ public struct PreparedHTML: Sendable, Equatable {
         case linkURL(Int)
         /// Right after link or image N: its `LinkRewrite.htmlAfter`.
         case afterLink(Int)
+        /// Image N: its `LinkRewrite.replacement`, else cmark's `<img>` (`images[N]`).
+        case image(Int)
         /// Heading N, a block.
         case heading(Int)
         /// Component N, a block.
@@ -32,12 +34,15 @@ public struct PreparedHTML: Sendable, Equatable {
 
     let pieces: [Piece]
     let headings: [Heading]
+    /// cmark's `<img>` of each image that has a slot, by its index in the links.
+    let images: [Int: [Piece]]
     /// The length of the HTML without the slots' contents, to reserve room at once.
     let htmlLength: Int
 
-    init(pieces: [Piece], headings: [Heading]) {
+    init(pieces: [Piece], headings: [Heading], images: [Int: [Piece]] = [:]) {
         self.pieces = pieces
         self.headings = headings
+        self.images = images
         htmlLength = pieces.reduce(0) { total, piece in
             if case .html(let html) = piece { total + html.utf8.count } else { total }
         }
@@ -56,7 +61,7 @@ public struct PreparedHTML: Sendable, Equatable {
             let rewrite = link(index)
             return (
                 url: Markdown.escapedURL(rewrite?.url ?? written.destination, of: written.kind),
-                after: rewrite?.htmlAfter
+                after: rewrite?.htmlAfter, replacement: rewrite?.replacement
             )
         }
         var html = ""
@@ -79,6 +84,13 @@ public struct PreparedHTML: Sendable, Equatable {
                     html += links[index].url
                 case .afterLink(let index):
                     html += links[index].after ?? ""
+                case .image(let index):
+                    if let replacement = links[index].replacement {
+                        html += replacement
+                    } else {
+                        append(images[index] ?? [])
+                    }
+                    dropsLineBreak = false
                 case .heading(let index):
                     let heading = headings[index]
                     if heading.isWrapped {
@@ -139,6 +151,7 @@ extension PreparedHTML {
                 case UInt8(ascii: "A"): pieces.append(.afterLink(number))
                 case UInt8(ascii: "H"): pieces.append(.heading(number))
                 case UInt8(ascii: "C"): pieces.append(.component(number))
+                case UInt8(ascii: "I"): pieces.append(.image(number))
                 default: return nil
                 }
                 start = cursor + 1
@@ -169,6 +182,7 @@ extension PreparedHTML {
         var componentSlots = Array(repeating: 0, count: document.components.count)
         var linkSlots = Array(repeating: 0, count: document.links.count)
         var afterSlots = Array(repeating: 0, count: document.links.count)
+        var imageSlots = Array(repeating: 0, count: document.links.count)
         func count(_ pieces: [Piece]) -> Bool {
             for piece in pieces {
                 switch piece {
@@ -177,15 +191,20 @@ extension PreparedHTML {
                 case .afterLink(let index) where afterSlots.indices.contains(index): afterSlots[index] += 1
                 case .heading(let index) where headingSlots.indices.contains(index): headingSlots[index] += 1
                 case .component(let index) where componentSlots.indices.contains(index): componentSlots[index] += 1
+                case .image(let index) where imageSlots.indices.contains(index) && images[index] != nil:
+                    imageSlots[index] += 1
                 default: return false
                 }
             }
             return true
         }
-        guard headings.count == document.headings.count, count(pieces), headings.allSatisfy({ count($0.inner) }) else {
+        guard headings.count == document.headings.count, count(pieces), headings.allSatisfy({ count($0.inner) }),
+            images.values.allSatisfy({ count($0) })
+        else {
             return false
         }
         return headingSlots.allSatisfy { $0 == 1 } && componentSlots.allSatisfy { $0 == 1 }
             && linkSlots.allSatisfy { $0 <= 1 } && afterSlots.allSatisfy { $0 <= 1 }
+            && imageSlots.allSatisfy { $0 <= 1 }
     }
 }

@@ -52,6 +52,15 @@ struct Scanner {
             cmark_node_set_on_enter(after, PreparedHTML.marker("A", index))
             if cmark_node_insert_after(node, after) != 1 { cmark_node_free(after) }
         }
+        // cmark's `<img>` of each image, kept beside a slot that a `<picture>` can take; the
+        // innermost first, so that no image is freed before its own turn.
+        var images: [Int: [PreparedHTML.Piece]] = [:]
+        for (index, node) in found.links.enumerated().reversed() where Markdown.isReplaceableImage(node) {
+            guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(node)),
+                Markdown.replaceInline(node, withHTML: PreparedHTML.marker("I", index))
+            else { return nil }
+            images[index] = pieces
+        }
         for (index, node) in found.components.enumerated() {
             guard Markdown.replace(node, withHTML: PreparedHTML.marker("C", index)) else { return nil }
         }
@@ -65,7 +74,7 @@ struct Scanner {
             headings.append(PreparedHTML.Heading(inner: pieces, isWrapped: inner != nil))
         }
         guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(root)) else { return nil }
-        let prepared = PreparedHTML(pieces: pieces, headings: headings)
+        let prepared = PreparedHTML(pieces: pieces, headings: headings, images: images)
         return prepared.slotsAreComplete(for: document) ? prepared : nil
     }
 

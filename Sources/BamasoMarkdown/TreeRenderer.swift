@@ -34,8 +34,10 @@ enum TreeRenderer {
             }
         }
         var notes: [(OpaquePointer, String)] = []
+        var replacements: [Int: String] = [:]
         for (index, node) in links.enumerated() {
             guard let rewrite = link(index) else { continue }
+            replacements[index] = rewrite.replacement
             cmark_node_set_url(node, rewrite.url)
             if let html = rewrite.htmlAfter { notes.append((node, html)) }
         }
@@ -43,6 +45,10 @@ enum TreeRenderer {
             guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(inline, html)
             if cmark_node_insert_after(node, inline) != 1 { cmark_node_free(inline) }
+        }
+        // Last, after the notes went in beside them: an image replaced is freed with what is in it.
+        for (index, node) in links.enumerated().reversed() where Markdown.isReplaceableImage(node) {
+            if let html = replacements[index] { Markdown.replaceInline(node, withHTML: html) }
         }
         for (index, node) in components.enumerated() {
             Markdown.replace(node, withHTML: component(index))

@@ -36,6 +36,10 @@ public struct FrontMatter: Sendable, Equatable {
     /// `translation_source`).
     public var translationSource: Language?
     public var fields: Fields
+    /// The picture at the top of the page, also shown where it is shared (`image:`), as
+    /// written: `/media/umuganda.jpg`; and its description (`image_alt:`, "decorative" for none).
+    public var image: String?
+    public var imageAlt: String?
     /// The line of each key, for saying where a text is (`translationBlocks`). Not compared:
     /// two front matters that say the same are equal wherever their keys are.
     public var lines: [String: Int] = [:]
@@ -63,7 +67,7 @@ public struct FrontMatter: Sendable, Equatable {
         )
             && (lhs.translation, lhs.translatedFrom, lhs.translatedBlocks, lhs.translationSource)
                 == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
-            && lhs.fields == rhs.fields
+            && lhs.fields == rhs.fields && (lhs.image, lhs.imageAlt) == (rhs.image, rhs.imageAlt)
     }
 
     /// Keys other site generators use to set a page's address. bamaso takes the address from
@@ -121,6 +125,16 @@ public struct FrontMatter: Sendable, Equatable {
             translatedBlocks: values.lists["translated_blocks"])
         frontMatter.printable = values.flags["printable"] ?? false
         frontMatter.lines = values.locations.mapValues(\.line)
+        frontMatter.image = values.strings["image"]
+        frontMatter.imageAlt = values.strings["image_alt"]
+        if let image = frontMatter.image, frontMatter.imageAlt == nil {
+            diagnostics.append(
+                .error(
+                    at: values.locations["image"] ?? start,
+                    "this image has no description for people who cannot see it",
+                    hint: "add a line 'image_alt: what the image shows', or 'image_alt: decorative' when it shows "
+                        + "nothing the text does not say (\(image))"))
+        }
         switch kind {
         case .risk:
             frontMatter.fields = .risk(keyMessage: values.strings["key_message"] ?? "")

@@ -64,6 +64,14 @@ extension FrontMatter {
             "The language this page was first written in, when not site.yml's translation_source.",
             hint: "write the language the page was first written in"),
         FrontMatterField(
+            "image", .text,
+            "A photo or poster in content/media/ shown at the top of the page and where it is shared: "
+                + "/media/NAME.jpg"),
+        FrontMatterField(
+            "image_alt", .text,
+            "What the image shows, for people who cannot see it; 'decorative' when it shows nothing the text "
+                + "does not say."),
+        FrontMatterField(
             "translated_blocks", .texts,
             "Written by bamaso translations --ack: a fingerprint of each block of the original."),
     ]

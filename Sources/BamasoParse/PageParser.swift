@@ -72,13 +72,15 @@ public enum PageParser {
                     "a page has one main heading, its title; this '#' heading would be a second one",
                     hint: "write '## \(heading.text)' instead"))
         }
-        for image in markdown.links where image.kind == .image && image.text.trimmingWhitespaces().isEmpty {
+        for image in markdown.links
+        where image.kind == .image && image.text.trimmingWhitespaces().isEmpty && !image.isDecorative {
             diagnostics.append(
                 .error(
                     at: FileLocation(path: path, line: image.line, column: image.column),
                     "this image has no description for people who cannot see it",
                     hint: "write what the image shows between the brackets: ![A teacher talks to a "
-                        + "class](\(image.destination))"))
+                        + "class](\(image.destination)); for an image that only decorates, mark it: "
+                        + "![](\(image.destination) \"decorative\")"))
         }
     }
 
@@ -122,100 +124,6 @@ public enum PageParser {
                         hint: "put the file in content/media/ and link to it as /media/NAME"))
             }
         }
-    }
-
-    struct Place: Equatable {
-        var section: String?
-        var slug: String?
-        var language: Language
-        var kind: PageKind
-    }
-
-    /// Where a file belongs, from its path: `content/SECTION/SLUG.LANG.md`,
-    /// `content/SECTION/_index.LANG.md` or `content/_index.LANG.md`.
-    static func place(
-        of path: String, sections: [String], languages: [Language], into diagnostics: inout [Diagnostic]
-    ) -> Place? {
-        let location = FileLocation(path: path)
-        let parts = path.split(separator: "/").dropFirst()  // "content"
-        let fileName = parts.last ?? ""
-        let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
-        let codes = languages.codeList
-        guard nameParts.count == 2 else {
-            diagnostics.append(
-                .error(
-                    at: location, "the file name '\(fileName)' does not say its language",
-                    hint: "name it " + languages.map { "SLUG.\($0.code).md" }.joined(separator: " or ")
-                        + ", such as 'fake-job-offers.\(languages.last?.code ?? "LANG").md'"))
-            return nil
-        }
-        let name = String(nameParts[0])
-        let suffix = String(nameParts[1])
-        let language = Language(suffix)
-        guard languages.contains(language) else {
-            let hint =
-                Suggestion.didYouMean(suffix, in: languages.map(\.code)).map { "\($0) (the languages are \(codes))" }
-                ?? "the site's languages are \(codes): name it "
-                + languages.map { "\(name).\($0.code).md" }.joined(separator: " or ")
-                + ", or add '\(suffix)' to 'languages' in content/site.yml"
-            diagnostics.append(.error(at: location, "'\(suffix)' is not a language of this site", hint: hint))
-            return nil
-        }
-        switch parts.count {
-        case 1:
-            guard name == "_index" else {
-                diagnostics.append(
-                    .error(
-                        at: location, "pages must be inside a section folder",
-                        hint: "move it into one of: \(sections.map { "content/\($0)/" }.joined(separator: ", "))"))
-                return nil
-            }
-            return Place(section: nil, slug: nil, language: language, kind: .home)
-        case 2:
-            let section = String(parts.first!)
-            guard sections.contains(section) else {
-                let hint =
-                    Suggestion.didYouMean(section, in: sections)
-                    ?? "add '\(section)' to 'sections' in content/site.yml, or move the file into one of: "
-                    + "\(sections.joined(separator: ", "))"
-                diagnostics.append(.error(at: location, "'\(section)' is not a section of this site", hint: hint))
-                return nil
-            }
-            if name == "_index" { return Place(section: section, slug: nil, language: language, kind: .section) }
-            guard Slug.isValid(name) else {
-                let suggestion = suggestedSlug(for: name)
-                diagnostics.append(
-                    .error(
-                        at: location, "'\(name)' cannot be part of a web address",
-                        hint: suggestion.isEmpty || suggestion == name
-                            ? "use lowercase letters a-z, digits and single hyphens, such as 'fake-job-offers'"
-                            : "rename the file to '\(suggestion).\(suffix).md': lowercase letters a-z, digits and "
-                                + "single hyphens"))
-                return nil
-            }
-            return Place(section: section, slug: name, language: language, kind: .ofPages(inSection: section))
-        default:
-            diagnostics.append(
-                .error(
-                    at: location, "pages cannot be in a folder inside a section",
-                    hint: "move it to content/\(parts.first!)/\(fileName)"))
-            return nil
-        }
-    }
-
-    /// `Fake Job Offers!` → `fake-job-offers`: the name an editor most likely meant.
-    static func suggestedSlug(for name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var slug = ""
-        for character in folded {
-            if character.isASCII, character.isLetter || character.isNumber {
-                slug.append(character)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.last == "-" { slug.removeLast() }
-        return slug
     }
 
     struct Split: Equatable {

@@ -16,7 +16,7 @@ enum LayoutValues {
     /// `translation_notice`, `og` and `print_code` (`printable: true`) only when the page has them.
     static let page: Set<String> = shared.union([
         "title", "kind", "head_title", "description", "canonical", "url", "alternates", "languages", "content",
-        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og",
+        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og", "image",
         "print_code",
     ])
 

@@ -11,9 +11,15 @@ extension Renderer {
     {
         let from = location ?? resolved.path
         let language = resolved.page.language
+        let eager = Self.eagerImage(of: resolved)
+        let written = resolved.page.markdown.links
         return Markdown.render(
             resolved.page.markdown, headings: headings,
-            link: { rewrite(link: $0, of: resolved.links, from: from, in: language) },
+            link: { index in
+                withPicture(
+                    rewrite(link: index, of: resolved.links, from: from, in: language), index, of: resolved.links,
+                    written: written, from: from, lazy: index != eager)
+            },
             component: { index in
                 guard index < resolved.components.count, let value = resolved.components[index] else { return "" }
                 return renderComponent(value, in: resolved, from: from)
@@ -42,6 +48,19 @@ extension Renderer {
         }
         let after = [note, label, thumbnail].compactMap { $0 }
         return LinkRewrite(url: url, htmlAfter: after.isEmpty ? nil : " " + after.joined(separator: " "))
+    }
+
+    /// `rewrite` with, for an image published as a picture, the `<picture>` that replaces it.
+    private func withPicture(
+        _ rewrite: LinkRewrite?, _ index: Int, of links: [ResolvedLink?], written: [MarkdownLink], from: String,
+        lazy: Bool
+    ) -> LinkRewrite? {
+        guard var rewrite, index < links.count, index < written.count, let image = links[index]?.image else {
+            return rewrite
+        }
+        let alt = written[index].isDecorative ? "" : written[index].text
+        rewrite.replacement = picture(image, alt: alt, from: from, lazy: lazy)
+        return rewrite
     }
 
     /// What a download link's label says: "PDF, 4 pages, 1.2 MB" ("PDF, impapuro 4, 1,2 MB"), the
@@ -81,7 +100,12 @@ extension Renderer {
             context["label"] = title.isEmpty ? strings(language)["callout_\(kind)"] : title
             if !title.isEmpty { context["title"] = title }
             context["body"] = Markdown.render(
-                body, link: { rewrite(link: $0, of: links, from: from, in: language) }, component: { _ in "" })
+                body,
+                link: {
+                    withPicture(
+                        rewrite(link: $0, of: links, from: from, in: language), $0, of: links, written: body.links,
+                        from: from, lazy: true)
+                }, component: { _ in "" })
         case .audio(let audio):
             name = "components.audio"
             context.merge(audioContext(audio, from: from, in: language))

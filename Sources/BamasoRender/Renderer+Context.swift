@@ -38,6 +38,7 @@ extension Renderer {
             "content": body(of: resolved, at: from, headings: headings),
             "translation_draft": page.frontMatter.translation == .draft,
         ])
+        if let image = pageImage(of: resolved, from: from) { context["image"] = image }
         if let date = page.frontMatter.date {
             context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
         }
@@ -73,6 +74,7 @@ extension Renderer {
                     "url": urls.absolute(resolved.path), "site_name": siteTitle,
                     "locale": config.settings(of: language).locale,
                     "type": page.isListing ? "website" : "article",
+                    "image": sharingValues(of: resolved) ?? false,
                 ] as TemplateValues
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds(language).booklet {

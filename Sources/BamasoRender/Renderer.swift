@@ -158,9 +158,7 @@ public final class Renderer {
                 contents: .text(
                     renderer.templates.render(renderer.notFoundContext(), with: "layouts.404"))))
         files += booklets.compactMap { $0 } + feeds + renderer.vCardFiles()
-        for (path, url) in site.project.media.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: .copy(url), source: "content/" + path))
-        }
+        files += mediaFiles(of: site)
         files += thumbnailFiles(of: site.pages)
         for (path, url) in site.project.staticFiles.sorted(by: { $0.key < $1.key }) {
             let published = environment.assets.published[path] ?? path

@@ -75,7 +75,8 @@ struct Linker {
                         hint: "put the file in content/\(key), or correct the name"))
                 return nil
             }
-            guard kind == .link, let download = reader.download(key) else { return ResolvedLink(path: key) }
+            if kind == .image { return image(key, destination: destination, at: location, into: &diagnostics) }
+            guard let download = reader.download(key) else { return ResolvedLink(path: key) }
             switch download.problem {
             case .unreadable(let reason):
                 diagnostics.append(

@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
@@ -27,6 +28,11 @@ public struct ResolvedPage: Sendable, Equatable {
         public var children: [ListedPage]
         /// A radio show's recording, from its front matter's `audio`.
         public var audio: AudioFile?
+        /// The picture at the top of the page, from its front matter's `image`.
+        public var image: PageImage?
+        /// The picture shown where the page is shared: from its `image`, else its section's,
+        /// else site.yml's.
+        public var sharing: SharingImage?
     }
 
     @usableFromInline var storage: CopyOnWrite<Fields>
@@ -43,7 +49,7 @@ public struct ResolvedPage: Sendable, Equatable {
         storage = CopyOnWrite(
             Fields(
                 page: page, path: path, alternates: alternates, links: links, components: components,
-                children: children, audio: nil))
+                children: children, audio: nil, image: nil, sharing: nil))
     }
 }
 
@@ -60,17 +66,26 @@ public struct ResolvedLink: Sendable, Equatable {
     /// For a link to a PDF that asks for it (`"thumbnail"` as its title), the picture of the
     /// first page shown after it.
     public var thumbnail: PDFThumbnail?
+    /// For an image of `content/media/` published as a picture, its variants.
+    public var image: PublishedImage?
 
     public init(
         path: String, fragment: String? = nil, fallbackLanguage: Language? = nil, download: Download? = nil,
-        thumbnail: PDFThumbnail? = nil
+        thumbnail: PDFThumbnail? = nil, image: PublishedImage? = nil
     ) {
         self.path = path
         self.fragment = fragment
         self.fallbackLanguage = fallbackLanguage
         self.download = download
         self.thumbnail = thumbnail
+        self.image = image
     }
+}
+
+/// A page's own picture (front matter `image:`), with its description: "" for a decorative one.
+public struct PageImage: Sendable, Equatable {
+    public var image: PublishedImage
+    public var alt: String
 }
 
 /// A page as a listing shows it.

@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoMarkdown
 import BamasoParse
@@ -19,14 +20,18 @@ public enum Resolver {
         public var pageCounter: PDFPageCounter
         /// What draws the first page of a PDF whose link asks for it: `pdftoppm`, if it is installed.
         public var thumbnailer: PDFThumbnailer
+        /// What publishes images (the project's `.bamaso-cache/images/`); nil for a store in the
+        /// system's temporary folder.
+        public var images: ImageStore?
 
         public init(
             includeDrafts: Bool = false, pageCounter: PDFPageCounter = .installed,
-            thumbnailer: PDFThumbnailer = .installed
+            thumbnailer: PDFThumbnailer = .installed, images: ImageStore? = nil
         ) {
             self.includeDrafts = includeDrafts
             self.pageCounter = pageCounter
             self.thumbnailer = thumbnailer
+            self.images = images
         }
     }
 
@@ -37,7 +42,8 @@ public enum Resolver {
     ) -> ResolvedSite {
         let index = SiteIndex(
             parsed, includeDrafts: options.includeDrafts, pageCounter: options.pageCounter,
-            thumbnailer: options.thumbnailer)
+            thumbnailer: options.thumbnailer, images: options.images)
+        index.prepareImages()
         let pages = index.published.concurrentMap { resolve($0, in: index, log: nil) }
         let translations = TranslationReport.versions(of: index.published).map { key, versions in
             var found: [Diagnostic] = []
@@ -56,6 +62,7 @@ public enum Resolver {
         into diagnostics: inout [Diagnostic]
     ) -> ResolvedSite {
         checkListingsExist(index: index.pages, site: index.site, into: &diagnostics)
+        checkSiteImage(index, into: &diagnostics)
         var resolved: [ResolvedPage] = []
         resolved.reserveCapacity(pages.count)
         for result in pages {
@@ -96,7 +103,25 @@ public enum Resolver {
                 into: &diagnostics)
         }
         result.children = listing(for: page, reader: reader)
+        result.image = ImageReport.pageImage(of: page, reader: reader, into: &diagnostics)
+        result.sharing = ImageReport.sharingImage(of: page, reader: reader, site: index.site)
         return (result, diagnostics)
+    }
+
+    /// site.yml's `image:`, the picture of shared links to pages without one of their own.
+    static func checkSiteImage(_ index: SiteIndex, into diagnostics: inout [Diagnostic]) {
+        guard let written = index.site.image else { return }
+        let location = index.site.imageLocation ?? FileLocation(path: "content/site.yml")
+        guard let key = ImageReport.mediaKey(written), ImageStore.isImage(key), index.project.media[key] != nil else {
+            diagnostics.append(
+                .error(
+                    at: location, "'image: \(written)' is not a picture in content/media/",
+                    hint: "name a JPEG or PNG file in content/media/, such as '/media/campaign.jpg'"))
+            return
+        }
+        if case .image(let image?) = index.answer(.image(key)), let problem = image.problem {
+            diagnostics.append(ImageReport.diagnostic(problem, image: written, at: location))
+        }
     }
 
     /// Says once per build, at the first link to a PDF, that PDF labels leave out their pages

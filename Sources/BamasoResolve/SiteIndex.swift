@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoParse
 import BamasoSupport
@@ -25,6 +26,12 @@ public enum SiteRead: Hashable, Sendable {
     case download(String)
     /// The picture of the first page of the PDF at `content/media/PATH`, which a link asks for.
     case thumbnail(String)
+    /// The image at `content/media/PATH` as published (variants, size, or problem); the 1200x630
+    /// picture made from it for shared links; the `image:` of the page `key` in `language`, else
+    /// in the default language, as written.
+    case image(String)
+    case sharingImage(String)
+    case pageImage(key: String, language: Language)
     /// The organisations of contacts.yml.
     case contacts
     /// The languages `key` is published in, as places in the site's list of languages.
@@ -44,8 +51,10 @@ extension SiteRead {
     /// `draft`: a draft is no published page, and deleting one changes its answer.
     public var scope: String? {
         switch self {
-        case .target(let key, _), .listed(let key, _), .translations(let key): key
-        case .draft, .suggestion, .media, .audio, .download, .thumbnail, .contacts, .section, .languages, .sections: nil
+        case .target(let key, _), .listed(let key, _), .translations(let key), .pageImage(let key, _): key
+        case .draft, .suggestion, .media, .audio, .download, .thumbnail, .image, .sharingImage, .contacts, .section,
+            .languages, .sections:
+            nil
         }
     }
 }
@@ -58,6 +67,8 @@ public enum SiteAnswer: Equatable, Sendable {
     case audio(AudioFile?)
     case download(Download?)
     case thumbnail(PDFThumbnailer.Outcome?)
+    case image(PublishedImage?)
+    case sharingImage(SharingImage?)
     case contacts([String: Contact])
     case languages([Language])
     case keys([String])
@@ -85,10 +96,13 @@ public struct SiteIndex: Sendable {
     let pageCounter: PDFPageCounter
     /// What draws a PDF's first page, for a link that asks for it.
     let thumbnailer: PDFThumbnailer
+    /// What publishes images, and with what budget.
+    let images: ImageStore
+    public let imageSettings: ImageSettings
 
     public init(
         _ parsed: ParsedSite, includeDrafts: Bool, pageCounter: PDFPageCounter = .installed,
-        thumbnailer: PDFThumbnailer = .installed
+        thumbnailer: PDFThumbnailer = .installed, images: ImageStore? = nil
     ) {
         project = parsed.project
         // The pages of one build share what they find out about PDFs, whatever the caller keeps.
@@ -96,6 +110,8 @@ public struct SiteIndex: Sendable {
         if pageCounter.readings == nil { pageCounter.readings = PDFReadings() }
         self.pageCounter = pageCounter
         self.thumbnailer = thumbnailer
+        self.images = images ?? .temporary
+        imageSettings = ImageSettings(phoneBudget: parsed.project.site.phoneBudgetKB * 1024)
         published = includeDrafts ? parsed.pages : parsed.pages.filter { !$0.frontMatter.draft }
         pages = PageIndex(pages: published, site: parsed.project.site)
         drafts = includeDrafts ? [] : Set(parsed.pages.filter { $0.frontMatter.draft }.map(\.key))
@@ -118,6 +134,7 @@ public struct SiteIndex: Sendable {
         case .download(let path):
             return .download(project.media[path].map { Download.read($0, path: path, counter: pageCounter) })
         case .thumbnail(let path): return .thumbnail(project.media[path].map { thumbnail(of: $0, path: path) })
+        case .image, .sharingImage, .pageImage: return imageAnswer(read)
         case .contacts: return .contacts(project.contacts)
         case .translations(let key):
             return .places(pages.places(of: key, in: site.languages))
@@ -141,7 +158,7 @@ struct SiteReader {
     let index: SiteIndex
     let log: ReadLog<SiteRead, SiteAnswer>?
 
-    private func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
+    func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
 
     func target(_ key: String, from language: Language) -> LinkTarget? {
         guard case .target(let target) = ask(.target(key: key, language: language)) else { unexpected() }
@@ -213,98 +230,5 @@ struct SiteReader {
     }
 
     /// `SiteIndex.answer` answers each read in the case of the same name.
-    private func unexpected() -> Never { preconditionFailure("SiteIndex.answer gave another kind of answer") }
-}
-
-/// Looks pages up by key and language in constant time.
-///
-/// A key is hashed once per look-up: it names a row of `slots`, which holds the position of
-/// the key's page in each language (in the order of `site.yml`'s `languages`), or -1. The preview
-/// asks the index tens of thousands of questions after every save (`ItemMemo`), so each costs
-/// one hash, and building it allocates nothing per key.
-struct PageIndex {
-    var pages: [Page]
-    private var rows: [String: Int] = [:]
-    private var slots: [Int] = []
-    /// Every key, in the order of `pages`.
-    private var keys: [String] = []
-    private var bySection: [String: [String]] = [:]
-    /// The site's languages: the columns of `slots`.
-    private let languages: [Language]
-    /// Each language's fallback chain (`SiteConfig.fallbackChain`), as columns.
-    private let chains: [[Int]]
-
-    init(pages: [Page], site: SiteConfig) {
-        self.pages = pages
-        languages = site.languages
-        chains = site.languages.map { language in
-            site.fallbackChain(of: language).compactMap { site.languages.firstIndex(of: $0) }
-        }
-        let width = languages.count
-        rows.reserveCapacity(pages.count)
-        for (position, page) in pages.enumerated() {
-            let key = page.key
-            let row: Int
-            if let existing = rows[key] {
-                row = existing
-            } else {
-                row = keys.count
-                rows[key] = row
-                keys.append(key)
-                slots += repeatElement(-1, count: width)
-                if let section = page.section, page.slug != nil { bySection[section, default: []].append(key) }
-            }
-            if let column = column(page.language) { slots[row * width + column] = position }
-        }
-    }
-
-    /// The column of `language`; a page in a language the site does not have is refused
-    /// before it gets here (`PageParser.place`).
-    private func column(_ language: Language) -> Int? {
-        // A site has a handful of languages: a linear search beats hashing.
-        languages.firstIndex(of: language)
-    }
-
-    func page(_ key: String, _ language: Language) -> Page? {
-        guard let row = rows[key], let column = column(language) else { return nil }
-        return page(row: row, column: column)
-    }
-
-    private func page(row: Int, column: Int) -> Page? {
-        let position = slots[row * languages.count + column]
-        return position < 0 ? nil : pages[position]
-    }
-
-    /// The page in `language`, else in the first language of its fallback chain that has it.
-    func page(_ key: String, preferring language: Language) -> Page? {
-        guard let row = rows[key] else { return nil }
-        guard let column = column(language) else { return anyPage(row: row) }
-        return chains[column].lazy.compactMap { self.page(row: row, column: $0) }.first
-    }
-
-    /// The page in any language, the default language first.
-    func anyPage(_ key: String) -> Page? {
-        rows[key].flatMap(anyPage(row:))
-    }
-
-    private func anyPage(row: Int) -> Page? {
-        languages.indices.lazy.compactMap { page(row: row, column: $0) }.first
-    }
-
-    /// The languages `key` exists in, as bits by place in `languages`.
-    func places(of key: String, in languages: [Language]) -> UInt64 {
-        guard let row = rows[key] else { return 0 }
-        var places: UInt64 = 0
-        for (place, language) in languages.enumerated()
-        where column(language).flatMap({ page(row: row, column: $0) }) != nil {
-            places |= 1 << UInt64(place)
-        }
-        return places
-    }
-
-    var allKeys: [String] { keys }
-
-    func keys(inSection section: String) -> [String] { bySection[section] ?? [] }
-
-    func path(of key: String, in language: Language) -> String { SiteIndex.path(of: key, in: language) }
+    func unexpected() -> Never { preconditionFailure("SiteIndex.answer gave another kind of answer") }
 }

@@ -1,4 +1,5 @@
 import BamasoDiagnostics
+import BamasoImages
 import BamasoLoad
 import BamasoParse
 import BamasoRender
@@ -75,6 +76,19 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// The site in the output folder, as the last build that wrote it left it.
     private var written: (output: URL, site: RenderedSite)?
+    /// The image store of the project last built: it remembers which originals it has read.
+    private var imageStore: ImageStore?
+
+    /// The store of the project at `root`, kept from build to build.
+    func images(for root: URL) -> ImageStore {
+        lock.withLock {
+            let folder = root.appendingPathComponent(".bamaso-cache/images", isDirectory: true)
+            if let store = imageStore, store.folder == folder { return store }
+            let store = ImageStore(folder: folder)
+            imageStore = store
+            return store
+        }
+    }
 
     public convenience init() {
         self.init(keeping: true)
@@ -158,7 +172,9 @@ extension BuildCache {
         var pageCounter = options.pageCounter
         if pageCounter.readings == nil { pageCounter.readings = pdfReadings }
         let index = SiteIndex(
-            parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer)
+            parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer,
+            images: options.images ?? images(for: parsed.project.root))
+        index.prepareImages()
         let pages = resolved.map(
             index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
             scopeOf: \.key

@@ -12,6 +12,8 @@ import Testing
                 + "```\n",
             "* [one](@/one) é\n  * [two](@/two#x) `c`\n\n> ## Inside a quote\n> [three](<>)\n",
             "[a](@/x) ![b](media/y.png) [c](https://example.org/a?b=c&d=e)\n",
+            "![outer ![inner](media/in.png) text](media/out.png \"decorative\") and # ![in a heading](media/h.png)\n"
+                + "\n## ![heading](media/h2.png)\n",
             "![alt [in the description](@/in-alt) text](media/i.png) [![img](media/i.png)](@/outer)\n",
             "[sp](<url with spaces>) [amp](a&b) [q](a'b\"c) [uni](ubú/ñ) [ent](&#x6A;avascript:alert(1))\n",
             "[js](JAVASCRIPT:x) [data](data:image/png;base64,AAA) [html](data:text/html,x) [f](file:///etc) "
@@ -40,6 +42,12 @@ import Testing
         {
             $0.kind == .image
                 ? LinkRewrite(url: "../../media/\($0.text).png") : LinkRewrite(url: "#\($0.line)-\($0.column)")
+        },
+        // A picture in the place of each image (but one inside another's description).
+        {
+            $0.kind == .image
+                ? LinkRewrite(url: "x", htmlAfter: " <i>after</i>", replacement: "<picture>\($0.text)</picture>")
+                : LinkRewrite(url: "#\($0.line)")
         },
     ]
     static let componentHTML = ["", "<div>c</div>", "<div>c</div>\n", "\n"]
@@ -109,5 +117,20 @@ import Testing
     func escapedURL(url: String, expected: String) {
         #expect(Markdown.escapedURL(url, of: .link) == expected)
         #expect(Markdown.escapedURL(url, of: .image) == expected)
+    }
+}
+
+@Suite struct MarkdownPictureTests {
+    @Test("an image's replacement takes the place of cmark's <img>, its note after it, from both render paths")
+    func replacement() {
+        let document = Markdown.scan("See ![A ditch](media/a.jpg \"decorative\") here.\n")
+        #expect(document.links.map(\.isDecorative) == [true])
+        for render in [Markdown.render, Markdown.renderTree] {
+            let html = render(
+                document, HeadingStyle(),
+                { _ in LinkRewrite(url: "/m/a.jpg", htmlAfter: " (1 MB)", replacement: "<picture></picture>") },
+                { _ in "" })
+            #expect(html == "<p>See <picture></picture> (1 MB) here.</p>\n")
+        }
     }
 }

@@ -212,7 +212,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                     at: FileLocation(path: Self.risk, line: 4, column: 1),
                     "unknown key 'tags' in the front matter of this risk message",
                     hint: "the keys allowed here are: title, description, date, weight, draft, printable, translation, "
-                        + "translated_from, translation_source, translated_blocks, key_message")
+                        + "translated_from, translation_source, image, image_alt, translated_blocks, key_message")
             ])
     }
 
@@ -223,7 +223,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
             diagnostics.map(\.description) == [
                 "content/about/a.en.md:3:1: error: unknown key 'key_message' in the front matter of this page; the "
                     + "keys allowed here are: title, description, date, weight, draft, printable, translation, "
-                    + "translated_from, translation_source, translated_blocks"
+                    + "translated_from, translation_source, image, image_alt, translated_blocks"
             ])
     }
 
@@ -556,7 +556,7 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
             SourceFile(
                 path: "content/about/a.en.md",
                 text: "---\ntitle: A\n---\n# Again the title\n\nSee ![](media/poster.jpg) and ![A "
-                    + "poster](media/poster.jpg).\n"),
+                    + "poster](media/poster.jpg), ![](media/line.png \"decorative\").\n"),
             sections: ["about"], languages: [Language("rw"), Language("en")], into: &diagnostics)
         #expect(
             diagnostics == [
@@ -568,7 +568,26 @@ func parse(_ path: String, _ text: String) -> (page: Page?, diagnostics: [Diagno
                     at: FileLocation(path: "content/about/a.en.md", line: 6, column: 5),
                     "this image has no description for people who cannot see it",
                     hint: "write what the image shows between the brackets: ![A teacher talks to a "
-                        + "class](media/poster.jpg)"),
+                        + "class](media/poster.jpg); for an image that only decorates, mark it: "
+                        + "![](media/poster.jpg \"decorative\")"),
             ])
+    }
+
+    @Test("a page's image needs its description, or 'decorative'")
+    func frontMatterImage() {
+        var diagnostics: [Diagnostic] = []
+        let page = PageParser.parse(
+            SourceFile(path: "content/about/a.en.md", text: "---\ntitle: A\nimage: /media/a.jpg\n---\nText.\n"),
+            sections: ["about"], languages: [Language("rw"), Language("en")], into: &diagnostics)
+        #expect(page?.frontMatter.image == "/media/a.jpg")
+        #expect(diagnostics.map(\.location) == [FileLocation(path: "content/about/a.en.md", line: 3, column: 8)])
+        #expect(diagnostics.first?.hint?.contains("image_alt: decorative") == true)
+        diagnostics = []
+        let described = PageParser.parse(
+            SourceFile(
+                path: "content/about/a.en.md",
+                text: "---\ntitle: A\nimage: /media/a.jpg\nimage_alt: decorative\n---\nText.\n"),
+            sections: ["about"], languages: [Language("rw"), Language("en")], into: &diagnostics)
+        #expect(diagnostics.isEmpty && described?.frontMatter.imageAlt == "decorative")
     }
 }

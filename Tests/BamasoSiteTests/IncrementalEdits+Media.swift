@@ -1,5 +1,7 @@
+import BamasoImages
 import BamasoTestSupport
 import Foundation
+import Testing
 
 /// Edits of `content/media/`: files copied as they are, linked to, or played.
 extension IncrementalBuildTests {
@@ -80,5 +82,26 @@ extension IncrementalBuildTests {
         Edit(description: "the link taken off") {
             try $0.replace("content/about/_index.en.md", "\nSee [the club](/media/photos/club.jpg).\n", "")
         },
+        Edit(description: "a photo added and shown on a page: a <picture>") {
+            try $0.write(photo, try #require(ImageSynthesis.photo(width: 800, height: 600)))
+            return try [photo] + $0.append(Paths.forcedLabour, "\n![A school club meets](/media/umuganda.jpg)\n")
+        },
+        Edit(description: "the photo replaced by a narrower one: the picture's widths and size follow") {
+            try $0.write(photo, try #require(ImageSynthesis.photo(width: 400, height: 600)))
+            return [photo]
+        },
+        Edit(description: "the photo cut short: an error at the line that shows it") {
+            let whole = try #require(ImageSynthesis.photo(width: 400, height: 600))
+            try $0.write(photo, whole.prefix(whole.count / 2))
+            return [photo]
+        },
+        Edit(description: "a whole photo again, and the section's own image: the section's pages share it") {
+            try $0.write(photo, try #require(ImageSynthesis.photo(width: 640, height: 480)))
+            return try [photo]
+                + $0.replace(
+                    "content/risks/_index.en.md", "title:", "image: /media/umuganda.jpg\nimage_alt: decorative\ntitle:")
+        },
     ]
+
+    static let photo = "content/media/umuganda.jpg"
 }
