@@ -32,10 +32,16 @@ def build_bamaso():
     return Path(path) / "bamaso"
 
 
+RUN = [0]
+
+
 def measure(binary, project, output, scenario):
-    """One build: (wall seconds, peak memory in MB, pages written)."""
-    if scenario == "empty" and output.exists():
-        shutil.rmtree(output)
+    """One build: (wall seconds, peak memory in MB, pages written). "empty" builds into a new
+    folder each time, and earlier ones are only deleted at the end: on this file system, files
+    created right after a mass deletion are several times slower to make (see results.md)."""
+    if scenario == "empty":
+        RUN[0] += 1
+        output = output.with_name("%s-%d" % (output.name, RUN[0]))
     command = ["/usr/bin/time", "-f", "%M", str(binary), "build", "--root", str(project), "--output", str(output)]
     started = time.perf_counter()
     run = subprocess.run(command, capture_output=True, text=True)
