@@ -5,7 +5,8 @@ and what they import, scripts, images, icons, fonts) must stay under the page's 
     weight.py --site SITE_DIR --base-path /bamaso/ --budget .ci/page-budget.json
 
 The budget file gives `default_kb` for every page and, in `pages`, a larger budget for named
-pages (paths relative to the site, such as "en/schools/booklet/index.html"). 1 KB is 1000
+pages (paths relative to the site, or patterns: "*/schools/booklet/index.html", the booklet of
+every language). 1 KB is 1000
 bytes, as browsers' developer tools count. Weights are the files' sizes as built, without
 compression: what a USB stick or a server without gzip delivers. Each file counts once per
 page. An image with a `srcset` (in a `<picture>` or not) counts as the one file a 360 px phone
@@ -18,6 +19,7 @@ exist, fails. Prints the five heaviest pages, then one result line; exit 1 on an
 """
 import argparse
 import html.parser
+import fnmatch
 import json
 import os
 import re
@@ -198,13 +200,15 @@ def main():
             problems += [f"{rel}: {p}" for p in load_problems]
             html_size = os.path.getsize(path)
             total = html_size + sum(os.path.getsize(f) for f in files)
-            limit = special.get(rel, default_kb) + images * per_image_kb
+            matching = [kb_ for pattern, kb_ in special.items() if fnmatch.fnmatchcase(rel, pattern)]
+            limit = max(matching, default=default_kb) + images * per_image_kb
             results.append((total, rel, html_size, len(files), limit))
             if total > limit * 1000:
                 problems.append(f"{rel}: {kb(total)} is over its budget of {limit} KB")
     known = {rel for _, rel, _, _, _ in results}
-    for rel in sorted(set(special) - known):
-        problems.append(f"{args.budget}: budget for {rel}, which the build does not have")
+    for pattern in sorted(special):
+        if not any(fnmatch.fnmatchcase(rel, pattern) for rel in known):
+            problems.append(f"{args.budget}: budget for {pattern}, which no page of the build matches")
 
     results.sort(reverse=True)
     print("heaviest pages (HTML + files it loads):")
