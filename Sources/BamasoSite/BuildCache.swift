@@ -76,6 +76,10 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// The site in the output folder, as the last build that wrote it left it.
     private var written: (output: URL, site: RenderedSite)?
+    /// The languages and their settings at the last resolve and render: when they change (a
+    /// fallback, say), a read scoped to one key can change its answer with no page of that key
+    /// changed, so every read is asked again (`everyRead`).
+    private var languagesAt: [String: [LanguageSettings]] = [:]
     /// The image store of the project last built: it remembers which originals it has read.
     private var imageStore: ImageStore?
 
@@ -175,9 +179,10 @@ extension BuildCache {
             parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer,
             images: options.images ?? images(for: parsed.project.root))
         index.prepareImages()
+        let everyRead = languagesChanged(for: "resolve", in: index.site)
         let pages = resolved.map(
-            index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope,
-            scopeOf: \.key
+            index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope, scopeOf: \.key,
+            everyRead: everyRead
         ) { page, log in
             Resolver.resolve(page, in: index, log: log)
         }
@@ -210,9 +215,12 @@ extension BuildCache {
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
         diagnostics += environment.printCodeWarnings
         let items = site.pages.map { (key: $0.path, input: $0) }
+        let everyRead = languagesChanged(for: "render", in: site.site)
         let (pages, feeds) = alongside(
             {
-                rendered.map(items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key) { page, log in
+                rendered.map(
+                    items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key, everyRead: everyRead
+                ) { page, log in
                     Renderer(environment, log: log).page(page)
                 }
             }, { SiteFeeds(environment).files() })
@@ -221,5 +229,16 @@ extension BuildCache {
             Renderer(environment, log: log).booklet(language)
         }
         return Renderer.assemble(environment, pages: pages, booklets: booklets, feeds: feeds)
+    }
+}
+
+extension BuildCache {
+    /// Whether the site's languages or their settings differ from those `stage` last saw.
+    fileprivate func languagesChanged(for stage: String, in site: SiteConfig) -> Bool {
+        let languages = site.languages.map(site.settings(of:))
+        return lock.withLock {
+            defer { languagesAt[stage] = languages }
+            return languagesAt[stage] != languages
+        }
     }
 }

@@ -76,12 +76,14 @@ public final class ItemMemo<
     /// - Parameters:
     ///   - answer: what a read gets in this build, as the stage's accessors answer it.
     ///   - scope: the scope of a read, if it has one (see above); `scopeOf` gives an input's.
+    ///   - everyRead: ask every read again, scoped or not: something every scoped answer also
+    ///     depends on changed (the site's languages and their fallbacks).
     ///   - compute: the stage's function of one item; it reads the rest of the site only
     ///     through accessors that record in the log it is given (none without a memo).
     @inlinable
     public func map(
         _ items: [(key: Key, input: Input)], answer: @Sendable (Read) -> Answer,
-        scope: (Read) -> String? = { _ in nil }, scopeOf: (Input) -> String = { _ in "" },
+        scope: (Read) -> String? = { _ in nil }, scopeOf: (Input) -> String = { _ in "" }, everyRead: Bool = false,
         compute: @Sendable (Input, ReadLog<Read, Answer>?) -> Output
     ) -> [Output] {
         guard keeping else {
@@ -125,7 +127,7 @@ public final class ItemMemo<
                     changedScopes.insert(scopeOf(next[position].input))
                 }
             }
-            let changed = changedReads(in: changedScopes, answer: answer)
+            let changed = changedReads(in: changedScopes, answer: answer, everyRead: everyRead)
             // Pass 2: the items to compute again.
             let stale = items.indices.filter { position in
                 !kept[position] || (!changed.isEmpty && next[position].reads.contains(where: changed.contains))
@@ -151,9 +153,9 @@ public final class ItemMemo<
     /// The places of the reads that may have changed and are answered differently now; the
     /// table then holds the new answers. Each read is asked once, on every core.
     @inlinable
-    func changedReads(in scopes: Set<String>, answer: @Sendable (Read) -> Answer) -> Set<Int> {
-        var asked = unscoped
-        for scope in scopes { asked += scoped[scope] ?? [] }
+    func changedReads(in scopes: Set<String>, answer: @Sendable (Read) -> Answer, everyRead: Bool) -> Set<Int> {
+        var asked = everyRead ? Array(reads.indices) : unscoped
+        if !everyRead { for scope in scopes { asked += scoped[scope] ?? [] } }
         let (reads, answers) = (self.reads, self.answers)
         let now = asked.concurrentMap { answer(reads[$0]) }
         var changed = Set<Int>()

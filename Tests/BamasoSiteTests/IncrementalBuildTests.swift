@@ -6,7 +6,8 @@ import Testing
 /// A build with a cache (the preview server's) must give exactly what a build without one
 /// gives: after every kind of edit, the same diagnostics and a byte-identical output folder.
 ///
-/// Each sequence of edits starts from a fresh copy of the `basic` fixture; within a sequence
+/// Each sequence of edits starts from a fresh copy of its fixture (`basic`, or `four-languages`
+/// for the fallbacks between languages); within a sequence
 /// each edit builds on the ones before, as an editor's saves do. The sequences are in this
 /// file and in `IncrementalEdits+*.swift`.
 @Suite struct IncrementalBuildTests {
@@ -20,6 +21,8 @@ import Testing
     struct EditSequence: Sendable, CustomTestStringConvertible {
         var name: String
         var edits: [Edit]
+        /// The fixture the edits start from (`Fixtures/NAME`).
+        var fixture = "basic"
 
         var testDescription: String { name }
     }
@@ -273,6 +276,7 @@ import Testing
         EditSequence(name: "pages added, deleted, renamed, translated and drafted", edits: pageEdits),
         EditSequence(name: "links to headings and components", edits: componentEdits),
         EditSequence(name: "errors and their fixes", edits: errorEdits),
+        EditSequence(name: "four languages and their fallbacks", edits: languageEdits, fixture: "four-languages"),
     ]
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
@@ -282,7 +286,7 @@ import Testing
         "after each edit, a build with a cache gives what a build without one gives",
         arguments: sequences, Variant.all)
     func matchesFullBuilds(sequence: EditSequence, variant: Variant) throws {
-        let site = try FixtureSite("basic")
+        let site = try FixtureSite(sequence.fixture)
         defer { site.remove() }
         let project = Project(root: site.root)
         let outputs = Self.outputsFolder()
