@@ -70,6 +70,9 @@ public struct SiteConfig: Sendable, Equatable {
         languageSettings[language] ?? LanguageSettings(language)
     }
 
+    /// Every language with its settings, in the site's order.
+    public var languageList: [LanguageSettings] { languages.map(settings(of:)) }
+
     /// The language's name in itself: "Ikinyarwanda", "Français".
     public func name(of language: Language) -> String { settings(of: language).name }
 
@@ -140,6 +143,8 @@ public struct SiteConfig: Sendable, Equatable {
         {
             // Without a list, the languages are those of the title, in its order.
             config.languages = texts.map { Language($0.key) }.filter { Language.isValidCode($0.code) }
+            // ICU's defaults, worked out once rather than at every `settings(of:)`.
+            for language in config.languages { config.languageSettings[language] = LanguageSettings(language) }
         }
         if config.languages.isEmpty, diagnostics.errorCount == before {
             diagnostics.append(

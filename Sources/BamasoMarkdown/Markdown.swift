@@ -166,25 +166,13 @@ public enum Markdown {
         return true
     }
 
-    /// Replaces the inline `node` by a custom inline of `html`; false, with the tree as it was,
-    /// when cmark cannot.
+    /// Replaces `node` by a custom block (or, for an inline such as an image, a custom inline)
+    /// of `html`; false, with the tree as it was, when cmark cannot.
     @discardableResult
-    static func replaceInline(_ node: OpaquePointer, withHTML html: String) -> Bool {
-        guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return false }
-        cmark_node_set_on_enter(inline, html)
-        guard cmark_node_replace(node, inline) == 1 else {
-            cmark_node_free(inline)
+    static func replace(_ node: OpaquePointer, withHTML html: String, inline: Bool = false) -> Bool {
+        guard let block = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK) else {
             return false
         }
-        cmark_node_free(node)  // unlinked by replace: ours to free
-        return true
-    }
-
-    /// Replaces `node` by a custom block of `html`; false, with the tree as it was, when cmark
-    /// cannot.
-    @discardableResult
-    static func replace(_ node: OpaquePointer, withHTML html: String) -> Bool {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return false }
         cmark_node_set_on_enter(block, html)
         guard cmark_node_replace(node, block) == 1 else {
             cmark_node_free(block)

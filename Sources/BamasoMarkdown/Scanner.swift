@@ -57,7 +57,7 @@ struct Scanner {
         var images: [Int: [PreparedHTML.Piece]] = [:]
         for (index, node) in found.links.enumerated().reversed() where Markdown.isReplaceableImage(node) {
             guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(node)),
-                Markdown.replaceInline(node, withHTML: PreparedHTML.marker("I", index))
+                Markdown.replace(node, withHTML: PreparedHTML.marker("I", index), inline: true)
             else { return nil }
             images[index] = pieces
         }

@@ -48,7 +48,7 @@ enum TreeRenderer {
         }
         // Last, after the notes went in beside them: an image replaced is freed with what is in it.
         for (index, node) in links.enumerated().reversed() where Markdown.isReplaceableImage(node) {
-            if let html = replacements[index] { Markdown.replaceInline(node, withHTML: html) }
+            if let html = replacements[index] { Markdown.replace(node, withHTML: html, inline: true) }
         }
         for (index, node) in components.enumerated() {
             Markdown.replace(node, withHTML: component(index))

@@ -19,7 +19,6 @@ extension PageParser {
         let parts = path.split(separator: "/").dropFirst()  // "content"
         let fileName = parts.last ?? ""
         let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
-        let codes = languages.codeList
         guard nameParts.count == 2 else {
             diagnostics.append(
                 .error(
@@ -32,6 +31,7 @@ extension PageParser {
         let suffix = String(nameParts[1])
         let language = Language(suffix)
         guard languages.contains(language) else {
+            let codes = languages.codeList
             let hint =
                 Suggestion.didYouMean(suffix, in: languages.map(\.code)).map { "\($0) (the languages are \(codes))" }
                 ?? "the site's languages are \(codes): name it "

@@ -126,7 +126,7 @@ public final class Renderer {
     ) -> RenderedSite? {
         guard
             let theme = Theme.load(
-                ThemeFiles(site.project), languages: site.site.languages.map(site.site.settings(of:)),
+                ThemeFiles(site.project), languages: site.site.languageList,
                 into: &diagnostics)
         else { return nil }
         let environment = RenderEnvironment(site: site, theme: theme, options: options)

@@ -22,7 +22,7 @@ public final class StringTable: MustacheParent, Sendable {
     /// Reads every language's strings and checks that each key is in every file.
     public static func load(_ project: LoadedProject, into diagnostics: inout [Diagnostic]) -> [Language: StringTable] {
         load(
-            project.strings, languages: project.site.languages.map(project.site.settings(of:)), into: &diagnostics)
+            project.strings, languages: project.site.languageList, into: &diagnostics)
     }
 
     /// Reads `files`, `templates/i18n/LANG.yml` by language, and checks that a key of any file

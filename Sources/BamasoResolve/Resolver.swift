@@ -75,7 +75,7 @@ public enum Resolver {
         let entries = translations.compactMap(\.entry)
         let report = TranslationReport(
             entries: entries, coverage: TranslationReport.coverage(of: entries, site: index.site),
-            languages: index.site.languages.map { ($0, index.site.name(of: $0)) })
+            languages: index.site.languageList)
         return ResolvedSite(
             project: index.project, pages: resolved, menus: menus(index: index.pages, site: index.site),
             translations: report)

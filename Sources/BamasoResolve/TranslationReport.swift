@@ -59,13 +59,7 @@ public struct TranslationReport: Sendable, Equatable {
     public var entries: [Entry]
     public var coverage: [Language: Coverage]
     /// The site's languages, in its order, with their names in themselves.
-    public var languages: [(language: Language, name: String)]
-
-    public static func == (lhs: TranslationReport, rhs: TranslationReport) -> Bool {
-        lhs.entries == rhs.entries && lhs.coverage == rhs.coverage
-            && lhs.languages.map(\.language) == rhs.languages.map(\.language)
-            && lhs.languages.map(\.name) == rhs.languages.map(\.name)
-    }
+    public var languages: [LanguageSettings]
 
     /// Works out the report for `pages`. A pair whose two files name different originals
     /// (`translation_source`) is reported as an error.
@@ -77,7 +71,7 @@ public struct TranslationReport: Sendable, Equatable {
         }
         return TranslationReport(
             entries: entries, coverage: coverage(of: entries, site: site),
-            languages: site.languages.map { ($0, site.name(of: $0)) })
+            languages: site.languageList)
     }
 
     /// The versions of each key (its pages, one per language), sorted by key: the items of
@@ -179,7 +173,8 @@ public struct TranslationReport: Sendable, Equatable {
     public func strictDiagnostics(only: Set<Language>? = nil) -> [Diagnostic] {
         entries.flatMap { entry -> [Diagnostic] in
             let original = entry.statuses[entry.source]?.path ?? ""
-            return languages.compactMap { language, name in
+            return languages.compactMap { settings in
+                let (language, name) = (settings.language, settings.name)
                 guard let status = entry.statuses[language], only?.contains(language) ?? true else { return nil }
                 switch status.state {
                 case .missing:

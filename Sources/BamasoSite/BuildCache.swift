@@ -204,7 +204,7 @@ extension BuildCache {
         -> RenderedSite?
     {
         let input = ThemeInput(
-            files: ThemeFiles(site.project), languages: site.site.languages.map(site.site.settings(of:)))
+            files: ThemeFiles(site.project), languages: site.site.languageList)
         let loaded = themes.map([("theme", input)], answer: NoRead.answer) { input, _ in
             var found: [Diagnostic] = []
             let theme = Theme.load(input.files, languages: input.languages, into: &found)
@@ -235,7 +235,7 @@ extension BuildCache {
 extension BuildCache {
     /// Whether the site's languages or their settings differ from those `stage` last saw.
     fileprivate func languagesChanged(for stage: String, in site: SiteConfig) -> Bool {
-        let languages = site.languages.map(site.settings(of:))
+        let languages = site.languageList
         return lock.withLock {
             defer { languagesAt[stage] = languages }
             return languagesAt[stage] != languages

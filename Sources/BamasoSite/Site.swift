@@ -132,7 +132,7 @@ public enum Site {
             return finish()
         }
         report.sections = project.site.sections
-        report.languages = project.site.languages.map(project.site.settings(of:))
+        report.languages = project.site.languageList
         lap("parse")
         options.interruption?.checkpoint("parse")
         let parsed = cache.parse(project, into: &diagnostics)

@@ -23,7 +23,8 @@ enum TranslationTable {
             lines.append(key.padding(toLength: width, withPad: " ", startingAt: 0) + cells.joined())
         }
         lines.append("")
-        for (language, name) in report.languages {
+        for settings in report.languages {
+            let (language, name) = (settings.language, settings.name)
             guard let coverage = report.coverage[language] else { continue }
             let pagesPercent = percent(coverage.pages, of: coverage.totalPages)
             let wordsPercent = percent(coverage.words, of: coverage.totalWords)

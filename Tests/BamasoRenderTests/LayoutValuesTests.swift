@@ -29,7 +29,7 @@ import Testing
             let site = Resolver.resolve(parsed, into: &diagnostics)
             let loaded = try #require(
                 Theme.load(
-                    ThemeFiles(project), languages: site.site.languages.map(site.site.settings(of:)), into: &diagnostics
+                    ThemeFiles(project), languages: site.site.languageList, into: &diagnostics
                 ))
             #expect(diagnostics.filter { $0.severity == .error } == [])
             let environment = RenderEnvironment(
