@@ -40,7 +40,7 @@ REPOSITORY = BENCHMARKS.parent
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "bamaso-bench"
 GNU_TIME = "/usr/bin/time"
 STAGES = ["load", "parse", "resolve", "render", "write"]
-WRITE_PARTS = ["writing", "cleaning up"]
+WRITE_PARTS = ["writing", "syncing", "cleaning up"]
 SCENARIOS = {"empty": "into an empty folder", "rebuild": "over its previous output"}
 
 # Targets of issue 19 (issue 8 asked for 0.4 and 0.5 at N=5000, into an empty folder), in the
@@ -371,7 +371,7 @@ def table(results, tools):
 
 
 def stage_table(results):
-    columns = STAGES + ["(writing", "cleaning up)"]
+    columns = STAGES + ["(writing", "syncing", "cleaning up)"]
     lines = ["| N per language | scenario | " + " | ".join(columns) + " |", "| ---: | --- |" + " ---: |" * len(columns)]
     for n, result in results.items():
         for scenario, label in SCENARIOS.items():
@@ -471,7 +471,7 @@ def write_report(path, facts, tools, results, own, serve, command, started):
     if "bamaso" in [t.name for t in tools]:
         text += ["", "## bamaso's stages", "", "Median wall time of each stage (`bamaso build --timings`); the "
                  "write stage is split into writing the files (or comparing them with those already in the staging "
-                 "folder) and cleaning up (removing from the staging folder what the new site lacks, and the "
+                 "folder), syncing (waiting for the disk to hold them, so that a power loss cannot damage the site) and cleaning up (removing from the staging folder what the new site lacks, and the "
                  "swap).", ""]
         text += stage_table(results)
     if serve:

@@ -80,8 +80,9 @@ public struct StageTiming: Sendable, Equatable {
     /// `load`, `parse`, `resolve`, `render` or `write`.
     public var stage: String
     public var seconds: Double
-    /// Where the time went inside the stage: for `write`, `writing` (the files) and
-    /// `cleaning up` (removing what the new site lacks from the staging folder, the swap).
+    /// Where the time went inside the stage: for `write`, `writing` (the files), `syncing`
+    /// (waiting for the disk to hold them) and `cleaning up` (removing what the new site lacks
+    /// from the staging folder, the swap).
     public var parts: [StageTiming]
 
     public init(stage: String, seconds: Double, parts: [StageTiming] = []) {
@@ -179,6 +180,7 @@ public enum Site {
                 report.leftBehind = outcome.leftBehind
                 writeParts = [
                     StageTiming(stage: "writing", seconds: outcome.writing),
+                    StageTiming(stage: "syncing", seconds: outcome.syncing),
                     StageTiming(stage: "cleaning up", seconds: outcome.cleaning),
                 ]
             }

@@ -27,6 +27,8 @@ public enum SiteWriter {
         public var leftBehind: String?
         /// Seconds spent writing and comparing files.
         public var writing = 0.0
+        /// Seconds spent waiting for the disk to hold what was written (`StagingFolder.makeDurable`).
+        public var syncing = 0.0
         /// Seconds spent removing what the new site lacks from the staging folder, and swapping.
         public var cleaning = 0.0
     }
@@ -137,6 +139,8 @@ public enum SiteWriter {
                 diagnostics: &diagnostics)
             outcome.writing += lap()
             if diagnostics.hasErrors { throw CancellationError() }
+            try StagingFolder.makeDurable(parent.appendingPathComponent(folder.name))
+            outcome.syncing += lap()
             interruption.checkpoint("swap")
             if interruption.requested != nil { throw CancellationError() }
             try StagingFolder.swap(folder.name, with: output, lock: lock)

@@ -39,6 +39,8 @@ struct StagingFolder {
     static func prepare(beside output: URL, lock: BuildLock) throws -> StagingFolder {
         let parent = output.deletingLastPathComponent()
         let outputName = output.lastPathComponent
+        let records = lock.records().filter { isStagingName($0, for: outputName) }
+        try restoreOutput(output, from: records, lock: lock)
         var existing: [String] = []
         for name in lock.records() where isStagingName(name, for: outputName) {
             var status = stat()
@@ -60,6 +62,18 @@ struct StagingFolder {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         return StagingFolder(name: name, isNew: true)
+    }
+
+    /// A build killed between the two renames of a swap without exchange left no output: the
+    /// new site under its staging name and the previous one under the retired name, both
+    /// recorded in that order. The previous site is put back, as if the build had not swapped.
+    private static func restoreOutput(_ output: URL, from records: [String], lock: BuildLock) throws {
+        var status = stat()
+        guard records.count == 2, lstat(output.path, &status) != 0, errno == ENOENT else { return }
+        let retired = output.deletingLastPathComponent().appendingPathComponent(records[1]).path
+        guard lstat(retired, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return }
+        guard rename(retired, output.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try lock.record([records[0]])
     }
 
     private static func randomSuffix() -> String {
@@ -93,6 +107,27 @@ struct StagingFolder {
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
         try lock.record([retired])
+    }
+
+    /// Writes what the staging folder holds to the disk before it is swapped in, so that after
+    /// a power loss `public/` is the old site or the new one, never one with files the disk
+    /// had not yet received. `syncfs` writes the folder's whole file system: over a kept
+    /// folder, that is the few files a rebuild changed.
+    static func makeDurable(_ staging: URL) throws {
+        let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        #if os(Linux)
+        // Glibc's `syncfs` is not imported into Swift, so it is looked up by name.
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+            guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            return
+        }
+        #endif
+        sync()
     }
 
     /// Exchanges two paths atomically; false when the system or file system cannot.

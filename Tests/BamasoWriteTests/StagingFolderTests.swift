@@ -99,6 +99,32 @@ import Testing
         #expect(scratch.read(".public.lock") == heading + "\n.public.staging-00000001\n")
     }
 
+    @Test("a build killed between the two renames of a swap without exchange: the previous site is put back")
+    func killedBetweenRenames() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // What `swap` leaves where the file system cannot exchange: the output renamed aside
+        // under the second recorded name, the new site still under the first.
+        try scratch.write(".public.staging-00000001/index.html", "new, never published")
+        try scratch.write(".public.staging-00000002/index.html", "old")
+        try scratch.write(".public.staging-00000002/rw/index.html", "old rw")
+        let heading = "bamaso: staging folders of this output, kept for the next build"
+        try scratch.write(".public.lock", heading + "\n.public.staging-00000001\n.public.staging-00000002\n")
+        var diagnostics: [Diagnostic] = []
+        #expect(
+            SiteWriter.write(
+                Self.site(["index.html": "next"]), to: scratch.url("public"),
+                into: &diagnostics
+            ).written)
+        #expect(diagnostics == [])
+        #expect(scratch.list("public") == ["index.html"])
+        #expect(scratch.read("public/index.html") == "next")
+        // The previous site was the output again before the swap, so it is the kept folder now.
+        #expect(Self.stagingFolders(scratch) == [".public.staging-00000001"])
+        #expect(scratch.read(".public.staging-00000001/index.html") == "old")
+        #expect(scratch.read(".public.staging-00000001/rw/index.html") == "old rw")
+    }
+
     @Test("a build interrupted before it writes changes nothing on disk")
     func interruptedBeforeWriting() throws {
         let scratch = try Scratch()

@@ -13,7 +13,7 @@ import Testing
         return (String(match.output.1), seconds)
     }
 
-    @Test("--timings prints the time of load, parse, resolve, render and write, then writing and cleaning up")
+    @Test("--timings prints the time of load, parse, resolve, render and write, then writing, syncing and cleaning up")
     func timings() throws {
         let root = try CLI.project("translations")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -27,13 +27,13 @@ import Testing
         #expect(stages.map(\.name) == ["load", "parse", "resolve", "render", "write"])
         #expect(stages.allSatisfy { $0.seconds >= 0 && $0.seconds < 60 })
         // The stage lines come last, after the summary, the write stage's two parts after it.
-        #expect(lines.suffix(7).prefix(5).compactMap(Self.stage).count == 5)
-        let parts = lines.suffix(2).compactMap { line -> String? in
-            let pattern = #/    (writing|cleaning up) +[0-9]+\.[0-9]{3} s/#
+        #expect(lines.suffix(8).prefix(5).compactMap(Self.stage).count == 5)
+        let parts = lines.suffix(3).compactMap { line -> String? in
+            let pattern = #/    (writing|syncing|cleaning up) +[0-9]+\.[0-9]{3} s/#
             guard let match = try? pattern.wholeMatch(in: line) else { return nil }
             return String(match.output.1)
         }
-        #expect(parts == ["writing", "cleaning up"])
+        #expect(parts == ["writing", "syncing", "cleaning up"])
     }
 
     @Test("without --timings there are no stage lines")
