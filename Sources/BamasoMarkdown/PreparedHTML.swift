@@ -10,8 +10,8 @@ import Foundation
 /// byte for byte (`MarkdownPreparedHTMLTests` and the fuzzer compare the two).
 public struct PreparedHTML: Sendable, Equatable {
     enum Piece: Sendable, Equatable {
-        /// HTML as cmark wrote it.
-        case html(String)
+        /// HTML as cmark wrote it: these UTF-8 offsets of `text`.
+        case html(Range<Int>)
         /// The address of link or image number N (in `MarkdownDocument.links`), in `href="…"`
         /// or `src="…"`.
         case linkURL(Int)
@@ -32,20 +32,20 @@ public struct PreparedHTML: Sendable, Equatable {
         var isWrapped: Bool
     }
 
+    /// Every piece of HTML cmark wrote, one after the other: a site holds ten thousand
+    /// bodies from parse to render, and a string per piece took twice the room.
+    let text: String
     let pieces: [Piece]
     let headings: [Heading]
     /// cmark's `<img>` of each image that has a slot, by its index in the links.
     let images: [Int: [Piece]]
-    /// The length of the HTML without the slots' contents, to reserve room at once.
-    let htmlLength: Int
 
-    init(pieces: [Piece], headings: [Heading], images: [Int: [Piece]] = [:]) {
+    /// - Parameter text: what `pieces(of:into:)` appended to; kept in a copy of its length.
+    init(text: String, pieces: [Piece], headings: [Heading], images: [Int: [Piece]] = [:]) {
+        self.text = String(decoding: text.utf8, as: UTF8.self)
         self.pieces = pieces
         self.headings = headings
         self.images = images
-        htmlLength = pieces.reduce(0) { total, piece in
-            if case .html(let html) = piece { total + html.utf8.count } else { total }
-        }
     }
 
     /// What cmark gives for the same tree with the links rewritten, the notes put after them,
@@ -65,7 +65,8 @@ public struct PreparedHTML: Sendable, Equatable {
             )
         }
         var html = ""
-        html.reserveCapacity(htmlLength + htmlLength / 4)
+        html.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        let utf8 = text.utf8
         // cmark ends a custom block (what a heading or component became) with a line break
         // unless its HTML already ends with one or is empty; the slot's HTML is followed by the
         // break cmark added after the slot, which is dropped in those cases.
@@ -73,12 +74,13 @@ public struct PreparedHTML: Sendable, Equatable {
         func append(_ pieces: [Piece]) {
             for piece in pieces {
                 switch piece {
-                case .html(let text):
-                    if dropsLineBreak, text.utf8.first == UInt8(ascii: "\n") {
-                        html.append(contentsOf: text.dropFirst())
-                    } else {
-                        html += text
+                case .html(let range):
+                    var start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                    let end = utf8.index(start, offsetBy: range.count)
+                    if dropsLineBreak, start < end, utf8[start] == UInt8(ascii: "\n") {
+                        start = utf8.index(after: start)
                     }
+                    html += text[start..<end]
                     dropsLineBreak = false
                 case .linkURL(let index):
                     html += links[index].url
@@ -126,15 +128,21 @@ extension PreparedHTML {
         "\(markerPrefix)\(kind)\(index)Z"
     }
 
-    /// The pieces of `html`, with its markers made slots; nil if a marker is malformed.
-    static func pieces(of html: String) -> [Piece]? {
+    /// The pieces of `html`, with its markers made slots, its HTML appended to `text`; nil if
+    /// a marker is malformed.
+    static func pieces(of html: String, into text: inout String) -> [Piece]? {
         var html = html
         let prefix = Array(markerPrefix.utf8)
         return html.withUTF8 { bytes -> [Piece]? in
             var pieces: [Piece] = []
             var start = 0
+            func appendHTML(_ range: Range<Int>) {
+                let offset = text.utf8.count
+                text += String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                pieces.append(.html(offset..<text.utf8.count))
+            }
             while let found = firstIndex(of: prefix, in: bytes, from: start) {
-                if found > start { pieces.append(.html(String(decoding: bytes[start..<found], as: UTF8.self))) }
+                if found > start { appendHTML(start..<found) }
                 var cursor = found + prefix.count
                 guard cursor < bytes.count else { return nil }
                 let kind = bytes[cursor]
@@ -156,7 +164,7 @@ extension PreparedHTML {
                 }
                 start = cursor + 1
             }
-            if start < bytes.count { pieces.append(.html(String(decoding: bytes[start...], as: UTF8.self))) }
+            if start < bytes.count { appendHTML(start..<bytes.count) }
             return pieces
         }
     }

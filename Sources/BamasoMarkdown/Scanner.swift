@@ -55,8 +55,9 @@ struct Scanner {
         // cmark's `<img>` of each image, kept beside a slot that a `<picture>` can take; the
         // innermost first, so that no image is freed before its own turn.
         var images: [Int: [PreparedHTML.Piece]] = [:]
+        var html = ""
         for (index, node) in found.links.enumerated().reversed() where Markdown.isReplaceableImage(node) {
-            guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(node)),
+            guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(node), into: &html),
                 Markdown.replace(node, withHTML: PreparedHTML.marker("I", index), inline: true)
             else { return nil }
             images[index] = pieces
@@ -66,15 +67,15 @@ struct Scanner {
         }
         var headings: [PreparedHTML.Heading] = []
         for (index, node) in found.headings.enumerated() {
-            let html = Markdown.renderHTML(node)
-            let inner = Markdown.headingInner(html, level: document.headings[index].level)
-            guard let pieces = PreparedHTML.pieces(of: inner.map(String.init) ?? html),
+            let written = Markdown.renderHTML(node)
+            let inner = Markdown.headingInner(written, level: document.headings[index].level)
+            guard let pieces = PreparedHTML.pieces(of: inner.map(String.init) ?? written, into: &html),
                 Markdown.replace(node, withHTML: PreparedHTML.marker("H", index))
             else { return nil }
             headings.append(PreparedHTML.Heading(inner: pieces, isWrapped: inner != nil))
         }
-        guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(root)) else { return nil }
-        let prepared = PreparedHTML(pieces: pieces, headings: headings, images: images)
+        guard let pieces = PreparedHTML.pieces(of: Markdown.renderHTML(root), into: &html) else { return nil }
+        let prepared = PreparedHTML(text: html, pieces: pieces, headings: headings, images: images)
         return prepared.slotsAreComplete(for: document) ? prepared : nil
     }
 

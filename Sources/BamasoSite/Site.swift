@@ -129,7 +129,7 @@ public enum Site {
 
         cache.files?.beginBuild()
         options.interruption?.checkpoint("load")
-        guard let project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
+        guard var project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
             return finish()
         }
         report.sections = project.site.sections
@@ -137,6 +137,7 @@ public enum Site {
         lap("parse")
         options.interruption?.checkpoint("parse")
         let parsed = cache.parse(project, into: &diagnostics)
+        if !cache.keeping { project.contentFiles = [] }  // see `BuildCache.parse`
         lap("resolve")
         options.interruption?.checkpoint("resolve")
         let resolved = cache.resolve(
@@ -185,7 +186,7 @@ public enum Site {
                 ]
             }
         }
-        if !cache.keeping { releaseInBackground((consume project, consume parsed, consume resolved, consume rendered)) }
+        if !cache.keeping { releaseInBackground((consume parsed, consume resolved, consume rendered)) }
         return finish()
     }
 
