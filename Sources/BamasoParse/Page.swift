@@ -47,6 +47,9 @@ public struct Page: Sendable, Equatable {
         public internal(set) var summary: String
         /// The ids of the body's headings, which links to the page may name after `#`.
         public internal(set) var headingIDs: [String]
+        /// True when the body shows an image (`![…](…)`): the pages whose pictures a build
+        /// prepares, found without going through every link of ten thousand pages.
+        public internal(set) var showsImages: Bool
         /// `risks/fake-job-offers`, `risks` or `` (home): what `@/` links name.
         public internal(set) var key: String
     }
@@ -66,7 +69,7 @@ public struct Page: Sendable, Equatable {
                 path: path, section: section, slug: slug, language: language, kind: kind,
                 frontMatter: frontMatter, body: body, bodyFirstLine: bodyFirstLine,
                 markdown: markdown, summary: Self.summary(frontMatter, markdown),
-                headingIDs: markdown.headings.map(\.id),
+                headingIDs: markdown.headings.map(\.id), showsImages: markdown.links.contains { $0.kind == .image },
                 key: Self.key(section: section, slug: slug)))
     }
 

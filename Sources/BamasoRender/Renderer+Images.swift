@@ -74,9 +74,11 @@ extension Renderer {
             }
         }
         for page in site.pages {
-            note(page.links, page.page.markdown.links)
-            for case .callout(_, _, let body, let links)? in page.components {
-                note(links, body.links)
+            if page.linksToMedia {
+                note(page.links, page.page.markdown.links)
+                for case .callout(_, _, let body, let links)? in page.components {
+                    note(links, body.links)
+                }
             }
             if let image = page.image?.image {
                 for variant in image.variants {

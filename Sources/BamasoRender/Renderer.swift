@@ -170,12 +170,14 @@ public final class Renderer {
     /// The pictures of PDFs' first pages that links show, each once, copied from the cache.
     private static func thumbnailFiles(of pages: [ResolvedPage]) -> [OutputFile] {
         var thumbnails: [String: PDFThumbnail] = [:]
-        for page in pages {
-            var links = page.links
-            for case .callout(_, _, _, let resolved)? in page.components { links += resolved }
+        func note(_ links: [ResolvedLink?]) {
             for case let thumbnail? in links.lazy.compactMap({ $0?.thumbnail }) {
                 thumbnails[thumbnail.path] = thumbnail
             }
+        }
+        for page in pages where page.linksToMedia {
+            note(page.links)
+            for case .callout(_, _, _, let resolved)? in page.components { note(resolved) }
         }
         return thumbnails.values.sorted { $0.path < $1.path }.map { thumbnail in
             OutputFile(

@@ -117,7 +117,7 @@ extension SiteIndex {
         }
         let siteImage = key(site.image)
         for page in published {
-            for link in page.markdown.links where link.kind == .image {
+            for link in page.showsImages ? page.markdown.links : [] where link.kind == .image {
                 if let found = key(link.destination) { photos.insert(found) }
             }
             let own = key(page.frontMatter.image)

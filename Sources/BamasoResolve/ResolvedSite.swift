@@ -33,6 +33,10 @@ public struct ResolvedPage: Sendable, Equatable {
         /// The picture shown where the page is shared: from its `image`, else its section's,
         /// else site.yml's.
         public var sharing: SharingImage?
+        /// True when a link of the body or of a callout leads into `content/media/` (a
+        /// download, a picture, a PDF's thumbnail): the pages the render stage looks through
+        /// for the media files to publish, a few among ten thousand at every preview rebuild.
+        public var linksToMedia = false
     }
 
     @usableFromInline var storage: CopyOnWrite<Fields>

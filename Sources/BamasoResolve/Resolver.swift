@@ -105,6 +105,12 @@ public enum Resolver {
         result.children = listing(for: page, reader: reader)
         result.image = ImageReport.pageImage(of: page, reader: reader, into: &diagnostics)
         result.sharing = ImageReport.sharingImage(of: page, reader: reader, site: index.site)
+        func toMedia(_ links: [ResolvedLink?]) -> Bool { links.contains { $0?.path.hasPrefix("media/") == true } }
+        result.linksToMedia =
+            toMedia(result.links)
+            || result.components.contains {
+                if case .callout(_, _, _, let links)? = $0 { toMedia(links) } else { false }
+            }
         return (result, diagnostics)
     }
 
