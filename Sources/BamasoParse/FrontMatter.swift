@@ -40,8 +40,9 @@ public struct FrontMatter: Sendable, Equatable {
     /// written: `/media/umuganda.jpg`; and its description (`image_alt:`, "decorative" for none).
     public var image: String?
     public var imageAlt: String?
-    /// The line of each key, for saying where a text is (`translationBlocks`). Not compared:
-    /// two front matters that say the same are equal wherever their keys are.
+    /// The line of each key, for saying where a text is (`translationBlocks`) and where an
+    /// error is. Compared with the rest: a preview rebuild after keys moved must not reuse a
+    /// page whose errors name their old lines.
     public var lines: [String: Int] = [:]
 
     public init(
@@ -59,15 +60,6 @@ public struct FrontMatter: Sendable, Equatable {
         self.translationSource = translationSource
         self.fields = fields
         self.translatedBlocks = translatedBlocks
-    }
-
-    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        (lhs.title, lhs.description, lhs.date, lhs.weight, lhs.draft, lhs.printable) == (
-            rhs.title, rhs.description, rhs.date, rhs.weight, rhs.draft, rhs.printable
-        )
-            && (lhs.translation, lhs.translatedFrom, lhs.translatedBlocks, lhs.translationSource)
-                == (rhs.translation, rhs.translatedFrom, rhs.translatedBlocks, rhs.translationSource)
-            && lhs.fields == rhs.fields && (lhs.image, lhs.imageAlt) == (rhs.image, rhs.imageAlt)
     }
 
     /// Keys other site generators use to set a page's address. bamaso takes the address from

@@ -126,11 +126,15 @@ extension SiteIndex {
             if let chosen = own ?? section ?? siteImage { sharing.insert(chosen) }
         }
         if let siteImage { photos.insert(siteImage) }
-        let work = photos.sorted().map { ($0, false) } + sharing.sorted().map { ($0, true) }
-        _ = work.concurrentMap { path, isSharing in
-            guard let url = project.media[path] else { return false }
-            if isSharing { return images.sharing(url, path: path, settings: imageSettings) != nil }
-            return images.image(url, path: path, settings: imageSettings) != nil
+        // The photos, then the sharing pictures: never one original decoded on two cores at
+        // once, since libvips keeps one error text for all threads, and a damaged file's
+        // message must not depend on which thread read it first.
+        for (work, isSharing) in [(photos, false), (sharing, true)] {
+            _ = work.sorted().concurrentMap { path in
+                guard let url = project.media[path] else { return false }
+                if isSharing { return images.sharing(url, path: path, settings: imageSettings) != nil }
+                return images.image(url, path: path, settings: imageSettings) != nil
+            }
         }
     }
 }

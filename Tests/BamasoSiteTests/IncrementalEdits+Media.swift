@@ -101,6 +101,17 @@ extension IncrementalBuildTests {
                 + $0.replace(
                     "content/risks/_index.en.md", "title:", "image: /media/umuganda.jpg\nimage_alt: decorative\ntitle:")
         },
+        Edit(description: "the section's image names a missing file: an error at the line of 'image:'") {
+            try $0.replace("content/risks/_index.en.md", "image: /media/umuganda.jpg", "image: /media/missing.jpg")
+        },
+        Edit(description: "the front matter's keys reordered, nothing else: the error moves with its line") {
+            try $0.replace(
+                "content/risks/_index.en.md", "image: /media/missing.jpg\nimage_alt: decorative\n",
+                "image_alt: decorative\nimage: /media/missing.jpg\n")
+        },
+        Edit(description: "the image named right again") {
+            try $0.replace("content/risks/_index.en.md", "image: /media/missing.jpg", "image: /media/umuganda.jpg")
+        },
     ]
 
     static let photo = "content/media/umuganda.jpg"
