@@ -12,24 +12,13 @@ enum LayoutValues {
         "help", "quick_exit",
     ]
 
-    /// What every page may have (`Renderer.context(for:)`); `date`, `section`, `audio`,
+    /// What every page may have (`PageValues`); `date`, `section`, `audio`,
     /// `translation_notice`, `og` and `print_code` (`printable: true`) only when the page has them.
-    static let page: Set<String> = shared.union([
-        "title", "kind", "head_title", "description", "canonical", "url", "alternates", "languages", "content",
-        "translation_draft", "date", "section", "children", "audio", "feeds", "translation_notice", "og", "image",
-        "print_code",
-    ])
+    static let page: Set<String> = shared.union(PageValues.Key.common.map(\.rawValue))
 
-    /// What pages of `kind` may have, from their front matter's fields.
+    /// What pages of `kind` may have, from their front matter's fields (`PageValues.Kind`).
     static func names(of kind: PageKind) -> Set<String> {
-        switch kind {
-        case .home, .plain: page
-        case .section: page.union(["booklet_url"])
-        case .risk: page.union(["key_message", "share"])
-        case .school: page.union(["audience", "duration", "objectives", "materials"])
-        case .radio: page.union(["station", "duration_minutes", "guests", "topics"])
-        case .contact: page.union(["organisation", "json_ld"])
-        }
+        page.union(PageValues.Kind.keys(of: kind).map(\.rawValue))
     }
 
     /// The values of the layouts of the pages the build makes itself.

@@ -7,82 +7,85 @@ import Foundation
 
 /// The values templates see. Names are snake_case, as in the templates.
 extension Renderer {
+    /// The values a page's layout shows (`PageValues.values`).
+    func context(
+        for resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle(),
+        listsChildren: Bool = true
+    ) -> TemplateValues {
+        pageValues(for: resolved, at: location, headings: headings, listsChildren: listsChildren).values
+    }
+
     /// - Parameters:
     ///   - location: where the HTML is published, when not at the page's own address (the
     ///     booklet gathers pages); relative links are computed from there.
     ///   - headings: how the body's headings are written (the booklet moves them down a level).
     ///   - listsChildren: false leaves out the pages a listing lists, for the booklet, which
     ///     lists its own.
-    func context(
+    func pageValues(
         for resolved: ResolvedPage, at location: String? = nil, headings: HeadingStyle = HeadingStyle(),
         listsChildren: Bool = true
-    ) -> TemplateValues {
+    ) -> PageValues {
         let page = resolved.page
         let from = location ?? resolved.path
         func link(_ path: String) -> String { urls.link(path, from: from) }
         let language = page.language
         let siteTitle = config.title[language] ?? ""
         let summary = page.summary
-        var context = sharedValues(language: language, section: page.section, from: from)
-        context.merge([
-            "title": page.frontMatter.title,
-            "kind": page.kind.rawValue,
-            "head_title": page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
-            "description": summary.isEmpty ? (config.description[language] ?? siteTitle) : summary,
-            "canonical": urls.reference(resolved.path, from: from),
-            "url": link(resolved.path),
-            "alternates": config.languages.compactMap { other -> TemplateValues? in
+        func date(_ day: Day) -> TemplateValues { ["iso": dates.iso(day), "display": dates.string(day, in: language)] }
+        var values = PageValues(
+            shared: sharedValues(language: language, section: page.section, from: from),
+            title: page.frontMatter.title,
+            kind: page.kind.rawValue,
+            headTitle: page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",
+            description: summary.isEmpty ? (config.description[language] ?? siteTitle) : summary,
+            canonical: urls.reference(resolved.path, from: from),
+            url: link(resolved.path),
+            alternates: config.languages.compactMap { other -> TemplateValues? in
                 resolved.alternates[other].map { ["lang": other.tag, "url": urls.reference($0, from: from)] }
             },
-            "languages": switcher(for: resolved, from: from),
-            "content": body(of: resolved, at: from, headings: headings),
-            "translation_draft": page.frontMatter.translation == .draft,
-        ])
-        if let image = pageImage(of: resolved, from: from) { context["image"] = image }
-        if let date = page.frontMatter.date {
-            context["date"] = ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
-        }
+            languages: switcher(for: resolved, from: from),
+            content: body(of: resolved, at: from, headings: headings),
+            translationDraft: page.frontMatter.translation == .draft,
+            image: pageImage(of: resolved, from: from),
+            date: page.frontMatter.date.map(date),
+            children: !listsChildren
+                ? []
+                : resolved.children.map { child -> TemplateValues in
+                    var item: TemplateValues = [
+                        "title": child.title, "url": link(child.path), "summary": child.summary,
+                        "kind": child.kind.rawValue,
+                    ]
+                    if let day = child.date { item["date"] = date(day) }
+                    if let other = child.fallbackLanguage {
+                        item["fallback"] = ["lang": other.tag, "name": config.name(of: other)] as TemplateValues
+                    }
+                    return item
+                },
+            audio: resolved.audio.map { audioContext($0, from: from, in: language) },
+            feeds: feedLinks(for: page, from: from),
+            translationNotice: translationNotice(for: resolved, from: from),
+            fields: .none)
         if let section = page.section, page.slug != nil,
             let sectionLink = menu(language).first(where: { $0.section == section })
         {
-            context["section"] = ["title": sectionLink.title, "url": link(sectionLink.path)] as TemplateValues
+            values.section = ["title": sectionLink.title, "url": link(sectionLink.path)]
         }
-        context["children"] =
-            !listsChildren
-            ? []
-            : resolved.children.map { child -> TemplateValues in
-                var item: TemplateValues = [
-                    "title": child.title, "url": link(child.path), "summary": child.summary,
-                    "kind": child.kind.rawValue,
-                ]
-                if let date = child.date {
-                    item["date"] =
-                        ["iso": dates.iso(date), "display": dates.string(date, in: language)] as TemplateValues
-                }
-                if let other = child.fallbackLanguage {
-                    item["fallback"] = ["lang": other.tag, "name": config.name(of: other)] as TemplateValues
-                }
-                return item
-            }
-        if let audio = resolved.audio { context["audio"] = audioContext(audio, from: from, in: language) }
-        context["feeds"] = feedLinks(for: page, from: from)
-        if let notice = translationNotice(for: resolved, from: from) { context["translation_notice"] = notice }
         if urls.isAbsolute {
-            context["og"] =
-                [
-                    "title": page.frontMatter.title, "description": context["description"] ?? "",
-                    "url": urls.absolute(resolved.path), "site_name": siteTitle,
-                    "locale": config.settings(of: language).locale,
-                    "type": page.isListing ? "website" : "article",
-                    "image": sharingValues(of: resolved) ?? false,
-                ] as TemplateValues
+            values.og = [
+                "title": page.frontMatter.title, "description": values.description,
+                "url": urls.absolute(resolved.path), "site_name": siteTitle,
+                "locale": config.settings(of: language).locale,
+                "type": page.isListing ? "website" : "article",
+                "image": sharingValues(of: resolved) ?? false,
+            ]
         }
         if page.kind == .section, page.section == "schools", let booklet = feeds(language).booklet {
-            context["booklet_url"] = link(booklet)
+            values.bookletURL = link(booklet)
         }
-        if location == nil, page.frontMatter.printable { context["print_code"] = printCode(for: from, in: language) }
-        addFields(page.frontMatter.fields, language: language, from: from, to: &context)
-        return context
+        if location == nil, page.frontMatter.printable { values.printCode = printCode(for: from, in: language) }
+        values.fields = kindValues(
+            page.frontMatter.fields, title: values.title, canonical: values.canonical, language: language, from: from)
+        return values
     }
 
     /// The values every page of `language` in `section` has alike, published at `from`: only
@@ -107,32 +110,25 @@ extension Renderer {
         return values
     }
 
-    private func addFields(
-        _ fields: FrontMatter.Fields, language: Language, from: String, to context: inout TemplateValues
-    ) {
+    private func kindValues(
+        _ fields: FrontMatter.Fields, title: String, canonical: String, language: Language, from: String
+    ) -> PageValues.Kind {
         switch fields {
         case .none:
-            break
+            return .none
         case .risk(let keyMessage):
-            context["key_message"] = keyMessage
-            if urls.isAbsolute, let url = context["canonical"] as? String, let title = context["title"] as? String {
-                context["share"] = shareLinks(title: title, message: keyMessage, url: url)
-            }
+            let share = urls.isAbsolute ? shareLinks(title: title, message: keyMessage, url: canonical) : nil
+            return .risk(keyMessage: keyMessage, share: share)
         case .school(let audience, let duration, let objectives, let materials):
-            context["audience"] = audience
-            context["duration"] = duration
-            context["objectives"] = objectives
-            context["materials"] = materials
+            return .school(audience: audience, duration: duration, objectives: objectives, materials: materials)
         case .radio(let station, let minutes, let guests, let topics, _, _):
-            context["station"] = station
-            context["duration_minutes"] = dates.number(minutes, in: language)
-            context["guests"] = guests
-            context["topics"] = topics
+            return .radio(
+                station: station, durationMinutes: dates.number(minutes, in: language), guests: guests, topics: topics)
         case .contact(let organisation, _):
-            if let contact = contacts[organisation] {
-                context["organisation"] = contactCard(contact, language: language, from: from)
-                context["json_ld"] = jsonLD(contact, language: language, pageURL: context["canonical"] as? String ?? "")
-            }
+            guard let contact = contacts[organisation] else { return .none }
+            return .contact(
+                organisation: contactCard(contact, language: language, from: from),
+                jsonLD: jsonLD(contact, language: language, pageURL: canonical))
         }
     }
 

@@ -38,7 +38,8 @@ import Testing
             for page in site.pages { pages[page.page.kind, default: []].append(renderer.context(for: page)) }
             for language in site.site.languages {
                 if let path = renderer.feeds(language).booklet {
-                    made["layouts.booklet", default: []].append(renderer.bookletContext(language, path: path))
+                    made["layouts.booklet", default: []].append(
+                        Booklet(renderer: renderer, language: language).values(at: path))
                 }
             }
             made["layouts.landing", default: []].append(renderer.landingContext())
