@@ -305,6 +305,7 @@ def own_site(tool, runs, work_root):
 
 def serve_rebuild(tool, corpus, edits):
     """Benchmarks/serve_rebuild.py: milliseconds from a saved page to the reload event."""
+    os.sync()  # the builds before it leave a gigabyte for the disk, which would slow the first edits
     result = subprocess.run([sys.executable, str(BENCHMARKS / "serve_rebuild.py"), str(tool.binary), str(corpus / "bamaso"),
                              "--edits", str(edits)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log(result.stdout.rstrip())

@@ -200,18 +200,20 @@ public enum Resolver {
         case .section: keys = reader.keys(inSection: page.section ?? "")
         default: return []
         }
-        var weights: [String: Int] = [:]
-        let listed = keys.compactMap { key -> ListedPage? in
+        // Each page with its weight, so that sorting a section of thousands of pages (at every
+        // preview rebuild that changes one of them) looks nothing up.
+        let listed = keys.compactMap { key -> (page: ListedPage, weight: Int)? in
             let (listed, weight) = reader.listed(key, in: page.language)
-            if listed != nil, weights[key] == nil { weights[key] = weight ?? Int.max }
-            return listed
+            return listed.map { ($0, weight ?? Int.max) }
         }
-        guard page.kind == .section else { return listed }
+        guard page.kind == .section else { return listed.map(\.page) }
         return listed.sorted { a, b in
-            let (wa, wb) = (weights[a.key] ?? Int.max, weights[b.key] ?? Int.max)
-            if wa != wb { return wa < wb }
-            if a.date != b.date { return (a.date ?? Day("0001-01-01")!) > (b.date ?? Day("0001-01-01")!) }
-            return a.title.localizedStandardCompare(b.title) == .orderedAscending
-        }
+            if a.weight != b.weight { return a.weight < b.weight }
+            if a.page.date != b.page.date { return (a.page.date ?? undated) > (b.page.date ?? undated) }
+            return a.page.title.localizedStandardCompare(b.page.title) == .orderedAscending
+        }.map(\.page)
     }
+
+    /// Where a listing puts pages without a date: after all others.
+    private static let undated = Day("0001-01-01")!
 }
