@@ -51,6 +51,13 @@ extension Site {
                             : "ask about its translation instead: \(others.joined(separator: ", "))")
                 ]))
         }
+        return .success(outdatedChanges(report: report, pages: pages, only: path, root: root, site: project.site))
+    }
+
+    /// The changes of every outdated translation of `report`, or only of the one at `path`.
+    static func outdatedChanges(
+        report: TranslationReport, pages: [String: Page], only path: String? = nil, root: URL, site: SiteConfig
+    ) -> [TranslationChanges] {
         var found: [TranslationChanges] = []
         for entry in report.entries {
             guard let originalPath = entry.statuses[entry.source]?.path, let original = pages[originalPath] else {
@@ -59,10 +66,10 @@ extension Site {
             for status in entry.statuses.values.sorted(by: { $0.path < $1.path })
             where status.state == .outdated && (path == nil || status.path == path) {
                 guard let translation = pages[status.path] else { continue }
-                found.append(changes(of: translation, original: original, root: root, site: project.site))
+                found.append(changes(of: translation, original: original, root: root, site: site))
             }
         }
-        return .success(found)
+        return found
     }
 
     private static func changes(of translation: Page, original: Page, root: URL, site: SiteConfig)

@@ -7,11 +7,19 @@ import Foundation
 
 extension Site {
     /// The state of every page in every language, drafts included: what `bamaso translations`
-    /// prints. Nil, with diagnostics, when the project cannot be read.
-    public static func translations(root: URL) -> (report: TranslationReport?, diagnostics: [Diagnostic]) {
+    /// prints; with `changes`, what changed in each outdated translation's original too
+    /// (`--format json`), from the same reading of the project. Nil, with diagnostics, when the
+    /// project cannot be read.
+    public static func translations(root: URL, changes: Bool = false)
+        -> (report: TranslationReport?, changes: [TranslationChanges], diagnostics: [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
-        let read = readTranslations(root: root, into: &diagnostics)
-        return (read?.report, diagnostics.sortedForReport())
+        guard let read = readTranslations(root: root, into: &diagnostics) else {
+            return (nil, [], diagnostics.sortedForReport())
+        }
+        let found =
+            changes ? outdatedChanges(report: read.report, pages: read.pages, root: root, site: read.project.site) : []
+        return (read.report, found, diagnostics.sortedForReport())
     }
 
     /// The project, its pages by path (drafts included) and their translation report: what

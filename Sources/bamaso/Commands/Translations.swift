@@ -67,14 +67,12 @@ struct Translations: ParsableCommand {
             }
             return
         }
-        let (report, diagnostics) = Site.translations(root: rootURL)
+        let (report, changes, diagnostics) = Site.translations(root: rootURL, changes: format == .json)
         Terminal.printDiagnostics(diagnostics)
         guard let report else { throw ExitCode.failure }
         switch format {
         case .text: print(TranslationTable.text(report))
-        case .json:
-            let changes = (try? Site.translationChanges(root: rootURL).get()) ?? []
-            print(TranslationTable.json(report, changes: changes))
+        case .json: print(TranslationTable.json(report, changes: changes))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
     }
