@@ -51,8 +51,7 @@ import Testing
         let readings = PDFReadings()
         // A pdfinfo that notes each run in a file beside it, and answers 2 pages.
         let runs = folder.url.appendingPathComponent("runs")
-        let counter = try folder.add("pdfinfo", Data("#!/bin/sh\necho run >> '\(runs.path)'\necho 'Pages: 2'\n".utf8))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: counter.path)
+        let counter = try folder.addScript("pdfinfo", "#!/bin/sh\necho run >> '\(runs.path)'\necho 'Pages: 2'\n")
         let pages = PDFPageCounter(executable: counter, readings: readings)
         func timesRun() -> Int {
             ((try? String(contentsOf: runs, encoding: .utf8)) ?? "").split(separator: "\n").count

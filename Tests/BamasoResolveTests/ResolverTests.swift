@@ -741,5 +741,20 @@ struct MediaFolder {
         return file
     }
 
+    /// A shell script, executable. Written through a descriptor closed on `exec`: a process
+    /// another test starts meanwhile would otherwise inherit it open for writing, and running
+    /// the script would fail with "text file busy" (ETXTBSY).
+    func addScript(_ name: String, _ text: String) throws -> URL {
+        let file = url.appendingPathComponent(name)
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        let bytes = Array(text.utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        return file
+    }
+
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
