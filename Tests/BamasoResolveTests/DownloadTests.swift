@@ -94,13 +94,16 @@ import Testing
         let url = try file(TinyPDF.data(pages: 1))
         defer { remove(url) }
         // A pdfinfo stuck on a file, as a damaged one might make it: it would print the pages
-        // a minute later.
-        let stuck = try file(Data("#!/bin/sh\nexec sleep 60\necho 'Pages: 1'\n".utf8), named: "pdfinfo")
-        defer { remove(stuck) }
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stuck.path)
-        let started = Date()
+        // a minute later. It notes that it started, so the test cannot pass without running it.
+        let folder = try MediaFolder()
+        defer { folder.remove() }
+        let started = folder.url.appendingPathComponent("started")
+        let stuck = try folder.addScript(
+            "pdfinfo", "#!/bin/sh\ntouch '\(started.path)'\nexec sleep 60\necho 'Pages: 1'\n")
+        let clock = Date()
         #expect(PDFPageCounter(executable: stuck, timeout: .milliseconds(300)).pages(of: url) == .unknown)
-        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(Date().timeIntervalSince(clock) < 10)
+        #expect(FileManager.default.fileExists(atPath: started.path))
     }
 
     @Test(
