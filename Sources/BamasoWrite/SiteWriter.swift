@@ -139,7 +139,9 @@ public enum SiteWriter {
                 diagnostics: &diagnostics)
             outcome.writing += lap()
             if diagnostics.hasErrors { throw CancellationError() }
-            try StagingFolder.makeDurable(parent.appendingPathComponent(folder.name))
+            try StagingFolder.makeDurable(parent.appendingPathComponent(folder.name)) {
+                interruption.requested != nil
+            }
             outcome.syncing += lap()
             interruption.checkpoint("swap")
             if interruption.requested != nil { throw CancellationError() }

@@ -113,21 +113,45 @@ struct StagingFolder {
     /// a power loss `public/` is the old site or the new one, never one with files the disk
     /// had not yet received. `syncfs` writes the folder's whole file system: over a kept
     /// folder, that is the few files a rebuild changed.
-    static func makeDurable(_ staging: URL) throws {
+    ///
+    /// The wait runs on a thread of its own: on a slow disk (a USB stick) it can take seconds,
+    /// and a signal must still stop the build within one. When `stop` says so, this throws
+    /// `CancellationError` at once; the system goes on writing, and nothing is swapped.
+    static func makeDurable(
+        _ staging: URL, stop: () -> Bool, sync: @escaping @Sendable (Int32) -> Int32 = syncFileSystem
+    ) throws {
         let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
+        let outcome = SyncOutcome()
+        Thread.detachNewThread {
+            let result = sync(descriptor)
+            outcome.error = result == 0 ? 0 : errno
+            close(descriptor)
+            outcome.done.signal()
+        }
+        while outcome.done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if stop() { throw CancellationError() }
+        }
+        if outcome.error != 0 { throw POSIXError(POSIXErrorCode(rawValue: outcome.error) ?? .EIO) }
+    }
+
+    /// What the syncing thread found, read only after it signalled `done`.
+    private final class SyncOutcome: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var error: Int32 = 0
+    }
+
+    /// `syncfs` on the file system of the open folder `descriptor`; `sync` where there is none.
+    @Sendable static func syncFileSystem(_ descriptor: Int32) -> Int32 {
         #if os(Linux)
         // Glibc's `syncfs` is not imported into Swift, so it is looked up by name.
         typealias SyncFS = @convention(c) (Int32) -> Int32
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
-            guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            return
+            return unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
         }
         #endif
         sync()
+        return 0
     }
 
     /// Exchanges two paths atomically; false when the system or file system cannot.

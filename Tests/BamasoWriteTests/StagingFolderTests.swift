@@ -125,6 +125,30 @@ import Testing
         #expect(scratch.read(".public.staging-00000001/rw/index.html") == "old rw")
     }
 
+    @Test("waiting for the disk to hold the site ends as soon as a signal asks, however slow the disk")
+    func durableWaitStops() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("staging/index.html", "new")
+        try StagingFolder.makeDurable(scratch.url("staging"), stop: { false })  // the real sync
+        // A disk that takes five seconds, as a USB stick may: the build is asked to stop meanwhile.
+        let slowDisk: @Sendable (Int32) -> Int32 = { _ in
+            sleep(5)
+            return 0
+        }
+        var checks = 0
+        let started = Date()
+        #expect(throws: CancellationError.self) {
+            try StagingFolder.makeDurable(
+                scratch.url("staging"),
+                stop: {
+                    checks += 1
+                    return checks > 2
+                }, sync: slowDisk)
+        }
+        #expect(Date().timeIntervalSince(started) < 1)
+    }
+
     @Test("a build interrupted before it writes changes nothing on disk")
     func interruptedBeforeWriting() throws {
         let scratch = try Scratch()
