@@ -15,10 +15,15 @@ final class SignalWatch {
 
     /// Watches SIGINT and SIGTERM for `interruption` until `stop`. `output` is the folder as
     /// the user named it, for the message.
+    ///
+    /// Returns once both are registered with the system: `resume` only asks for it, and a
+    /// signal sent before it happens (a Ctrl-C at once, on a busy machine) would be ignored.
     init(_ interruption: Interruption, output: String) {
+        let registered = DispatchSemaphore(value: 0)
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setRegistrationHandler { registered.signal() }
             source.setEventHandler {
                 guard case .endNow(let afterWriting) = interruption.request(signalNumber) else { return }
                 let message = Self.message(signalNumber, output: output, afterWriting ? .afterWriting : .beforeWriting)
@@ -28,6 +33,7 @@ final class SignalWatch {
             source.resume()
             sources.append(source)
         }
+        for _ in sources { _ = registered.wait(timeout: .now() + 5) }
     }
 
     /// Stops watching: from now on the signals do what they do by default.
