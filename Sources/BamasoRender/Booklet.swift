@@ -19,29 +19,27 @@ struct Booklet {
     /// The values of `layouts.booklet`: the section page's, retitled, with the chapters.
     func values(at path: String) -> TemplateValues {
         let (section, chapters) = renderer.bookletPages(language)
+        // A language has a booklet only when it has a schools section page (`FeedPlan`).
+        guard let section else { return [:] }
         let config = renderer.config
         let urls = renderer.urls
         let feeds = renderer.feeds
-        var context = section.map { renderer.context(for: $0, at: path, listsChildren: false) } ?? [:]
         let t = renderer.strings(language)
-        let title = t["booklet_title"]
-        let siteTitle = config.title[language] ?? ""
-        context["kind"] = "booklet"
-        context["title"] = title
-        context["head_title"] = "\(title) · \(siteTitle)"
-        context["description"] = t["booklet_description"]
-        context["canonical"] = urls.reference(path, from: path)
-        context["url"] = urls.link(path, from: path)
-        context["content"] = nil
-        context["og"] = nil
-        context["print_code"] = renderer.printCode(for: path, in: language)
-        context["section"] = section.map {
-            ["title": $0.page.frontMatter.title, "url": urls.link($0.path, from: path)] as TemplateValues
-        }
-        context["alternates"] = config.languages.compactMap { other -> TemplateValues? in
+        var page = renderer.pageValues(for: section, at: path, listsChildren: false)
+        page.kind = "booklet"
+        page.title = t["booklet_title"]
+        page.headTitle = "\(page.title) · \(config.title[language] ?? "")"
+        page.description = t["booklet_description"]
+        page.canonical = urls.reference(path, from: path)
+        page.url = urls.link(path, from: path)
+        page.content = nil
+        page.og = nil
+        page.printCode = renderer.printCode(for: path, in: language)
+        page.section = ["title": section.page.frontMatter.title, "url": urls.link(section.path, from: path)]
+        page.alternates = config.languages.compactMap { other -> TemplateValues? in
             feeds(other).booklet.map { ["lang": other.tag, "url": urls.reference($0, from: path)] }
         }
-        context["languages"] = config.languages.map { other -> TemplateValues in
+        page.languages = config.languages.map { other -> TemplateValues in
             let booklet = feeds(other).booklet
             let target = booklet ?? renderer.sectionPath("schools", in: other)
             return [
@@ -50,14 +48,15 @@ struct Booklet {
                 "missing": booklet == nil,
             ]
         }
-        context["chapters"] = chapters.map { material -> TemplateValues in
+        var values = page.values
+        values["chapters"] = chapters.map { material -> TemplateValues in
             let slug = material.page.slug ?? "material"
             var chapter = renderer.context(
                 for: material, at: path, headings: HeadingStyle(levelOffset: 1, idPrefix: slug + "-"))
             chapter["id"] = slug
             return chapter
         }
-        return context
+        return values
     }
 }
 

@@ -19,8 +19,8 @@ struct PageValues {
     var alternates: [TemplateValues]
     /// The language switcher.
     var languages: [TemplateValues]
-    /// The body's HTML.
-    var content: String
+    /// The body's HTML; nil for the booklet, whose chapters hold the bodies.
+    var content: String?
     var translationDraft: Bool
     /// The page's own picture (`<picture>` HTML).
     var image: String?

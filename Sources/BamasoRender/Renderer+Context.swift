@@ -93,20 +93,28 @@ extension Renderer {
     /// values never take these names (see `PageTemplates`).
     func sharedValues(language: Language, section: String?, from: String) -> TemplateValues {
         func link(_ path: String) -> String { urls.link(path, from: from) }
+        var values = languageValues(language, from: from)
+        values["references"] = urls.hasReferences
+        values["landing_url"] = link("")
+        values["home_url"] = link("\(language.code)/")
+        values["landing_absolute"] = urls.reference("", from: from)
+        values["menu"] = menu(language: language, current: section, from: from)
+        values["help"] = help(language: language, from: from)
+        return values
+    }
+
+    /// What every page the build makes has, in the language it is written in, published at
+    /// `from`: its language and direction, the interface strings, the site's title, the
+    /// stylesheet and the quick exit.
+    func languageValues(_ language: Language, from: String) -> TemplateValues {
         var values: TemplateValues = [
             "lang": language.tag,
             "rtl": config.settings(of: language).direction == .rtl,
             "t": strings(language),
             "site_title": config.title[language] ?? "",
-            "references": urls.hasReferences,
-            "landing_url": link(""),
-            "home_url": link("\(language.code)/"),
-            "stylesheet": link(stylesheet),
-            "landing_absolute": urls.reference("", from: from),
-            "menu": menu(language: language, current: section, from: from),
+            "stylesheet": urls.link(stylesheet, from: from),
         ]
-        values["help"] = help(language: language, from: from)
-        if let exit = quickExit(language: language, from: from) { values["quick_exit"] = exit }
+        values["quick_exit"] = quickExit(language: language, from: from)
         return values
     }
 
@@ -235,15 +243,11 @@ extension Renderer {
 
     func landingContext() -> TemplateValues {
         let first = config.defaultLanguage
-        var context: TemplateValues = [
-            "lang": first.tag,
-            "rtl": config.settings(of: first).direction == .rtl,
-            "t": strings(first),
-            "site_title": config.title[first] ?? "",
+        var context = languageValues(first, from: "")
+        context.merge([
             "description": config.description[first] ?? "",
             "references": urls.hasReferences,
             "canonical": urls.reference("", from: ""),
-            "stylesheet": urls.link(stylesheet, from: ""),
             "alternates": config.languages.map {
                 ["lang": $0.tag, "url": urls.reference("\($0.code)/", from: "")] as TemplateValues
             },
@@ -256,8 +260,7 @@ extension Renderer {
                     "t": strings(language),
                 ]
             },
-        ]
-        context["quick_exit"] = quickExit(language: first, from: "")
+        ])
         return context
     }
 }

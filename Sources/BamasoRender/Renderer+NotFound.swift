@@ -6,25 +6,17 @@ extension Renderer {
     /// Served for any address that does not exist, so it says everything in every language
     /// and links with root-based addresses.
     func notFoundContext() -> TemplateValues {
-        let first = config.defaultLanguage
-        var context: TemplateValues = [
-            "lang": first.tag,
-            "rtl": config.settings(of: first).direction == .rtl,
-            "t": strings(first),
-            "site_title": config.title[first] ?? "",
-            "stylesheet": urls.link(stylesheet, from: ""),
-            "entries": config.languages.map { language -> TemplateValues in
-                var entry: TemplateValues = [
-                    "lang": language.tag, "t": strings(language),
-                    "url": urls.link("\(language.code)/", from: ""),
-                ]
-                if config.sections.contains("contact") {
-                    entry["help_url"] = urls.link(sectionPath("contact", in: language), from: "")
-                }
-                return entry
-            },
-        ]
-        context["quick_exit"] = quickExit(language: first, from: "")
+        var context = languageValues(config.defaultLanguage, from: "")
+        context["entries"] = config.languages.map { language -> TemplateValues in
+            var entry: TemplateValues = [
+                "lang": language.tag, "t": strings(language),
+                "url": urls.link("\(language.code)/", from: ""),
+            ]
+            if config.sections.contains("contact") {
+                entry["help_url"] = urls.link(sectionPath("contact", in: language), from: "")
+            }
+            return entry
+        }
         return context
     }
 }

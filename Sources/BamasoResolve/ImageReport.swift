@@ -117,8 +117,10 @@ extension SiteIndex {
         }
         let siteImage = key(site.image)
         for page in published {
-            for link in page.showsImages ? page.markdown.links : [] where link.kind == .image {
-                if let found = key(link.destination) { photos.insert(found) }
+            if page.showsImages {
+                for link in page.markdown.links where link.kind == .image {
+                    if let found = key(link.destination) { photos.insert(found) }
+                }
             }
             let own = key(page.frontMatter.image)
             if let own { photos.insert(own) }

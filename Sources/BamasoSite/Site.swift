@@ -129,15 +129,15 @@ public enum Site {
 
         cache.files?.beginBuild()
         options.interruption?.checkpoint("load")
-        guard var project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
+        guard let project = ProjectLoader.load(root: options.root, source: cache.files, into: &diagnostics) else {
             return finish()
         }
         report.sections = project.site.sections
         report.languages = project.site.languageList
         lap("parse")
         options.interruption?.checkpoint("parse")
-        let parsed = cache.parse(project, into: &diagnostics)
-        if !cache.keeping { project.contentFiles = [] }  // see `BuildCache.parse`
+        // Handed over, so that a build that keeps nothing can let the files' text go (`BuildCache.parse`).
+        let parsed = cache.parse(consume project, into: &diagnostics)
         lap("resolve")
         options.interruption?.checkpoint("resolve")
         let resolved = cache.resolve(
@@ -146,7 +146,7 @@ public enum Site {
         report.translationCoverage = resolved.translations.coverage
         if options.strict {
             diagnostics += resolved.translations.strictDiagnostics(
-                only: strictLanguages(options.strictLanguages, of: project.site, into: &diagnostics))
+                only: strictLanguages(options.strictLanguages, of: parsed.project.site, into: &diagnostics))
         }
         for page in resolved.pages {
             report.pageCounts[page.page.language, default: [:]][page.page.section ?? "", default: 0] += 1
@@ -169,7 +169,7 @@ public enum Site {
                     cache.record(rendered, writtenTo: output)
                 }
             } else {
-                let sources = ["content", "templates"].map { project.root.appendingPathComponent($0) }
+                let sources = ["content", "templates"].map { parsed.project.root.appendingPathComponent($0) }
                 let outcome = SiteWriter.write(
                     rendered, to: output, protecting: sources,
                     interruption: options.interruption, into: &diagnostics)

@@ -39,10 +39,10 @@ struct StagingFolder {
     static func prepare(beside output: URL, lock: BuildLock) throws -> StagingFolder {
         let parent = output.deletingLastPathComponent()
         let outputName = output.lastPathComponent
-        let records = lock.records().filter { isStagingName($0, for: outputName) }
-        try restoreOutput(output, from: records, lock: lock)
+        let records = try restoreOutput(
+            output, from: lock.records().filter { isStagingName($0, for: outputName) }, lock: lock)
         var existing: [String] = []
-        for name in lock.records() where isStagingName(name, for: outputName) {
+        for name in records {
             var status = stat()
             let path = parent.appendingPathComponent(name).path
             if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, !existing.contains(name) {
@@ -67,13 +67,15 @@ struct StagingFolder {
     /// A build killed between the two renames of a swap without exchange left no output: the
     /// new site under its staging name and the previous one under the retired name, both
     /// recorded in that order. The previous site is put back, as if the build had not swapped.
-    private static func restoreOutput(_ output: URL, from records: [String], lock: BuildLock) throws {
+    /// Returns the records as they then stand.
+    private static func restoreOutput(_ output: URL, from records: [String], lock: BuildLock) throws -> [String] {
         var status = stat()
-        guard records.count == 2, lstat(output.path, &status) != 0, errno == ENOENT else { return }
+        guard records.count == 2, lstat(output.path, &status) != 0, errno == ENOENT else { return records }
         let retired = output.deletingLastPathComponent().appendingPathComponent(records[1]).path
-        guard lstat(retired, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return }
+        guard lstat(retired, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return records }
         guard rename(retired, output.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         try lock.record([records[0]])
+        return [records[0]]
     }
 
     private static func randomSuffix() -> String {

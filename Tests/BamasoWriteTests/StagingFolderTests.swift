@@ -17,6 +17,14 @@ import Testing
         return [Int(status.st_ino), Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec)]
     }
 
+    /// The lock file's first line, above the recorded folders.
+    static let lockHeading = "bamaso: staging folders of this output, kept for the next build"
+
+    /// The lock file as a build that recorded `names` leaves it.
+    static func lockFile(recording names: [String]) -> String {
+        ([lockHeading] + names).joined(separator: "\n") + "\n"
+    }
+
     static func stagingFolders(_ scratch: Scratch) -> [String] {
         scratch.list().filter { !$0.contains("/") && StagingFolder.isStagingName($0, for: "public") }
     }
@@ -86,8 +94,8 @@ import Testing
         try scratch.write("public/index.html", "old")
         try scratch.write(".public.staging-00000001/index.html", "half")
         try scratch.write(".public.staging-00000002/rw/index.html", "half")
-        let heading = "bamaso: staging folders of this output, kept for the next build"
-        try scratch.write(".public.lock", heading + "\n.public.staging-00000001\n.public.staging-00000002\n")
+        try scratch.write(
+            ".public.lock", Self.lockFile(recording: [".public.staging-00000001", ".public.staging-00000002"]))
         var diagnostics: [Diagnostic] = []
         #expect(
             SiteWriter.write(
@@ -96,7 +104,7 @@ import Testing
             ).written)
         #expect(Self.stagingFolders(scratch) == [".public.staging-00000001"])
         #expect(scratch.read(".public.staging-00000001/index.html") == "old")
-        #expect(scratch.read(".public.lock") == heading + "\n.public.staging-00000001\n")
+        #expect(scratch.read(".public.lock") == Self.lockFile(recording: [".public.staging-00000001"]))
     }
 
     @Test("a build killed between the two renames of a swap without exchange: the previous site is put back")
@@ -108,8 +116,8 @@ import Testing
         try scratch.write(".public.staging-00000001/index.html", "new, never published")
         try scratch.write(".public.staging-00000002/index.html", "old")
         try scratch.write(".public.staging-00000002/rw/index.html", "old rw")
-        let heading = "bamaso: staging folders of this output, kept for the next build"
-        try scratch.write(".public.lock", heading + "\n.public.staging-00000001\n.public.staging-00000002\n")
+        try scratch.write(
+            ".public.lock", Self.lockFile(recording: [".public.staging-00000001", ".public.staging-00000002"]))
         var diagnostics: [Diagnostic] = []
         #expect(
             SiteWriter.write(
