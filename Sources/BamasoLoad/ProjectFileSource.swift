@@ -11,17 +11,4 @@ public protocol ProjectFileSource: Sendable {
     /// The text file at `url`, which the project calls `path` (`content/risks/a.en.md`), as
     /// `SourceFile.read` gives it.
     func read(_ url: URL, path: String, into diagnostics: inout [Diagnostic]) -> SourceFile?
-    /// What `parse` makes of `file` (site.yml, contacts.yml), with its problems appended.
-    func parsed<Value: Sendable>(
-        _ file: SourceFile, with parse: (SourceFile, inout [Diagnostic]) -> Value, into diagnostics: inout [Diagnostic]
-    ) -> Value
-}
-
-extension ProjectFileSource {
-    /// Parses `file` every time.
-    public func parsed<Value: Sendable>(
-        _ file: SourceFile, with parse: (SourceFile, inout [Diagnostic]) -> Value, into diagnostics: inout [Diagnostic]
-    ) -> Value {
-        parse(file, &diagnostics)
-    }
 }

@@ -83,10 +83,10 @@ public enum ProjectLoader {
                 media[relative] = url
             } else if relative == "site.yml" {
                 site = files.read(url, path: path, into: &diagnostics)
-                    .flatMap { files.parsed($0, with: SiteConfig.parse, into: &diagnostics) }
+                    .flatMap { SiteConfig.parse($0, into: &diagnostics) }
             } else if relative == "contacts.yml" {
                 if let file = files.read(url, path: path, into: &diagnostics) {
-                    contacts = files.parsed(file, with: Contact.parse, into: &diagnostics)
+                    contacts = Contact.parse(file, into: &diagnostics)
                 }
             } else if nextPage < pages.endIndex, pages[nextPage].0 == relative {
                 diagnostics += pageReads[nextPage].diagnostics
