@@ -5,12 +5,14 @@ import BamasoParse
 import BamasoRender
 import BamasoResolve
 import BamasoSupport
+import BamasoWrite
 import Foundation
 
 /// What one build of a project keeps for the next: the files as read (`ProjectFileCache`), and
 /// one `ItemMemo` per stage, around the stage's pure function of one item.
 ///
-/// - Load: a file is read again only when it changed (a watcher can say which, `noteChanges`).
+/// - Load: a file is read again only when a watcher reported it (`noteChanges`); all are when
+///   none reported anything.
 /// - Parse: a content file is parsed again when its text or the site's sections changed.
 /// - Resolve: a page is resolved again when it changed or a read it recorded (a link's target,
 ///   a listed page, an audio file, contacts.yml: `SiteRead`) is answered differently.
@@ -26,16 +28,8 @@ import Foundation
 /// build without one does. A build without a cache goes the same way through a cache that
 /// keeps nothing. Safe to share between threads; builds that use one cache must not overlap.
 public final class BuildCache: @unchecked Sendable {
-    /// How many content files the last build reused and how many it parsed.
-    public struct Statistics: Sendable, Equatable {
-        public var reused: Int
-        public var parsed: Int
-
-        public init(reused: Int, parsed: Int) {
-            self.reused = reused
-            self.parsed = parsed
-        }
-    }
+    /// How many content files a build reused and how many it parsed.
+    public typealias Statistics = (reused: Int, parsed: Int)
 
     struct ParseInput: Equatable, Sendable {
         var file: SourceFile
@@ -119,7 +113,7 @@ public final class BuildCache: @unchecked Sendable {
     /// What the most recent build that used this cache reused and parsed.
     public var lastBuild: Statistics {
         let run = parsed.lastRun
-        return Statistics(reused: run.reused, parsed: run.computed)
+        return (run.reused, run.computed)
     }
 
     /// Tells the cache which files changed since the previous build, by path relative to the
@@ -237,6 +231,26 @@ extension BuildCache {
 }
 
 extension BuildCache {
+    /// Stage 5: writes `site` into `output` through a staging folder and a swap
+    /// (`SiteWriter.write`); or, once a build with this cache wrote it, brings it up to date
+    /// in place (`SiteWriter.update`).
+    func write(
+        _ site: RenderedSite, to output: URL, protecting sources: [URL], interruption: Interruption?,
+        into diagnostics: inout [Diagnostic]
+    ) -> SiteWriter.Outcome {
+        let outcome: SiteWriter.Outcome
+        if let previous = self.site(writtenTo: output) {
+            record(nil, writtenTo: output)  // until the update succeeded
+            outcome = SiteWriter.update(
+                output, from: previous, to: site, changedSources: files?.changes, into: &diagnostics)
+        } else {
+            outcome = SiteWriter.write(
+                site, to: output, protecting: sources, interruption: interruption, into: &diagnostics)
+        }
+        if outcome.written { record(site, writtenTo: output) }
+        return outcome
+    }
+
     /// Whether the site's languages or their settings differ from those `stage` last saw.
     fileprivate func languagesChanged(for stage: String, in site: SiteConfig) -> Bool {
         let languages = site.languageList

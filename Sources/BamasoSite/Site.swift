@@ -96,9 +96,9 @@ public enum Site {
     /// Runs the whole pipeline. Never throws and never stops at the first problem: the report
     /// holds every diagnostic. On any error the output folder is left untouched.
     ///
-    /// With a `cache`, it reuses what the files that did not change give (see `BuildCache`).
-    /// Once a build with the cache has written the output folder, later ones update it in
-    /// place: for a preview, not for a folder visitors see.
+    /// With a `cache`, it reuses what the files that did not change give, and once a build
+    /// with the cache has written the output folder, later ones update it in place: for a
+    /// preview, not for a folder visitors see (see `BuildCache`).
     public static func build(_ options: BuildOptions, cache: BuildCache? = nil) -> BuildReport {
         let started = DispatchTime.now()
         let cache = cache ?? BuildCache(keeping: false)
@@ -158,33 +158,18 @@ public enum Site {
             into: &diagnostics)
         if let rendered, !diagnostics.hasErrors, options.writeOutput {
             lap("write")
-            let output = options.outputFolder
-            if let previous = cache.site(writtenTo: output) {
-                cache.record(nil, writtenTo: output)  // until the update succeeded
-                if let count = SiteWriter.update(
-                    output, from: previous, to: rendered,
-                    changedSources: cache.files?.changes, into: &diagnostics)
-                {
-                    report.filesWritten = count
-                    cache.record(rendered, writtenTo: output)
-                }
-            } else {
-                let sources = ["content", "templates"].map { parsed.project.root.appendingPathComponent($0) }
-                let outcome = SiteWriter.write(
-                    rendered, to: output, protecting: sources,
-                    interruption: options.interruption, into: &diagnostics)
-                if outcome.written {
-                    report.filesWritten = rendered.files.count
-                    cache.record(rendered, writtenTo: output)
-                }
-                report.interruption = outcome.interruption
-                report.leftBehind = outcome.leftBehind
-                writeParts = [
-                    StageTiming(stage: "writing", seconds: outcome.writing),
-                    StageTiming(stage: "syncing", seconds: outcome.syncing),
-                    StageTiming(stage: "cleaning up", seconds: outcome.cleaning),
-                ]
-            }
+            let sources = ["content", "templates"].map { parsed.project.root.appendingPathComponent($0) }
+            let outcome = cache.write(
+                rendered, to: options.outputFolder, protecting: sources, interruption: options.interruption,
+                into: &diagnostics)
+            report.filesWritten = outcome.written ? outcome.files : 0
+            report.interruption = outcome.interruption
+            report.leftBehind = outcome.leftBehind
+            writeParts = [
+                StageTiming(stage: "writing", seconds: outcome.writing),
+                StageTiming(stage: "syncing", seconds: outcome.syncing),
+                StageTiming(stage: "cleaning up", seconds: outcome.cleaning),
+            ]
         }
         if !cache.keeping { releaseInBackground((consume parsed, consume resolved, consume rendered)) }
         return finish()

@@ -63,14 +63,6 @@ public final class ItemMemo<
     /// How many items the last `map` reused, and how many it computed.
     public var lastRun: (reused: Int, computed: Int) { lock.withLock { counts } }
 
-    /// Forgets every item: the next `map` computes them all.
-    public func forget() {
-        lock.withLock {
-            (keys, entries) = ([], [])
-            (reads, answers, places, scoped, unscoped) = ([], [], [:], [:], [])
-        }
-    }
-
     /// Every item's output, in the order of `items`: reused where nothing it depends on
     /// changed, computed by `compute` otherwise.
     /// - Parameters:

@@ -22,13 +22,16 @@ extension SiteWriter {
     /// - Parameter changedSources: the project files (`content/media/a.pdf`) whose contents may
     ///   have changed since `previous` was written: what is copied from them is copied again.
     ///   Nil when any may have.
-    /// - Returns: how many files were written or removed; nil, with diagnostics, when the
-    ///   folder could not be brought up to date (it may then be partly updated).
+    /// - Returns: how many files were written or removed, and how long that took; not
+    ///   `written`, with diagnostics, when the folder could not be brought up to date (it may
+    ///   then be partly updated).
     public static func update(
         _ output: URL, from previous: RenderedSite, to site: RenderedSite, changedSources: Set<String>?,
         into diagnostics: inout [Diagnostic]
-    ) -> Int? {
+    ) -> Outcome {
         let output = output.standardizedFileURL
+        let started = DispatchTime.now()
+        var outcome = Outcome()
         func copiedSourceChanged(_ file: OutputFile) -> Bool {
             guard case .copy = file.contents else { return false }
             guard let changedSources, let source = file.source else { return true }
@@ -44,7 +47,7 @@ extension SiteWriter {
                 old.contents != new.contents || copiedSourceChanged(new)
             }.map(\.1)
         } else {
-            guard checkCollisions(site.files, into: &diagnostics) else { return nil }
+            guard checkCollisions(site.files, into: &diagnostics) else { return outcome }
             let before = Dictionary(
                 previous.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
             changed = site.files.filter { before[$0.path] != $0.contents || copiedSourceChanged($0) }
@@ -54,10 +57,12 @@ extension SiteWriter {
 
         let shown = FileLocation(path: output.lastPathComponent + "/")
         do {
+            let removing = DispatchTime.now()
             for path in removed {
                 try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
                 removeEmptyFolders(above: path, in: output)
             }
+            outcome.cleaning = seconds(since: removing)
             // Folders first, one at a time; then the files, on every core.
             var folders = Set<String>()
             var planned: [(destination: URL, contents: OutputFile.Contents)] = []
@@ -67,7 +72,7 @@ extension SiteWriter {
                         .error(
                             at: FileLocation(path: file.path),
                             "refusing to write '\(file.path)': it would land outside the output folder"))
-                    return nil
+                    return outcome
                 }
                 let folder = destination.deletingLastPathComponent()
                 if folders.insert(folder.path).inserted {
@@ -89,9 +94,15 @@ extension SiteWriter {
                 .error(
                     at: shown, "cannot write the site into \(output.path): \(SystemError.describe(error))",
                     hint: "check that you may write to it and that the disk is not full"))
-            return nil
+            return outcome
         }
-        return changed.count + removed.count
+        outcome.writing = seconds(since: started) - outcome.cleaning
+        (outcome.written, outcome.files) = (true, changed.count + removed.count)
+        return outcome
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// Writes `destination` beside its place and renames it into it.

@@ -19,6 +19,8 @@ public enum SiteWriter {
     public struct Outcome: Sendable {
         /// True when the new site is in the output's place.
         public var written = false
+        /// How many files `write` wrote (the whole site), or `update` wrote or removed.
+        public var files = 0
         /// The signal that stopped the build while it wrote, if one did (`Interruption`).
         public var interruption: Int32?
         /// The staging folder that holds what a stopped build wrote (`.public.staging-1a2b3c4d`):
@@ -147,6 +149,7 @@ public enum SiteWriter {
             if interruption.requested != nil { throw CancellationError() }
             try StagingFolder.swap(folder.name, with: output, lock: lock)
             outcome.written = true
+            outcome.files = site.files.count
             interruption.checkpoint("swapped")
             outcome.interruption = interruption.requested
             outcome.cleaning += lap()

@@ -18,7 +18,7 @@ import Testing
         #expect(cache.lastBuild.reused == 0)
 
         let unchanged = Site.build(options, cache: cache)
-        #expect(cache.lastBuild == BuildCache.Statistics(reused: files, parsed: 0))
+        #expect(cache.lastBuild == (files, 0))
         #expect(unchanged.diagnostics == first.diagnostics)
 
         let page = site.root.appendingPathComponent("content/risks/fake-job-offers.en.md")
@@ -27,7 +27,7 @@ import Testing
             .write(to: page, atomically: true, encoding: .utf8)
         let changed = Site.build(options, cache: cache)
         #expect(!changed.hasErrors)
-        #expect(cache.lastBuild == BuildCache.Statistics(reused: files - 1, parsed: 1))
+        #expect(cache.lastBuild == (files - 1, 1))
         #expect(try site.read("en/risks/fake-job-offers/index.html").contains("<h1>Job offers that lie</h1>"))
     }
 
