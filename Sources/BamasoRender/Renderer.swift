@@ -28,10 +28,7 @@ public final class Renderer {
     private func ask(_ read: RenderRead) -> RenderAnswer { log.answer(read, with: environment.answer) }
 
     /// The templates and the interface strings.
-    lazy var theme: Theme = {
-        guard case .theme(let theme) = ask(.theme) else { unexpected() }
-        return theme
-    }()
+    lazy var theme: Theme = { if case .theme(let theme) = ask(.theme) { theme } else { unexpected() } }()
 
     var templates: TemplateSet { theme.templates }
 
@@ -39,14 +36,10 @@ public final class Renderer {
     func strings(_ language: Language) -> StringTable { theme.strings[language]! }
 
     /// site.yml.
-    lazy var config: SiteConfig = {
-        guard case .site(let config) = ask(.site) else { unexpected() }
-        return config
-    }()
+    lazy var config: SiteConfig = { if case .site(let config) = ask(.site) { config } else { unexpected() } }()
 
     private lazy var addresses: (urls: URLBuilder, assets: [String: String]) = {
-        guard case .addresses(let urls, let assets) = ask(.addresses) else { unexpected() }
-        return (urls, assets)
+        if case .addresses(let urls, let assets) = ask(.addresses) { (urls, assets) } else { unexpected() }
     }()
 
     var urls: URLBuilder { addresses.urls }
@@ -57,18 +50,15 @@ public final class Renderer {
     var stylesheet: String { asset("style.css") ?? "style.css" }
 
     func menu(_ language: Language) -> [SectionLink] {
-        guard case .menu(let links) = ask(.menu(language)) else { unexpected() }
-        return links
+        if case .menu(let links) = ask(.menu(language)) { links } else { unexpected() }
     }
 
     var contacts: [String: Contact] {
-        guard case .contacts(let contacts) = ask(.contacts) else { unexpected() }
-        return contacts
+        if case .contacts(let contacts) = ask(.contacts) { contacts } else { unexpected() }
     }
 
     func feeds(_ language: Language) -> FeedLinks {
-        guard case .feeds(let links) = ask(.feeds(language)) else { unexpected() }
-        return links
+        if case .feeds(let links) = ask(.feeds(language)) { links } else { unexpected() }
     }
 
     /// What the notice on a draft or outdated translation shows of `page`, when site.yml asks
@@ -81,8 +71,11 @@ public final class Renderer {
     }
 
     func bookletPages(_ language: Language) -> (section: ResolvedPage?, chapters: [ResolvedPage]) {
-        guard case .booklet(let section, let chapters) = ask(.booklet(language)) else { unexpected() }
-        return (section, chapters)
+        if case .booklet(let section, let chapters) = ask(.booklet(language)) {
+            (section, chapters)
+        } else {
+            unexpected()
+        }
     }
 
     var dates: DateFormat { environment.dates }

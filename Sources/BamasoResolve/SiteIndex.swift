@@ -161,37 +161,31 @@ struct SiteReader {
     func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
 
     func target(_ key: String, from language: Language) -> LinkTarget? {
-        guard case .target(let target) = ask(.target(key: key, language: language)) else { unexpected() }
-        return target
+        if case .target(let target) = ask(.target(key: key, language: language)) { target } else { unexpected() }
     }
 
     func isDraft(_ key: String) -> Bool { flag(.draft(key)) }
 
     func suggestion(for key: String) -> String? {
-        guard case .key(let key) = ask(.suggestion(key)) else { unexpected() }
-        return key
+        if case .key(let key) = ask(.suggestion(key)) { key } else { unexpected() }
     }
 
     func mediaExists(_ path: String) -> Bool { flag(.media(path)) }
 
     func audio(_ path: String) -> AudioFile? {
-        guard case .audio(let audio) = ask(.audio(path)) else { unexpected() }
-        return audio
+        if case .audio(let audio) = ask(.audio(path)) { audio } else { unexpected() }
     }
 
     func download(_ path: String) -> Download? {
-        guard case .download(let download) = ask(.download(path)) else { unexpected() }
-        return download
+        if case .download(let download) = ask(.download(path)) { download } else { unexpected() }
     }
 
     func thumbnail(_ path: String) -> PDFThumbnailer.Outcome? {
-        guard case .thumbnail(let outcome) = ask(.thumbnail(path)) else { unexpected() }
-        return outcome
+        if case .thumbnail(let outcome) = ask(.thumbnail(path)) { outcome } else { unexpected() }
     }
 
     var contacts: [String: Contact] {
-        guard case .contacts(let contacts) = ask(.contacts) else { unexpected() }
-        return contacts
+        if case .contacts(let contacts) = ask(.contacts) { contacts } else { unexpected() }
     }
 
     func translations(of key: String) -> [Language] {
