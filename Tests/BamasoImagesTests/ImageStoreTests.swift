@@ -4,12 +4,16 @@ import Testing
 @testable import BamasoImages
 
 /// The images module on images made on the spot: what a visitor's phone receives.
-@Suite struct ImageStoreTests {
+@Suite final class ImageStoreTests {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("bamaso-images-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     func write(_ data: Data?, _ name: String) throws -> URL {

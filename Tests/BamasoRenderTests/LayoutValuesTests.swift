@@ -24,7 +24,9 @@ import Testing
         var theme: Theme?
         for content in ["content", "Tests/BamasoSiteTests/Fixtures/basic/content"] {
             var diagnostics: [Diagnostic] = []
-            let project = try #require(ProjectLoader.load(root: try fixture(content: content), into: &diagnostics))
+            let root = try fixture(content: content)
+            defer { try? FileManager.default.removeItem(at: root) }
+            let project = try #require(ProjectLoader.load(root: root, into: &diagnostics))
             let parsed = PageParser.parse(project, into: &diagnostics)
             let site = Resolver.resolve(parsed, into: &diagnostics)
             let loaded = try #require(
