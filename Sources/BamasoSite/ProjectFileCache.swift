@@ -14,7 +14,7 @@ import Darwin
 /// Which files changed is known from a watcher (`noteChanges`): the build looks at those paths
 /// only. A file reported is read again, a folder reported is listed again, and nothing else is
 /// touched, but for files that are symbolic links, whose targets no watcher follows. When no
-/// watcher said anything (the first rebuild, or a watcher that missed events), the build lists
+/// watcher said anything (one that missed events, or a cache used without one), the build lists
 /// both folders and reads every file again. Either way it lists and reads what `ProjectFiles`
 /// would, with the same problems reported. Content files read again but unchanged cost little
 /// more: the parse memo (`BuildCache`) reuses a page whose text is the same.
