@@ -146,8 +146,12 @@ public struct RenderEnvironment: Sendable {
         var section: String?
     }
 
-    /// The theme with what a group's pages share rendered in, and the reads that took.
-    struct SpecializedTemplates: Sendable {
+    /// What a group's pages share (when links do not depend on the page: not `--portable`),
+    /// the theme with it rendered in, and the reads that took.
+    struct SpecializedTemplates: @unchecked Sendable {
+        // Unchecked because of `shared`: strings, numbers, arrays, `TemplateValues` and
+        // `StringTable` (itself Sendable), none of them changed once made.
+        var shared: TemplateValues
         var templates: TemplateSet
         var reads: [(read: RenderRead, answer: RenderAnswer)]
     }

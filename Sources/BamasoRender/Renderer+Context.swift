@@ -33,7 +33,7 @@ extension Renderer {
         let summary = page.summary
         func date(_ day: Day) -> TemplateValues { ["iso": dates.iso(day), "display": dates.string(day, in: language)] }
         var values = PageValues(
-            shared: sharedValues(language: language, section: page.section, from: from),
+            shared: sharedValues(forPageOf: language, section: page.section, from: from),
             title: page.frontMatter.title,
             kind: page.kind.rawValue,
             headTitle: page.kind == .home ? siteTitle : "\(page.frontMatter.title) · \(siteTitle)",

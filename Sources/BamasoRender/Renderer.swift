@@ -93,21 +93,33 @@ public final class Renderer {
     }
 
     /// The theme with what the pages of `language` in `section` share rendered in, once per
-    /// build for all of them (`TemplateSet.specialized(sharing:)`), and the reads that took
-    /// recorded for each page; the theme as written when links are relative, which makes every
-    /// page's links its own.
+    /// build for all of them (`TemplateSet.specialized(sharing:)`); the theme as written when
+    /// links are relative, which makes every page's links its own.
     func templates(forPagesOf language: Language, section: String?) -> TemplateSet {
         guard !urls.portable else { return templates }
+        return group(language, section).templates
+    }
+
+    /// `sharedValues` for a page of `language` in `section` published at `from`: made once per
+    /// build for all of them, unless links are relative.
+    func sharedValues(forPageOf language: Language, section: String?, from: String) -> TemplateValues {
+        guard !urls.portable else { return sharedValues(language: language, section: section, from: from) }
+        return group(language, section).shared
+    }
+
+    /// What the pages of `language` in `section` share, made by the first page that asks, with
+    /// the reads that took recorded for each page that uses it.
+    private func group(_ language: Language, _ section: String?) -> RenderEnvironment.SpecializedTemplates {
         let group = RenderEnvironment.PageGroup(language: language, section: section)
-        let specialized = environment.pageTemplates.value(for: group) {
+        let made = environment.pageTemplates.value(for: group) {
             let first = Renderer(environment, log: Log())
             let values = first.sharedValues(language: language, section: section, from: "")
             return RenderEnvironment.SpecializedTemplates(
-                templates: first.templates.specialized(sharing: values) ?? first.templates,
+                shared: values, templates: first.templates.specialized(sharing: values) ?? first.templates,
                 reads: first.log?.reads ?? [])
         }
-        log?.record(contentsOf: specialized.reads)
-        return specialized.templates
+        log?.record(contentsOf: made.reads)
+        return made
     }
 
     // MARK: - The whole stage
