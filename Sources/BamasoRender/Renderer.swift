@@ -25,7 +25,8 @@ public final class Renderer {
 
     // MARK: - Reads
 
-    private func ask(_ read: RenderRead) -> RenderAnswer { log.answer(read, with: environment.answer) }
+    // A closure, not `environment.answer`: that would copy the environment at every read.
+    private func ask(_ read: RenderRead) -> RenderAnswer { log.answer(read) { environment.answer($0) } }
 
     /// The templates and the interface strings.
     lazy var theme: Theme = { if case .theme(let theme) = ask(.theme) { theme } else { unexpected() } }()

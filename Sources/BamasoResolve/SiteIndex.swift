@@ -158,7 +158,8 @@ struct SiteReader {
     let index: SiteIndex
     let log: ReadLog<SiteRead, SiteAnswer>?
 
-    func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read, with: index.answer) }
+    // A closure, not `index.answer`: that would copy the index, twenty references, at every read.
+    func ask(_ read: SiteRead) -> SiteAnswer { log.answer(read) { index.answer($0) } }
 
     func target(_ key: String, from language: Language) -> LinkTarget? {
         if case .target(let target) = ask(.target(key: key, language: language)) { target } else { unexpected() }
