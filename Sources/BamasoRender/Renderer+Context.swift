@@ -51,15 +51,15 @@ extension Renderer {
             children: !listsChildren
                 ? []
                 : resolved.children.map { child -> TemplateValues in
-                    var item: TemplateValues = [
+                    // `date` and `fallback` are there, false, when a child has none: a name a
+                    // card lacks is looked up in the page, whose own date each card showed.
+                    [
                         "title": child.title, "url": link(child.path), "summary": child.summary,
-                        "kind": child.kind.rawValue,
+                        "kind": child.kind.rawValue, "date": child.date.map(date) ?? false,
+                        "fallback": child.fallbackLanguage.map { other -> TemplateValues in
+                            ["lang": other.tag, "name": config.name(of: other)]
+                        } ?? false,
                     ]
-                    if let day = child.date { item["date"] = date(day) }
-                    if let other = child.fallbackLanguage {
-                        item["fallback"] = ["lang": other.tag, "name": config.name(of: other)] as TemplateValues
-                    }
-                    return item
                 },
             audio: resolved.audio.map { audioContext($0, from: from, in: language) },
             feeds: feedLinks(for: page, from: from),

@@ -110,6 +110,22 @@ import Testing
                 "<time datetime=\"2012-06-01\">1 June 2012</time>"))
     }
 
+    @Test("a listing's cards show their own pages' dates, never the listing page's")
+    func cardsShowTheirOwnDates() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let section = site.root.appendingPathComponent("content/risks/_index.en.md")
+        try String(contentsOf: section, encoding: .utf8)
+            .replacingOccurrences(
+                of: "title: \"Section risks\"\n", with: "title: \"Section risks\"\ndate: 2012-06-01\n"
+            )
+            .write(to: section, atomically: true, encoding: .utf8)
+        #expect(!site.build().hasErrors)
+        let html = try site.read("en/risks/index.html")
+        #expect(html.contains("<li class=\"card\">"))
+        #expect(!html.contains("<time"))  // no risk page has a date
+    }
+
     @Test("a build with errors reports them all and leaves the previous site untouched")
     func failedBuildKeepsOutput() throws {
         let site = try FixtureSite("basic")
