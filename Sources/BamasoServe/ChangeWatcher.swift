@@ -114,14 +114,23 @@ final class PolledChanges: ChangeSource, @unchecked Sendable {
         return files
     }
 
+    /// Looks every `interval` (or at the end of a shorter `timeout`) until a look finds a change.
     func wait(_ timeout: Duration) async -> Bool {
-        do { try await Task.sleep(for: timeout) } catch { return false }
-        let current = snapshot()
-        guard current != last else { return false }
-        for (path, stamp) in current where last[path] != stamp { changed.insert(path) }
-        for path in last.keys where current[path] == nil { changed.insert(path) }
-        last = current
-        return true
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            do { try await Task.sleep(for: max(.zero, min(interval, clock.now.duration(to: deadline)))) } catch {
+                return false
+            }
+            let current = snapshot()
+            if current != last {
+                for (path, stamp) in current where last[path] != stamp { changed.insert(path) }
+                for path in last.keys where current[path] == nil { changed.insert(path) }
+                last = current
+                return true
+            }
+            if clock.now >= deadline { return false }
+        }
     }
 
     func take() -> Set<String>? {

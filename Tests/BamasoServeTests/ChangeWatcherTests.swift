@@ -87,6 +87,24 @@ import Testing
         #expect(await changes(from: source) == ["content/risks/a.en.md"])
     }
 
+    @Test("waiting for a change ends when one is seen, not when the time allowed runs out", arguments: sources)
+    func waitEndsAtTheChange(polls: Bool) async throws {
+        let folder = try Folder()
+        let source = Self.watcher(of: folder, polls: polls).start()
+        defer { source.close() }
+        let writing = Task {
+            try await Task.sleep(for: .milliseconds(200))
+            try folder.write("content/risks/a.en.md")
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        #expect(await source.wait(.seconds(60)))
+        // Looked at every 50 ms: seconds at most on a busy machine, a minute if it waited it out.
+        #expect(clock.now - started < .seconds(30))
+        #expect(source.take() == ["content/risks/a.en.md"])
+        try await writing.value
+    }
+
     @Test("a burst of saves gives one rebuild with every file of it", arguments: sources)
     func settles(polls: Bool) async throws {
         let folder = try Folder()
