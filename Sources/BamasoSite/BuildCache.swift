@@ -118,26 +118,9 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Tells the cache which files changed since the previous build, by path relative to the
     /// project root (`content/risks/a.en.md`; a folder for everything in it). The next build
-    /// then looks at those only; without this, it compares every file with the previous build's.
+    /// then looks at those only; without this, it reads every file again.
     public func noteChanges(_ paths: some Sequence<String>) {
         files?.noteChanges(paths)
-    }
-
-    /// The site the last build wrote into `output`, when `output` still holds it.
-    func site(writtenTo output: URL) -> RenderedSite? {
-        lock.withLock {
-            guard let written, written.output == output, FileManager.default.fileExists(atPath: output.path) else {
-                return nil
-            }
-            return written.site
-        }
-    }
-
-    /// Records what `output` holds after a build wrote it; nil when it is unknown (a write
-    /// that failed half-way).
-    func record(_ site: RenderedSite?, writtenTo output: URL) {
-        guard keeping else { return }
-        lock.withLock { written = site.map { (output, $0) } }
     }
 }
 
@@ -232,22 +215,25 @@ extension BuildCache {
 
 extension BuildCache {
     /// Stage 5: writes `site` into `output` through a staging folder and a swap
-    /// (`SiteWriter.write`); or, once a build with this cache wrote it, brings it up to date
-    /// in place (`SiteWriter.update`).
+    /// (`SiteWriter.write`); or, once a build with this cache wrote it, and while it is there,
+    /// brings it up to date in place (`SiteWriter.update`).
     func write(
         _ site: RenderedSite, to output: URL, protecting sources: [URL], interruption: Interruption?,
         into diagnostics: inout [Diagnostic]
     ) -> SiteWriter.Outcome {
-        let outcome: SiteWriter.Outcome
-        if let previous = self.site(writtenTo: output) {
-            record(nil, writtenTo: output)  // until the update succeeded
-            outcome = SiteWriter.update(
-                output, from: previous, to: site, changedSources: files?.changes, into: &diagnostics)
-        } else {
-            outcome = SiteWriter.write(
-                site, to: output, protecting: sources, interruption: interruption, into: &diagnostics)
+        // What the output holds is unknown until this write succeeds.
+        let previous = lock.withLock { () -> RenderedSite? in
+            defer { written = nil }
+            guard let written, written.output == output else { return nil }
+            return written.site
         }
-        if outcome.written { record(site, writtenTo: output) }
+        let outcome =
+            if let previous, FileManager.default.fileExists(atPath: output.path) {
+                SiteWriter.update(output, from: previous, to: site, changedSources: files?.changes, into: &diagnostics)
+            } else {
+                SiteWriter.write(site, to: output, protecting: sources, interruption: interruption, into: &diagnostics)
+            }
+        if outcome.written, keeping { lock.withLock { written = (output, site) } }
         return outcome
     }
 
