@@ -78,6 +78,27 @@ import Testing
         #expect(reused.diagnostics == uncached.diagnostics)
     }
 
+    @Test("a page that is a link is read again at each rebuild: its target may be where no watcher looks")
+    func linkedPageIsReadAgain() throws {
+        let site = try FixtureSite("basic")
+        defer { site.remove() }
+        let files = FileManager.default
+        let page = site.root.appendingPathComponent("content/risks/forced-labour.en.md")
+        let target = site.root.appendingPathComponent("drafts/forced-labour.en.md")
+        try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try files.moveItem(at: page, to: target)
+        try files.createSymbolicLink(atPath: page.path, withDestinationPath: "../../drafts/forced-labour.en.md")
+        let cache = BuildCache()
+        let options = BuildOptions(root: site.root)
+        #expect(!Site.build(options, cache: cache).hasErrors)
+
+        try (String(contentsOf: target, encoding: .utf8) + "\nA sentence added to the target.\n")
+            .write(to: target, atomically: true, encoding: .utf8)
+        cache.noteChanges([])  // the watcher sees content/ and templates/ only
+        #expect(!Site.build(options, cache: cache).hasErrors)
+        #expect(try site.read("en/risks/forced-labour/index.html").contains("A sentence added to the target."))
+    }
+
     @Test("a deleted page is gone from the next build")
     func deletedPageIsForgotten() throws {
         let site = try FixtureSite("basic")
