@@ -89,7 +89,7 @@ public struct RenderEnvironment: Sendable {
     /// Values many pages of this build share (see `ValueCache`).
     let telephoneURIs = ValueCache<String, String>()
     let organisationsJSON = ValueCache<OrganisationKey, String>()
-    let pageTemplates = ValueCache<PageGroup, SpecializedTemplates>()
+    let pageGroups = ValueCache<PageGroup, PageGroupValues>()
 
     public init(site: ResolvedSite, theme: Theme, options: Options) {
         self.site = site
@@ -148,7 +148,7 @@ public struct RenderEnvironment: Sendable {
 
     /// What a group's pages share (when links do not depend on the page: not `--portable`),
     /// the theme with it rendered in, and the reads that took.
-    struct SpecializedTemplates: @unchecked Sendable {
+    struct PageGroupValues: @unchecked Sendable {
         // Unchecked because of `shared`: strings, numbers, arrays, `TemplateValues` and
         // `StringTable` (itself Sendable), none of them changed once made.
         var shared: TemplateValues

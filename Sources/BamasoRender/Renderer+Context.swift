@@ -90,7 +90,8 @@ extension Renderer {
 
     /// The values every page of `language` in `section` has alike, published at `from`: only
     /// links that are relative (`--portable`) differ between such pages. A page's other
-    /// values never take these names (see `PageTemplates`).
+    /// values never take these names (`LayoutValues.shared` lists them, `PageValues.Key` the
+    /// others).
     func sharedValues(language: Language, section: String?, from: String) -> TemplateValues {
         func link(_ path: String) -> String { urls.link(path, from: from) }
         var values = languageValues(language, from: from)

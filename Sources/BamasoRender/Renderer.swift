@@ -110,12 +110,12 @@ public final class Renderer {
 
     /// What the pages of `language` in `section` share, made by the first page that asks, with
     /// the reads that took recorded for each page that uses it.
-    private func group(_ language: Language, _ section: String?) -> RenderEnvironment.SpecializedTemplates {
+    private func group(_ language: Language, _ section: String?) -> RenderEnvironment.PageGroupValues {
         let group = RenderEnvironment.PageGroup(language: language, section: section)
-        let made = environment.pageTemplates.value(for: group) {
+        let made = environment.pageGroups.value(for: group) {
             let first = Renderer(environment, log: Log())
             let values = first.sharedValues(language: language, section: section, from: "")
-            return RenderEnvironment.SpecializedTemplates(
+            return RenderEnvironment.PageGroupValues(
                 shared: values, templates: first.templates.specialized(sharing: values) ?? first.templates,
                 reads: first.log?.reads ?? [])
         }

@@ -162,7 +162,7 @@ public enum Site {
             let outcome = cache.write(
                 rendered, to: options.outputFolder, protecting: sources, interruption: options.interruption,
                 into: &diagnostics)
-            report.filesWritten = outcome.written ? outcome.files : 0
+            report.filesWritten = outcome.files
             report.interruption = outcome.interruption
             report.leftBehind = outcome.leftBehind
             writeParts = [

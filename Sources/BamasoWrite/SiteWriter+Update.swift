@@ -101,7 +101,8 @@ extension SiteWriter {
         return outcome
     }
 
-    private static func seconds(since start: DispatchTime) -> Double {
+    /// The seconds from `start` until now, for `Outcome`'s timings.
+    static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
@@ -122,6 +123,12 @@ extension SiteWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// Writes a new file holding `text`.
+    private static func writeText(_ text: String, to url: URL) throws {
+        var text = text
+        try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: url.path, replacing: false) }
     }
 
     /// Removes the folders of `path` that are left empty, deepest first.

@@ -126,9 +126,8 @@ public enum SiteWriter {
         var staging: StagingFolder?
         var clock = DispatchTime.now()
         func lap() -> Double {
-            let now = DispatchTime.now()
-            defer { clock = now }
-            return Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+            defer { clock = DispatchTime.now() }
+            return seconds(since: clock)
         }
         do {
             let folder = try StagingFolder.prepare(beside: output, lock: lock)
@@ -283,12 +282,6 @@ public enum SiteWriter {
             }
             offset += written
         }
-    }
-
-    /// Writes a new file holding `text`.
-    static func writeText(_ text: String, to url: URL) throws {
-        var text = text
-        try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: url.path, replacing: false) }
     }
 }
 
