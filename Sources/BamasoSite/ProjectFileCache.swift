@@ -44,40 +44,15 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
         var files: [(String, URL)] = []
         var problems: [String: [Diagnostic]] = [:]
 
-        /// Where `path` is, or would be, in `files`.
-        func position(of path: some StringProtocol) -> Int {
-            var (low, high) = (0, files.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if files[middle].0 < path { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-
-        mutating func insert(_ path: String, _ url: URL) {
-            let position = position(of: path)
-            if position < files.count, files[position].0 == path {
-                files[position].1 = url
-            } else {
-                files.insert((path, url), at: position)
-            }
-        }
-
         /// Removes `path` and, if it was a folder, every file in it; returns their paths.
         mutating func remove(_ path: some StringProtocol) -> [String] {
-            var removed: [String] = []
-            let position = position(of: path)
-            if position < files.count, files[position].0 == path {
-                removed.append(files.remove(at: position).0)
-            }
-            // A folder's files are together, after the paths that continue with a character
-            // before "/" ("a-b" before "a/").
             let folder = path + "/"
-            let start = self.position(of: folder)
-            var end = start
-            while end < files.count, files[end].0.hasPrefix(folder) { end += 1 }
-            removed += files[start..<end].map(\.0)
-            files.removeSubrange(start..<end)
+            var removed: [String] = []
+            files.removeAll { file in
+                guard file.0 == path || file.0.hasPrefix(folder) else { return false }
+                removed.append(file.0)
+                return true
+            }
             return removed
         }
     }
@@ -171,16 +146,17 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
             var status = stat()
             if lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                 for (inside, file) in files.list(url, into: &problems) {
-                    listing.insert(relative + "/" + inside, file)
+                    listing.files.append((relative + "/" + inside, file))
                     if Self.isLink(file.path) { links.insert(path + "/" + inside) }
                     forget(path + "/" + inside)
                 }
             } else if let (relative, file) = files.entry(url, in: folder, into: &problems) {
-                listing.insert(relative, file)
+                listing.files.append((relative, file))
                 if Self.isLink(file.path) { links.insert(path) }
             }
             for problem in problems { listing.problems[problem.location.path, default: []].append(problem) }
         }
+        listing.files.sort { $0.0 < $1.0 }
         // A link's target may be outside the folders a watcher sees: read linked files again.
         for path in links where path.hasPrefix(prefix) { forget(path) }
     }
