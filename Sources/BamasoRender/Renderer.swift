@@ -72,11 +72,8 @@ public final class Renderer {
     }
 
     func bookletPages(_ language: Language) -> (section: ResolvedPage?, chapters: [ResolvedPage]) {
-        if case .booklet(let section, let chapters) = ask(.booklet(language)) {
-            (section, chapters)
-        } else {
-            unexpected()
-        }
+        guard case .booklet(let section, let chapters) = ask(.booklet(language)) else { unexpected() }
+        return (section, chapters)
     }
 
     var dates: DateFormat { environment.dates }

@@ -194,7 +194,9 @@ struct SiteReader {
         return languages.enumerated().filter { places & (1 << UInt64($0.offset)) != 0 }.map(\.element)
     }
 
-    var languages: [Language] { languages(.languages) }
+    var languages: [Language] {
+        if case .languages(let languages) = ask(.languages) { languages } else { unexpected() }
+    }
     var sections: [String] { keys(.sections) }
     func keys(inSection section: String) -> [String] { keys(.section(section)) }
 
@@ -212,11 +214,6 @@ struct SiteReader {
     private func flag(_ read: SiteRead) -> Bool {
         guard case .flag(let value) = ask(read) else { unexpected() }
         return value
-    }
-
-    private func languages(_ read: SiteRead) -> [Language] {
-        guard case .languages(let languages) = ask(read) else { unexpected() }
-        return languages
     }
 
     private func keys(_ read: SiteRead) -> [String] {

@@ -112,7 +112,8 @@ extension SiteWriter {
             .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString.prefix(8))")
         do {
             switch contents {
-            case .text(let text): try writeText(text, to: temporary)
+            case .text(var text):
+                try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: temporary.path, replacing: false) }
             case .copy(let source):
                 try FileManager.default.copyItem(at: source.resolvingSymlinksInPath(), to: temporary)
             }
@@ -123,12 +124,6 @@ extension SiteWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-    }
-
-    /// Writes a new file holding `text`.
-    private static func writeText(_ text: String, to url: URL) throws {
-        var text = text
-        try text.withUTF8 { try writeBytes(UnsafeRawBufferPointer($0), to: url.path, replacing: false) }
     }
 
     /// Removes the folders of `path` that are left empty, deepest first.
