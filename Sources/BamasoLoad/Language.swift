@@ -30,7 +30,7 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What `site.yml` says of one language, with defaults from ICU.
-public struct LanguageSettings: Sendable, Equatable {
+public struct LanguageSettings: Sendable, Hashable {
     public var language: Language
     /// The language's name in itself, for the language switcher: "Ikinyarwanda", "Français".
     public var name: String
@@ -41,7 +41,7 @@ public struct LanguageSettings: Sendable, Equatable {
     /// The language and country for Open Graph's `og:locale`: `rw_RW`, `en_GB`.
     public var locale: String
 
-    public enum TextDirection: String, Sendable, Equatable {
+    public enum TextDirection: String, Sendable, Hashable {
         case ltr, rtl
     }
 

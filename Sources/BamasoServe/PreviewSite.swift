@@ -54,6 +54,6 @@ actor PreviewSite {
         }
         state.generation += 1
         reload.send(.reload(generation: state.generation))
-        return (report, cache.lastBuild)
+        return (report, cache.lastParse)
     }
 }

@@ -28,8 +28,8 @@ import Foundation
 /// build without one does. A build without a cache goes the same way through a cache that
 /// keeps nothing. Safe to share between threads; builds that use one cache must not overlap.
 public final class BuildCache: @unchecked Sendable {
-    /// How many content files a build reused and how many it parsed.
-    public typealias Statistics = (reused: Int, parsed: Int)
+    /// How many items (content files, pages) a build reused, and how many it worked out again.
+    public typealias Statistics = (reused: Int, computed: Int)
 
     struct ParseInput: Equatable, Sendable {
         var file: SourceFile
@@ -70,10 +70,6 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// The site in the output folder, as the last build that wrote it left it.
     private var written: (output: URL, site: RenderedSite)?
-    /// The languages and their settings at the last resolve and render: when they change (a
-    /// fallback, say), a read scoped to one key can change its answer with no page of that key
-    /// changed, so every read is asked again (`everyRead`).
-    private var languagesAt: [String: [LanguageSettings]] = [:]
     /// The image store of the project last built: it remembers which originals it has read.
     private var imageStore: ImageStore?
 
@@ -103,18 +99,10 @@ public final class BuildCache: @unchecked Sendable {
         booklets = ItemMemo(keeping: keeping)
     }
 
-    /// How many pages the most recent build that used this cache reused from the previous
-    /// build's resolution, and how many it resolved again.
-    public var lastResolve: (reused: Int, resolved: Int) {
-        let run = resolved.lastRun
-        return (run.reused, run.computed)
-    }
-
-    /// What the most recent build that used this cache reused and parsed.
-    public var lastBuild: Statistics {
-        let run = parsed.lastRun
-        return (run.reused, run.computed)
-    }
+    /// The content files the most recent build that used this cache reused and parsed; the
+    /// pages it reused and resolved.
+    public var lastParse: Statistics { parsed.lastRun }
+    public var lastResolve: Statistics { resolved.lastRun }
 
     /// Tells the cache which files changed since the previous build, by path relative to the
     /// project root (`content/risks/a.en.md`; a folder for everything in it). The next build
@@ -160,10 +148,9 @@ extension BuildCache {
             parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer,
             images: options.images ?? images(for: parsed.project.root))
         index.prepareImages()
-        let everyRead = languagesChanged(for: "resolve", in: index.site)
         let pages = resolved.map(
             index.published.map { ($0.path, $0) }, answer: index.answer, scope: \.scope, scopeOf: \.key,
-            everyRead: everyRead
+            context: index.site.languageList
         ) { page, log in
             Resolver.resolve(page, in: index, log: log)
         }
@@ -196,11 +183,11 @@ extension BuildCache {
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
         diagnostics += environment.printCodeWarnings
         let items = site.pages.map { (key: $0.path, input: $0) }
-        let everyRead = languagesChanged(for: "render", in: site.site)
         let (pages, feeds) = alongside(
             {
                 rendered.map(
-                    items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key, everyRead: everyRead
+                    items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key,
+                    context: site.site.languageList
                 ) { page, log in
                     Renderer(environment, log: log).page(page)
                 }
@@ -235,14 +222,5 @@ extension BuildCache {
             }
         if outcome.written, keeping { lock.withLock { written = (output, site) } }
         return outcome
-    }
-
-    /// Whether the site's languages or their settings differ from those `stage` last saw.
-    fileprivate func languagesChanged(for stage: String, in site: SiteConfig) -> Bool {
-        let languages = site.languageList
-        return lock.withLock {
-            defer { languagesAt[stage] = languages }
-            return languagesAt[stage] != languages
-        }
     }
 }

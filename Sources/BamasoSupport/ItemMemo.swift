@@ -41,20 +41,12 @@ public final class ItemMemo<
     @usableFromInline var scoped: [String: [Int]] = [:]
     @usableFromInline var unscoped: [Int] = []
     @usableFromInline var counts = (reused: 0, computed: 0)
+    /// The `context` of the last `map`.
+    @usableFromInline var context: AnyHashable?
 
-    @usableFromInline struct Entry {
-        @usableFromInline var input: Input
-        /// Places in `reads`.
-        @usableFromInline var reads: [Int]
-        /// Nil only while the item is being computed.
-        @usableFromInline var output: Output?
-
-        @inlinable init(input: Input, reads: [Int], output: Output?) {
-            self.input = input
-            self.reads = reads
-            self.output = output
-        }
-    }
+    /// An item's input, the places in `reads` of the reads it recorded, and its output (nil only
+    /// while it is being computed).
+    @usableFromInline typealias Entry = (input: Input, reads: [Int], output: Output?)
 
     public init(keeping: Bool = true) {
         self.keeping = keeping
@@ -68,58 +60,46 @@ public final class ItemMemo<
     /// - Parameters:
     ///   - answer: what a read gets in this build, as the stage's accessors answer it.
     ///   - scope: the scope of a read, if it has one (see above); `scopeOf` gives an input's.
-    ///   - everyRead: ask every read again, scoped or not: something every scoped answer also
-    ///     depends on changed (the site's languages and their fallbacks).
+    ///   - context: what every item and every scoped answer also depends on (the site's languages
+    ///     and their fallbacks): when it differs from the last `map`'s, every item is computed.
     ///   - compute: the stage's function of one item; it reads the rest of the site only
     ///     through accessors that record in the log it is given (none without a memo).
     @inlinable
     public func map(
         _ items: [(key: Key, input: Input)], answer: @Sendable (Read) -> Answer,
-        scope: (Read) -> String? = { _ in nil }, scopeOf: (Input) -> String = { _ in "" }, everyRead: Bool = false,
-        compute: @Sendable (Input, ReadLog<Read, Answer>?) -> Output
+        scope: (Read) -> String? = { _ in nil }, scopeOf: (Input) -> String = { _ in "" },
+        context: AnyHashable = 0, compute: @Sendable (Input, ReadLog<Read, Answer>?) -> Output
     ) -> [Output] {
         guard keeping else {
             lock.withLock { counts = (0, items.count) }
             return items.concurrentMap { compute($0.input, nil) }
         }
         return lock.withLock {
+            if context != self.context {
+                (keys, entries, reads, answers, places, scoped, unscoped) = ([], [], [], [], [:], [:], [])
+                self.context = context
+            }
             // The previous entry of each item: at the same place while the keys are those of the
             // last build, in the same order (the usual rebuild, checked without hashing), else
             // found by key. The scopes of the inputs that changed, came or went.
             let current = items.map(\.key)
-            let samePlaces = current == keys
-            var previous: [Key: Entry] = [:]
             var changedScopes = Set<String>()
             var next: [Entry] = []
-            if samePlaces {
+            if current == keys {
                 swap(&next, &entries)
             } else {
-                previous = Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
+                let previous = Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
                 let now = Set(current)
                 for (key, entry) in previous where !now.contains(key) { changedScopes.insert(scopeOf(entry.input)) }
-                next.reserveCapacity(items.count)
+                next = items.map { previous[$0.key] ?? (input: $0.input, reads: [], output: nil) }
             }
-            // Pass 1: which items kept their input (an entry at their place in `next`).
-            var kept = [Bool](repeating: false, count: items.count)
-            if !samePlaces {
-                for item in items {
-                    if let entry = previous[item.key] {
-                        next.append(entry)
-                    } else {
-                        next.append(Entry(input: item.input, reads: [], output: nil))
-                        changedScopes.insert(scopeOf(item.input))
-                    }
-                }
+            // Pass 1: which items kept their input.
+            let kept = items.indices.map { next[$0].output != nil && next[$0].input == items[$0].input }
+            for position in items.indices where !kept[position] {
+                changedScopes.insert(scopeOf(items[position].input))
+                changedScopes.insert(scopeOf(next[position].input))
             }
-            for position in items.indices where next[position].output != nil {
-                if next[position].input == items[position].input {
-                    kept[position] = true
-                } else {
-                    changedScopes.insert(scopeOf(items[position].input))
-                    changedScopes.insert(scopeOf(next[position].input))
-                }
-            }
-            let changed = changedReads(in: changedScopes, answer: answer, everyRead: everyRead)
+            let changed = changedReads(in: changedScopes, answer: answer)
             // Pass 2: the items to compute again.
             let stale = items.indices.filter { position in
                 !kept[position] || (!changed.isEmpty && next[position].reads.contains(where: changed.contains))
@@ -132,7 +112,7 @@ public final class ItemMemo<
             for (index, position) in stale.enumerated() {
                 let result = computed[index]
                 let places = result.reads.map { place(of: $0.read, answered: $0.answer, scope: scope) }
-                next[position] = Entry(input: items[position].input, reads: places, output: result.output)
+                next[position] = (items[position].input, places, result.output)
             }
             let outputs = next.map { $0.output! }
             // Items that are gone are forgotten; their reads stay in the table.
@@ -145,9 +125,9 @@ public final class ItemMemo<
     /// The places of the reads that may have changed and are answered differently now; the
     /// table then holds the new answers. Each read is asked once, on every core.
     @inlinable
-    func changedReads(in scopes: Set<String>, answer: @Sendable (Read) -> Answer, everyRead: Bool) -> Set<Int> {
-        var asked = everyRead ? Array(reads.indices) : unscoped
-        if !everyRead { for scope in scopes { asked += scoped[scope] ?? [] } }
+    func changedReads(in scopes: Set<String>, answer: @Sendable (Read) -> Answer) -> Set<Int> {
+        var asked = unscoped
+        for scope in scopes { asked += scoped[scope] ?? [] }
         let (reads, answers) = (self.reads, self.answers)
         let now = asked.concurrentMap { answer(reads[$0]) }
         var changed = Set<Int>()

@@ -50,7 +50,7 @@ enum Terminal {
                 + "until they are fixed; it keeps the last good build for everything else."
         }
         if first { return "Built in \(seconds) s: \(problems(in: report))." }
-        let parsed = statistics.parsed == 1 ? "1 page read again" : "\(statistics.parsed) pages read again"
+        let parsed = statistics.computed == 1 ? "1 page read again" : "\(statistics.computed) pages read again"
         return "Rebuilt in \(seconds) s (\(parsed), \(statistics.reused) unchanged): \(problems(in: report))."
     }
 

@@ -140,8 +140,8 @@ import Testing
             }
             try await preview.waitUntil("the rebuild is reported") { preview.builds.count == 2 }
             let rebuild = try #require(preview.builds.last)
-            #expect(rebuild.statistics.parsed == 1)
-            #expect(rebuild.statistics.reused == (preview.builds.first?.statistics.parsed ?? 0) - 1)
+            #expect(rebuild.statistics.computed == 1)
+            #expect(rebuild.statistics.reused == (preview.builds.first?.statistics.computed ?? 0) - 1)
         }
     }
 

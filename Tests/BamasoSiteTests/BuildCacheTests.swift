@@ -13,12 +13,12 @@ import Testing
 
         let first = Site.build(options, cache: cache)
         #expect(!first.hasErrors)
-        let files = cache.lastBuild.parsed
+        let files = cache.lastParse.computed
         #expect(files > 10)
-        #expect(cache.lastBuild.reused == 0)
+        #expect(cache.lastParse.reused == 0)
 
         let unchanged = Site.build(options, cache: cache)
-        #expect(cache.lastBuild == (files, 0))
+        #expect(cache.lastParse == (files, 0))
         #expect(unchanged.diagnostics == first.diagnostics)
 
         let page = site.root.appendingPathComponent("content/risks/fake-job-offers.en.md")
@@ -27,7 +27,7 @@ import Testing
             .write(to: page, atomically: true, encoding: .utf8)
         let changed = Site.build(options, cache: cache)
         #expect(!changed.hasErrors)
-        #expect(cache.lastBuild == (files - 1, 1))
+        #expect(cache.lastParse == (files - 1, 1))
         #expect(try site.read("en/risks/fake-job-offers/index.html").contains("<h1>Job offers that lie</h1>"))
     }
 
@@ -38,7 +38,7 @@ import Testing
         let cache = BuildCache()
         let options = BuildOptions(root: site.root, writeOutput: false)
         _ = Site.build(options, cache: cache)
-        let pages = cache.lastResolve.resolved
+        let pages = cache.lastResolve.computed
         #expect(pages > 10)
         _ = Site.build(options, cache: cache)
         #expect(cache.lastResolve == (pages, 0))
@@ -74,7 +74,7 @@ import Testing
         #expect(uncached.hasErrors)
         _ = Site.build(options, cache: cache)
         let reused = Site.build(options, cache: cache)
-        #expect(cache.lastBuild.parsed == 0)
+        #expect(cache.lastParse.computed == 0)
         #expect(reused.diagnostics == uncached.diagnostics)
     }
 

@@ -119,4 +119,28 @@ import Testing
         #expect(run([items[0], items[2]]) == ["a=5,a=5", "b=7,total=3"])
         #expect(memo.lastRun == (1, 1))
     }
+
+    @Test("a changed context computes every item again, though no item of a read's scope changed")
+    func changedContext() {
+        let memo = Memo()
+        // Each read is scoped to itself, and no item's input changes: only the context tells.
+        var lengths = ["a": 1, "b": 2]
+        func run(context: String) -> [String] {
+            let current = lengths
+            return memo.map(
+                [(key: "one", input: ["a"]), (key: "two", input: ["b"])], answer: { current[$0] ?? 0 },
+                scope: { $0 }, scopeOf: { $0.first ?? "" }, context: context
+            ) { words, log in
+                words.map { word in "\(word)=\(log.answer(word) { current[$0] ?? 0 })" }.joined(separator: ",")
+            }
+        }
+        #expect(run(context: "rw") == ["a=1", "b=2"])
+        lengths["a"] = 5
+        #expect(run(context: "rw") == ["a=1", "b=2"])
+        #expect(memo.lastRun == (2, 0))
+        #expect(run(context: "rw,en") == ["a=5", "b=2"])
+        #expect(memo.lastRun == (0, 2))
+        #expect(run(context: "rw,en") == ["a=5", "b=2"])
+        #expect(memo.lastRun == (2, 0))
+    }
 }
