@@ -30,9 +30,11 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libvips's headers; the library itself is loaded when a build first works on an image,
+        // not linked (Sources/CVips/shim.h), so pkg-config is asked only for GLib's headers.
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: "gobject-2.0",
             providers: [.apt(["libvips-dev"])]
         ),
         // What every stage shares and none owns: copy-on-write boxes, concurrentMap, trimming,

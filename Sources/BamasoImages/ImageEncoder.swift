@@ -25,7 +25,7 @@ enum ImageEncoder {
     static func header(of url: URL, format: PublishedImage.Format, settings: ImageSettings)
         -> Result<(width: Int, height: Int), ImageProblem>
     {
-        guard Vips.started else { return .failure(.damaged("the image library libvips could not start")) }
+        if let problem = Vips.startProblem { return .failure(.noImageLibrary(problem)) }
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             return .failure(.unreadable("the file cannot be read"))
         }

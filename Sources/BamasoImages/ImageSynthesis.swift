@@ -34,7 +34,7 @@ public enum ImageSynthesis {
     public static func inspect(_ data: Data) -> Inspection? {
         guard Vips.started else { return nil }
         return data.withUnsafeBytes { bytes -> Inspection? in
-            guard let base = bytes.baseAddress, let loader = vips_foreign_find_load_buffer(base, bytes.count),
+            guard let base = bytes.baseAddress, let loader = bamaso_vips_find_load_buffer(base, bytes.count),
                 let image = VipsImageRef.open(bamaso_vips_open_buffer(base, bytes.count))
             else {
                 _ = Vips.lastError()

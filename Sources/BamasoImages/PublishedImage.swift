@@ -73,6 +73,8 @@ public enum ImageProblem: Error, Sendable, Equatable {
     case notTheFormat(named: PublishedImage.Format, found: String?)
     /// Decoding failed: cut short or damaged (libvips's words).
     case damaged(String)
+    /// libvips cannot be loaded or started on this machine: why.
+    case noImageLibrary(String)
     /// More pixels than the build will decode.
     case tooManyPixels(width: Int, height: Int, limit: Int)
     /// An SVG with a script or an event attribute (`onload=`): it could run code.

@@ -5,8 +5,16 @@ import Foundation
 /// (`VipsImageRef` unrefs it when it goes), every buffer libvips hands back is freed at once
 /// with `defer`, and callers get Swift values.
 enum Vips {
-    /// Starts libvips once per process; false when it cannot start.
-    static let started: Bool = bamaso_vips_start() == 0
+    /// Loads and starts libvips, once per process, when a build first works on an image; nil
+    /// when it started, else why not.
+    static let startProblem: String? = {
+        guard bamaso_vips_start() != 0 else { return nil }
+        let loading = String(cString: bamaso_vips_load_error())
+        guard !loading.isEmpty else { return "the image library libvips could not start" }
+        return "the image library libvips could not be loaded (\(loading))"
+    }()
+
+    static var started: Bool { startProblem == nil }
 
     /// The version of libvips bamaso was built with, part of every cache key (another version
     /// may encode otherwise); known without starting libvips, which a build whose images are
@@ -15,8 +23,8 @@ enum Vips {
 
     /// The first line of what libvips said went wrong, and the error buffer emptied.
     static func lastError() -> String {
-        guard let text = vips_error_buffer_copy() else { return "unknown error" }
-        defer { g_free(text) }
+        guard let text = bamaso_vips_error_buffer_copy() else { return "unknown error" }
+        defer { bamaso_g_free(text) }
         let message = String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
         return message.isEmpty ? "unknown error" : message
     }
@@ -24,8 +32,8 @@ enum Vips {
     /// The name of the loader that recognises the file's contents (`VipsForeignLoadJpegFile`),
     /// whatever its name says; nil when none does.
     static func loader(for path: String) -> String? {
-        guard started, let name = vips_foreign_find_load(path) else {
-            vips_error_clear()
+        guard started, let name = bamaso_vips_find_load(path) else {
+            bamaso_vips_error_clear()
             return nil
         }
         return String(cString: name)
@@ -41,7 +49,7 @@ enum Vips {
             _ = lastError()
             return nil
         }
-        defer { g_free(buffer) }
+        defer { bamaso_g_free(buffer) }
         return Data(bytes: buffer, count: length)
     }
 }
@@ -54,17 +62,17 @@ final class VipsImageRef {
         self.pointer = pointer
     }
 
-    deinit { g_object_unref(pointer) }
+    deinit { bamaso_g_object_unref(pointer) }
 
-    var width: Int { Int(vips_image_get_width(pointer)) }
-    var height: Int { Int(vips_image_get_height(pointer)) }
-    var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
-    var orientation: Int { Int(vips_image_get_orientation(pointer)) }
+    var width: Int { Int(bamaso_vips_width(pointer)) }
+    var height: Int { Int(bamaso_vips_height(pointer)) }
+    var hasAlpha: Bool { bamaso_vips_has_alpha(pointer) != 0 }
+    var orientation: Int { Int(bamaso_vips_orientation(pointer)) }
 
     /// The names of the metadata fields the image carries (`exif-data`, `xmp-data`, …).
     var fieldNames: [String] {
-        guard let fields = vips_image_get_fields(pointer) else { return [] }
-        defer { g_strfreev(fields) }
+        guard let fields = bamaso_vips_fields(pointer) else { return [] }
+        defer { bamaso_g_strfreev(fields) }
         var names: [String] = []
         var index = 0
         while let field = fields[index] {
@@ -91,7 +99,7 @@ final class VipsImageRef {
 
     /// Decodes every pixel now, into memory: a damaged or cut-short file fails here.
     func inMemory() -> VipsImageRef? {
-        guard let copy = vips_image_copy_memory(pointer) else { return nil }
+        guard let copy = bamaso_vips_copy_memory(pointer) else { return nil }
         return VipsImageRef(copy)
     }
 

@@ -26,6 +26,10 @@ enum ImageReport {
                 at: location, "'\(image)' cannot be read as an image: it is damaged or cut short (\(reason))",
                 hint: "copy it again from the camera or phone it came from; a copy cut short often shows grey at "
                     + "the bottom")
+        case .noImageLibrary(let reason):
+            return .error(
+                at: location, "'\(image)' cannot be published: \(reason)",
+                hint: "install libvips (Debian and Ubuntu: sudo apt-get install libvips42), then build again")
         case .tooManyPixels(let width, let height, let limit):
             return .error(
                 at: location,
