@@ -12,13 +12,21 @@ public final class ImageStore: @unchecked Sendable {
     /// Where encoded files are kept.
     public let folder: URL
     // Safe because every access holds `lock`.
-    private let lock = NSLock()
+    let lock = NSLock()
     private var images: [String: (stamp: FileStamp, settings: ImageSettings, image: PublishedImage?)] = [:]
     private var sharings: [String: (stamp: FileStamp, image: SharingImage?)] = [:]
     private var encoded = 0
+    /// How many originals this store has read (to fingerprint them).
+    var originalsRead = 0
+    /// What the cache folder's `fingerprints` held when this store first needed it, and what the
+    /// store knows now (`ImageStore+Fingerprints`).
+    var fingerprints: (saved: KnownFingerprints, now: KnownFingerprints)?
+    /// How long, in seconds, an original must be left alone before its fingerprint is kept.
+    let settle: Double
 
-    public init(folder: URL) {
+    public init(folder: URL, settle: Double = 2) {
         self.folder = folder
+        self.settle = settle
     }
 
     /// The store of the project at `root`: `.bamaso-cache/images/`.
@@ -45,7 +53,7 @@ public final class ImageStore: @unchecked Sendable {
         if let kept = lock.withLock({ images[path] }), kept.stamp == stamp, stamp != nil, kept.settings == settings {
             return kept.image
         }
-        let image = publish(url, path: path, format: format, settings: settings)
+        let image = publish(url, path: path, format: format, settings: settings, stamp: stamp)
         lock.withLock { images[path] = (stamp ?? FileStamp(), settings, image) }
         return image
     }
@@ -57,8 +65,8 @@ public final class ImageStore: @unchecked Sendable {
         let stamp = FileStamp(url)
         if let kept = lock.withLock({ sharings[path] }), kept.stamp == stamp, stamp != nil { return kept.image }
         var image: SharingImage?
-        if let data = try? Data(contentsOf: url) {
-            let key = Self.key(data, "share 1200x630 \(ImageSettings.sharingBudget) \(settings.pixelLimit)")
+        if case .success(let (fingerprint, _)) = fingerprint(of: url, path: path, stamp: stamp) {
+            let key = Self.key(fingerprint, "share 1200x630 \(ImageSettings.sharingBudget) \(settings.pixelLimit)")
             let entry = folder.appendingPathComponent(key, isDirectory: true)
             let published = Self.stem(of: path) + "-share.\(key.prefix(8)).jpg"
             let file = entry.appendingPathComponent("share.jpg")
@@ -78,21 +86,27 @@ public final class ImageStore: @unchecked Sendable {
         return image
     }
 
-    private func publish(_ url: URL, path: String, format: PublishedImage.Format, settings: ImageSettings)
-        -> PublishedImage
-    {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return PublishedImage(
-                path: path, format: format, width: 0, height: 0, problem: .unreadable(SystemError.describe(error)))
-        }
+    private func publish(
+        _ url: URL, path: String, format: PublishedImage.Format, settings: ImageSettings, stamp: FileStamp?
+    ) -> PublishedImage {
         if format == .svg {
-            return PublishedImage(path: path, format: .svg, width: 0, height: 0, problem: SVGCheck.problem(in: data))
+            do {
+                let data = try Data(contentsOf: url)
+                return PublishedImage(
+                    path: path, format: .svg, width: 0, height: 0, problem: SVGCheck.problem(in: data))
+            } catch {
+                return PublishedImage(
+                    path: path, format: format, width: 0, height: 0, problem: .unreadable(SystemError.describe(error)))
+            }
+        }
+        let fingerprint: String
+        switch self.fingerprint(of: url, path: path, stamp: stamp) {
+        case .success(let (found, _)): fingerprint = found
+        case .failure(let problem):
+            return PublishedImage(path: path, format: format, width: 0, height: 0, problem: problem)
         }
         let key = Self.key(
-            data, "\(settings.phoneBudget) \(settings.widths) \(settings.phoneSlot) \(settings.pixelLimit)")
+            fingerprint, "\(settings.phoneBudget) \(settings.widths) \(settings.phoneSlot) \(settings.pixelLimit)")
         let entry = folder.appendingPathComponent(key, isDirectory: true)
         let stem = Self.stem(of: path)
         let name = { (width: Int, format: PublishedImage.Format) in
@@ -131,35 +145,28 @@ public final class ImageStore: @unchecked Sendable {
         return made
     }
 
-    /// The cache key of an original's bytes with the settings it is encoded with.
-    static func key(_ data: Data, _ settings: String) -> String {
+    /// The cache key of an original, by the fingerprint of its bytes, with the settings it is
+    /// encoded with.
+    static func key(_ original: String, _ settings: String) -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(Array("bamaso-images 1 \(Vips.version) \(settings)".utf8))
-        let prefix = fingerprint.hex
-        return Fingerprint.hex(of: data) + prefix.prefix(8)
+        return original + fingerprint.hex.prefix(8)
+    }
+
+    /// Gives `body` what the store knows of its originals' fingerprints, read from the cache
+    /// folder the first time.
+    func withKnown<T>(_ body: (inout KnownFingerprints) -> T) -> T {
+        lock.withLock {
+            if fingerprints == nil {
+                let read = KnownFingerprints.read(from: folder.appendingPathComponent("fingerprints"))
+                fingerprints = (read, read)
+            }
+            return body(&fingerprints!.now)
+        }
     }
 
     /// `media/photos/umuganda` from `media/photos/umuganda.jpg`.
     static func stem(of path: String) -> String { (path as NSString).deletingPathExtension }
-}
-
-/// What identifies a file's version without reading it: size, time and inode.
-struct FileStamp: Equatable {
-    var size = 0
-    var seconds = 0
-    var nanoseconds = 0
-    var inode: UInt64 = 0
-
-    init() {}
-
-    init?(_ url: URL) {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        size = Int(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
 }
 
 /// What a cache entry says of its image, beside the encoded files.

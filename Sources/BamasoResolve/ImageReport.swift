@@ -142,6 +142,7 @@ extension SiteIndex {
                 return images.image(url, path: path, settings: imageSettings) != nil
             }
         }
+        images.keepFingerprints(of: Set(project.media.keys))
     }
 }
 

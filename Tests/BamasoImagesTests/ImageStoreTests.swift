@@ -111,6 +111,61 @@ import Testing
         #expect(try remade.variants.map { try Data(contentsOf: $0.file) } == bytes)
     }
 
+    @Test("a build reads an original again only when it was written since: the fingerprints kept in the cache")
+    func keptFingerprints() throws {
+        let url = try write(ImageSynthesis.photo(width: 800, height: 600), "photo.jpg")
+        let cache = folder.appendingPathComponent("cache")
+        // `settle: 0`: a file is trusted at once (a build trusts one left alone for 2 s).
+        func build() throws -> (image: PublishedImage, reads: Int) {
+            let store = ImageStore(folder: cache, settle: 0)
+            let image = try #require(store.image(url, path: "media/photo.jpg", settings: ImageSettings()))
+            _ = store.sharing(url, path: "media/photo.jpg", settings: ImageSettings())
+            store.keepFingerprints(of: ["media/photo.jpg"])
+            return (image, store.originalsRead)
+        }
+        let first = try build()
+        #expect(first.reads == 1)
+        let second = try build()
+        #expect(second.reads == 0)
+        #expect(second.image == first.image)
+
+        // Written again, with its old modification time: read again, and published anew.
+        let time = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]
+        try #require(ImageSynthesis.photo(width: 900, height: 600)).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: try #require(time)], ofItemAtPath: url.path)
+        let third = try build()
+        #expect(third.reads == 1)
+        #expect(third.image.width == 900)
+        #expect(third.image.variants.map(\.path) != first.image.variants.map(\.path))
+
+        // A file written just now is not trusted yet: the next build reads it again.
+        let store = ImageStore(folder: cache, settle: 3600)
+        try #require(ImageSynthesis.photo(width: 1000, height: 600)).write(to: url)
+        _ = store.image(url, path: "media/photo.jpg", settings: ImageSettings())
+        store.keepFingerprints(of: ["media/photo.jpg"])
+        #expect(try build().reads == 1)
+
+        // Same size, same modification time, other bytes: the change time tells.
+        let text = try write(Data("aaaa".utf8), "a.txt")
+        func fingerprint() throws -> String {
+            let store = ImageStore(folder: cache, settle: 0)
+            defer { store.keepFingerprints(of: ["media/a.txt"]) }
+            return try store.fingerprint(of: text, path: "media/a.txt", stamp: FileStamp(text)).get().0
+        }
+        let before = try fingerprint()
+        let written = try FileManager.default.attributesOfItem(atPath: text.path)[.modificationDate]
+        Thread.sleep(forTimeInterval: 0.05)
+        try Data("bbbb".utf8).write(to: text)
+        try FileManager.default.setAttributes([.modificationDate: try #require(written)], ofItemAtPath: text.path)
+        #expect(try fingerprint() != before)
+
+        // An original no longer published is forgotten.
+        let last = ImageStore(folder: cache, settle: 0)
+        last.keepFingerprints(of: [])
+        let kept = try String(contentsOf: cache.appendingPathComponent("fingerprints"), encoding: .utf8)
+        #expect(!kept.contains("media/photo.jpg"))
+    }
+
     @Test("the sharing image is a 1200x630 JPEG within 300 KB, without metadata")
     func sharing() throws {
         let url = try write(ImageSynthesis.photo(width: 2400, height: 1600), "photo.jpg")
