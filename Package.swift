@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "BamasoServe",
             dependencies: [
-                "BamasoDiagnostics", "BamasoRender", "BamasoSite",
+                "BamasoDiagnostics", "BamasoRender", "BamasoSite", "BamasoSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "BamasoDiagnosticsTests", dependencies: ["BamasoDiagnostics"]),
         .testTarget(name: "BamasoMarkdownTests", dependencies: ["BamasoMarkdown"]),
         .testTarget(name: "BamasoQRCodeTests", dependencies: ["BamasoQRCode", "BamasoTestSupport"]),
-        .testTarget(name: "BamasoImagesTests", dependencies: ["BamasoImages"]),
+        .testTarget(name: "BamasoImagesTests", dependencies: ["BamasoImages", "BamasoSupport"]),
         // What the tests of several modules need (a PDF made on the spot, a QR code read back);
         // only tests use it.
         .target(name: "BamasoTestSupport", path: "Tests/BamasoTestSupport"),

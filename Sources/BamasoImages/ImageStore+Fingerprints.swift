@@ -1,34 +1,7 @@
 import BamasoSupport
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// What identifies a file's version without reading it: size, inode, and the times it was last
-/// modified and last changed (written, renamed, its mode set). No program can set the change
-/// time back, so a file written again gets a new stamp, whatever times it is given.
-struct FileStamp: Equatable {
-    var size = 0
-    var inode: UInt64 = 0
-    var modified = 0
-    var modifiedNanoseconds = 0
-    var changed = 0
-    var changedNanoseconds = 0
-
-    init() {}
-
-    init?(_ url: URL) {
-        var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
-        size = Int(info.st_size)
-        inode = UInt64(info.st_ino)
-        (modified, modifiedNanoseconds) = (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
-        (changed, changedNanoseconds) = (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
-    }
-
+extension FileStamp {
     /// The fields as one line's words, and back.
     var words: [String] {
         [size, Int(bitPattern: UInt(inode)), modified, modifiedNanoseconds, changed, changedNanoseconds].map {
@@ -39,6 +12,7 @@ struct FileStamp: Equatable {
     init?(words: some Collection<Substring>) {
         let numbers = words.compactMap { Int($0) }
         guard numbers.count == 6, words.count == 6 else { return nil }
+        self.init()
         (size, inode) = (numbers[0], UInt64(UInt(bitPattern: numbers[1])))
         (modified, modifiedNanoseconds, changed, changedNanoseconds) = (numbers[2], numbers[3], numbers[4], numbers[5])
     }
@@ -104,8 +78,7 @@ extension ImageStore {
         let fingerprint = Fingerprint.hex(of: data)
         // Kept only when the file has been left alone long enough that a change now gives it
         // another stamp.
-        let changed = Double(stamp?.changed ?? 0) + Double(stamp?.changedNanoseconds ?? 0) / 1e9
-        if let stamp, changed < Date().timeIntervalSince1970 - settle {
+        if let stamp, stamp.changedAt < Date().timeIntervalSince1970 - settle {
             withKnown { $0.entries[path] = (stamp, fingerprint) }
         }
         return .success((fingerprint, data))

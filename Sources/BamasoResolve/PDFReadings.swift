@@ -2,37 +2,20 @@ import BamasoSupport
 import Foundation
 
 /// What earlier reads of PDFs found out (a PDF's pages, its content's fingerprint), by path and
-/// the file's stamp (size, modification time, inode): a PDF that did not change is not read or
+/// the file's stamp (`FileStamp`): a PDF that did not change is not read or
 /// handed to poppler again. One is kept by a build cache across preview rebuilds, and shared by
 /// the pages of one build, which link the same leaflet from every language.
 public final class PDFReadings: @unchecked Sendable {
     // Safe because every access holds `lock`.
     private let lock = NSLock()
-    private var pages: [String: (stamp: Stamp, count: PDFPageCounter.Count)] = [:]
-    private var fingerprints: [String: (stamp: Stamp, fingerprint: String)] = [:]
+    private var pages: [String: (stamp: FileStamp, count: PDFPageCounter.Count)] = [:]
+    private var fingerprints: [String: (stamp: FileStamp, fingerprint: String)] = [:]
 
     public init() {}
 
-    /// Enough to tell that a file changed without reading it.
-    struct Stamp: Equatable {
-        var size: Int
-        var modified: Date
-        var inode: Int
-
-        init?(_ url: URL) {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                let size = (attributes[.size] as? NSNumber)?.intValue,
-                let modified = attributes[.modificationDate] as? Date
-            else { return nil }
-            self.size = size
-            self.modified = modified
-            inode = (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? 0
-        }
-    }
-
     /// The pages of `url` as `count` gives them, asked only when the file is new or changed.
     func pages(of url: URL, count: () -> PDFPageCounter.Count) -> PDFPageCounter.Count {
-        guard let stamp = Stamp(url) else { return count() }
+        guard let stamp = FileStamp(url) else { return count() }
         if let known = lock.withLock({ pages[url.path] }), known.stamp == stamp { return known.count }
         let counted = count()
         // "No pdfinfo" is not a fact about the file.
@@ -43,7 +26,7 @@ public final class PDFReadings: @unchecked Sendable {
     /// A fingerprint of the contents of `url` and its size (`3f2a…-1234567`), read only when the
     /// file is new or changed; nil when it cannot be read.
     func fingerprint(of url: URL) -> String? {
-        guard let stamp = Stamp(url) else { return nil }
+        guard let stamp = FileStamp(url) else { return nil }
         if let known = lock.withLock({ fingerprints[url.path] }), known.stamp == stamp { return known.fingerprint }
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return nil }
         let fingerprint = Fingerprint.hex(of: data) + "-\(data.count)"

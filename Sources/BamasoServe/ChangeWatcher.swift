@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 
 /// Notices when an editor saves a file in `content/` or `templates/` (which hold the site's
@@ -80,11 +81,6 @@ final class PolledChanges: ChangeSource, @unchecked Sendable {
     private var last: [String: FileStamp]
     private var changed: Set<String> = []
 
-    struct FileStamp: Equatable, Sendable {
-        var modified: Date
-        var size: Int
-    }
-
     init(root: URL, folders: [String], interval: Duration) {
         self.root = root
         self.folders = folders.map { root.appendingPathComponent($0) }
@@ -93,10 +89,10 @@ final class PolledChanges: ChangeSource, @unchecked Sendable {
         last = snapshot()
     }
 
-    /// Path (relative to the root) → modification time and size of every file watched.
+    /// Path (relative to the root) → stamp of every file watched.
     func snapshot() -> [String: FileStamp] {
         var files: [String: FileStamp] = [:]
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        let keys: [URLResourceKey] = [.isRegularFileKey]
         let prefix = root.path + "/"
         for folder in folders {
             guard
@@ -107,8 +103,7 @@ final class PolledChanges: ChangeSource, @unchecked Sendable {
                 guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true,
                     url.path.hasPrefix(prefix)
                 else { continue }
-                files[String(url.path.dropFirst(prefix.count))] = FileStamp(
-                    modified: values.contentModificationDate ?? .distantPast, size: values.fileSize ?? 0)
+                files[String(url.path.dropFirst(prefix.count))] = FileStamp(url) ?? FileStamp()
             }
         }
         return files

@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 import Testing
 
