@@ -85,15 +85,20 @@ extension ImageStore {
     }
 
     /// Writes what this store learnt of the originals into the cache folder, for the next build,
-    /// leaving out the originals that are no longer among `paths`; nothing when nothing changed.
+    /// leaving out the originals that are no longer among `paths` (the file goes when none is
+    /// left); nothing when nothing changed.
     public func keepFingerprints(of paths: Set<String>) {
         let url = folder.appendingPathComponent("fingerprints")
         withKnown { known in known.entries = known.entries.filter { paths.contains($0.key) } }
         lock.withLock {
             guard let (saved, now) = fingerprints, now != saved else { return }
+            fingerprints = (now, now)
+            guard !now.entries.isEmpty else {
+                try? FileManager.default.removeItem(at: url)
+                return
+            }
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             now.write(to: url)
-            fingerprints = (now, now)
         }
     }
 }

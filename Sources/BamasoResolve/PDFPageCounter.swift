@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -26,9 +27,9 @@ public struct PDFPageCounter: Sendable, Equatable {
     public var timeout: Duration
     /// What earlier builds counted, so that an unchanged PDF is not counted again; nil counts
     /// every time.
-    public var readings: PDFReadings?
+    public var readings: FileReadings<Count>?
 
-    public init(executable: URL?, timeout: Duration = .seconds(10), readings: PDFReadings? = nil) {
+    public init(executable: URL?, timeout: Duration = .seconds(10), readings: FileReadings<Count>? = nil) {
         self.executable = executable
         self.timeout = timeout
         self.readings = readings
@@ -51,7 +52,11 @@ public struct PDFPageCounter: Sendable, Equatable {
 
     public func pages(of file: URL) -> Count {
         guard let readings else { return count(file) }
-        return readings.pages(of: file) { count(file) }
+        // "No pdfinfo" is not a fact about the file: not kept.
+        return readings.value(of: file) {
+            let counted = count(file)
+            return counted == .noCounter ? nil : counted
+        } ?? .noCounter
     }
 
     private func count(_ file: URL) -> Count {

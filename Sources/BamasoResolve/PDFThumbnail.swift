@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 
 /// The picture of a PDF's first page that a link shows when the editor asks for one
@@ -38,12 +39,29 @@ public struct PDFThumbnailer: Sendable {
     public var width: Int
     public var budget: Int
     public var timeout: Duration
+    /// The fingerprints of PDFs' bytes (which name their thumbnails) that earlier builds worked
+    /// out, so that an unchanged PDF is not read again; nil reads it every time.
+    public var readings: FileReadings<String>?
 
-    public init(executable: URL?, width: Int = 200, budget: Int = 15_000, timeout: Duration = .seconds(20)) {
+    public init(
+        executable: URL?, width: Int = 200, budget: Int = 15_000, timeout: Duration = .seconds(20),
+        readings: FileReadings<String>? = nil
+    ) {
         self.executable = executable
         self.width = width
         self.budget = budget
         self.timeout = timeout
+        self.readings = readings
+    }
+
+    /// A fingerprint of the contents of `file` and its size (`3f2a…-1234567`); nil when it cannot
+    /// be read.
+    func fingerprint(of file: URL) -> String? {
+        let read = {
+            (try? Data(contentsOf: file, options: .mappedIfSafe)).map { Fingerprint.hex(of: $0) + "-\($0.count)" }
+        }
+        guard let readings else { return read() }
+        return readings.value(of: file, read: read)
     }
 
     /// The `pdftoppm` on the `PATH`, looked for once per process.
@@ -98,7 +116,7 @@ extension SiteIndex {
     /// The thumbnail of the PDF at `file`, published at `path` (`media/leaflet.pdf`), from the
     /// project's cache or drawn into it.
     func thumbnail(of file: URL, path: String) -> PDFThumbnailer.Outcome {
-        guard let fingerprint = pageCounter.readings?.fingerprint(of: file) else { return .failed }
+        guard let fingerprint = thumbnailer.fingerprint(of: file) else { return .failed }
         return thumbnailer.thumbnail(
             of: file, fingerprint: fingerprint, path: PDFThumbnail.path(of: path),
             cache: PDFThumbnailer.cache(in: project.root))

@@ -106,8 +106,9 @@ public struct SiteIndex: Sendable {
     ) {
         project = parsed.project
         // The pages of one build share what they find out about PDFs, whatever the caller keeps.
-        var pageCounter = pageCounter
-        if pageCounter.readings == nil { pageCounter.readings = PDFReadings() }
+        var (pageCounter, thumbnailer) = (pageCounter, thumbnailer)
+        if pageCounter.readings == nil { pageCounter.readings = FileReadings() }
+        if thumbnailer.readings == nil { thumbnailer.readings = FileReadings() }
         self.pageCounter = pageCounter
         self.thumbnailer = thumbnailer
         self.images = images ?? .temporary

@@ -64,7 +64,8 @@ public final class BuildCache: @unchecked Sendable {
     let booklets: ItemMemo<Language, Language, RenderRead, RenderAnswer, OutputFile?>
     /// What was found out about linked PDFs (pages, fingerprints), so a rebuild runs `pdfinfo`
     /// and reads a PDF only when it changed.
-    let pdfReadings = PDFReadings()
+    let pdfPages = FileReadings<PDFPageCounter.Count>()
+    let pdfFingerprints = FileReadings<String>()
 
     // Safe because every access holds `lock`.
     private let lock = NSLock()
@@ -142,10 +143,11 @@ extension BuildCache {
     /// Stage 3, item by item: each published page, and each key's translations.
     func resolve(_ parsed: ParsedSite, options: Resolver.Options, into diagnostics: inout [Diagnostic]) -> ResolvedSite
     {
-        var pageCounter = options.pageCounter
-        if pageCounter.readings == nil { pageCounter.readings = pdfReadings }
+        var (pageCounter, thumbnailer) = (options.pageCounter, options.thumbnailer)
+        if pageCounter.readings == nil { pageCounter.readings = pdfPages }
+        if thumbnailer.readings == nil { thumbnailer.readings = pdfFingerprints }
         let index = SiteIndex(
-            parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: options.thumbnailer,
+            parsed, includeDrafts: options.includeDrafts, pageCounter: pageCounter, thumbnailer: thumbnailer,
             images: options.images ?? images(for: parsed.project.root))
         index.prepareImages()
         let pages = resolved.map(

@@ -162,9 +162,11 @@ import Testing
 
         // An original no longer published is forgotten.
         let last = ImageStore(folder: cache, settle: 0)
-        last.keepFingerprints(of: [])
+        last.keepFingerprints(of: ["media/a.txt"])
         let kept = try String(contentsOf: cache.appendingPathComponent("fingerprints"), encoding: .utf8)
-        #expect(!kept.contains("media/photo.jpg"))
+        #expect(!kept.contains("media/photo.jpg") && kept.contains("media/a.txt"))
+        last.keepFingerprints(of: [])
+        #expect(!FileManager.default.fileExists(atPath: cache.appendingPathComponent("fingerprints").path))
     }
 
     @Test("the sharing image is a 1200x630 JPEG within 300 KB, without metadata")

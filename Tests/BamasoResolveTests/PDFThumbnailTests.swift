@@ -1,5 +1,6 @@
 import BamasoDiagnostics
 import BamasoResolve
+import BamasoSupport
 import BamasoTestSupport
 import Foundation
 import Testing
@@ -48,7 +49,7 @@ import Testing
         let folder = try MediaFolder()
         defer { folder.remove() }
         let url = try folder.add("leaflet.pdf", TinyPDF.data(pages: 2))
-        let readings = PDFReadings()
+        let readings = FileReadings<PDFPageCounter.Count>()
         // A pdfinfo that notes each run in a file beside it, and answers 2 pages.
         let runs = folder.url.appendingPathComponent("runs")
         let counter = try folder.addScript("pdfinfo", "#!/bin/sh\necho run >> '\(runs.path)'\necho 'Pages: 2'\n")
