@@ -116,7 +116,8 @@ public final class Renderer {
                 shared: values, templates: first.templates.specialized(sharing: values) ?? first.templates,
                 reads: first.log?.reads ?? [])
         }
-        log?.record(contentsOf: made.reads)
+        // The reads made by the first page that needed these values, as if this page had made them.
+        for (read, answer) in made.reads { log?.record(read, answer) }
         return made
     }
 

@@ -53,13 +53,14 @@ public final class BuildCache: @unchecked Sendable {
     /// Whether this cache keeps anything for a next build; a one-off build's does not.
     let keeping: Bool
     let files: ProjectFileCache?
-    let parsed: ItemMemo<String, ParseInput, NoRead, NoRead, Found<Page?>>
+    /// Parsing a file and loading the theme read nothing but their input: their reads are `Never`.
+    let parsed: ItemMemo<String, ParseInput, Never, Never, Found<Page?>>
     let resolved: ItemMemo<String, Page, SiteRead, SiteAnswer, (page: ResolvedPage, diagnostics: [Diagnostic])>
     let translations:
         ItemMemo<
             String, [Page], TranslationRead, SiteConfig, (entry: TranslationReport.Entry?, diagnostics: [Diagnostic])
         >
-    let themes: ItemMemo<String, ThemeInput, NoRead, NoRead, Found<Theme?>>
+    let themes: ItemMemo<String, ThemeInput, Never, Never, Found<Theme?>>
     let rendered: ItemMemo<String, ResolvedPage, RenderRead, RenderAnswer, OutputFile>
     let booklets: ItemMemo<Language, Language, RenderRead, RenderAnswer, OutputFile?>
     /// What was found out about linked PDFs (pages, fingerprints), so a rebuild runs `pdfinfo`
@@ -121,7 +122,7 @@ extension BuildCache {
         let items = project.contentFiles.map {
             (key: $0.path, input: ParseInput(file: $0, sections: sections, languages: languages))
         }
-        let results = parsed.map(items, answer: NoRead.answer) { input, _ in
+        let results = parsed.map(items, answer: { $0 }) { input, _ in
             var found: [Diagnostic] = []
             let page = PageParser.parse(
                 input.file, sections: input.sections, languages: input.languages, into: &found)
@@ -175,7 +176,7 @@ extension BuildCache {
     {
         let input = ThemeInput(
             files: ThemeFiles(site.project), languages: site.site.languageList)
-        let loaded = themes.map([("theme", input)], answer: NoRead.answer) { input, _ in
+        let loaded = themes.map([("theme", input)], answer: { $0 }) { input, _ in
             var found: [Diagnostic] = []
             let theme = Theme.load(input.files, languages: input.languages, into: &found)
             return (theme, found)

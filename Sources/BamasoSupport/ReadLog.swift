@@ -28,12 +28,6 @@ public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendab
     @inlinable public func answer(recordedFor read: Read) -> Answer? {
         places[read].map { recorded[$0].answer }
     }
-
-    /// Records reads made for this item elsewhere (by the first item that needed a value that
-    /// many share), as if it had made them.
-    @inlinable public func record(contentsOf reads: [(read: Read, answer: Answer)]) {
-        for (read, answer) in reads { record(read, answer) }
-    }
 }
 
 extension Optional {
@@ -48,15 +42,4 @@ extension Optional {
         self?.record(read, value)
         return value
     }
-}
-
-/// The reads of an item that reads nothing but its input (a file to parse).
-public struct NoRead: Hashable, Sendable {
-    /// There is no read to make: nobody makes one.
-    private init() {}
-}
-
-extension NoRead {
-    /// The `answer` of an `ItemMemo` whose items read nothing: it is never called.
-    public static let answer: @Sendable (NoRead) -> NoRead = { $0 }
 }
