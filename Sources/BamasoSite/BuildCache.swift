@@ -122,7 +122,7 @@ extension BuildCache {
         let items = project.contentFiles.map {
             (key: $0.path, input: ParseInput(file: $0, sections: sections, languages: languages))
         }
-        let results = parsed.map(items, answer: { $0 }) { input, _ in
+        let results = parsed.map(items) { input in
             var found: [Diagnostic] = []
             let page = PageParser.parse(
                 input.file, sections: input.sections, languages: input.languages, into: &found)
@@ -176,7 +176,7 @@ extension BuildCache {
     {
         let input = ThemeInput(
             files: ThemeFiles(site.project), languages: site.site.languageList)
-        let loaded = themes.map([("theme", input)], answer: { $0 }) { input, _ in
+        let loaded = themes.map([("theme", input)]) { input in
             var found: [Diagnostic] = []
             let theme = Theme.load(input.files, languages: input.languages, into: &found)
             return (theme, found)

@@ -153,3 +153,14 @@ public final class ItemMemo<
         return place
     }
 }
+
+extension ItemMemo where Read == Never, Answer == Never {
+    /// `map` for items that read nothing but their input (a file to parse).
+    @inlinable
+    public func map(_ items: [(key: Key, input: Input)], compute: @Sendable (Input) -> Output) -> [Output] {
+        map(items, answer: Self.unanswerable) { input, _ in compute(input) }
+    }
+
+    /// The answer to a read that no item makes.
+    @usableFromInline static func unanswerable(_ read: Never) -> Never {}
+}
