@@ -29,11 +29,18 @@ static inline int bamaso_vips_start(void) {
     // The soname of the libvips whose headers bamaso was built with: libvips.so.42.
     char name[64];
 #ifdef __APPLE__
-    snprintf(name, sizeof name, "libvips.%d.dylib", VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+    // Homebrew's folders are not where dlopen looks by itself.
+    const char *folders[] = { "", "/opt/homebrew/lib/", "/usr/local/lib/" };
+    void *library = NULL;
+    for (int i = 0; i < 3 && !library; i++) {
+        snprintf(name, sizeof name, "%slibvips.%d.dylib", folders[i], VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+        library = dlopen(name, RTLD_NOW | RTLD_GLOBAL);
+    }
+    if (!library) return -1;
 #else
     snprintf(name, sizeof name, "libvips.so.%d", VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
-#endif
     if (!dlopen(name, RTLD_NOW | RTLD_GLOBAL)) return -1;
+#endif
     // As VIPS_INIT does: the library's ABI must be the headers'.
     if (BAMASO_VIPS(vips_version)(3) - BAMASO_VIPS(vips_version)(5) != VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE)
         return -1;
