@@ -78,8 +78,12 @@ extension ImageStore {
         let fingerprint = Fingerprint.hex(of: data)
         // Kept only when the file has been left alone long enough that a change now gives it
         // another stamp.
-        if let stamp, stamp.changedAt < Date().timeIntervalSince1970 - settle {
-            withKnown { $0.entries[path] = (stamp, fingerprint) }
+        withKnown { known in
+            if let stamp, stamp.changedAt < Date().timeIntervalSince1970 - settle {
+                known.entries[path] = (stamp, fingerprint)
+            } else {
+                known.entries[path] = nil
+            }
         }
         return .success((fingerprint, data))
     }
