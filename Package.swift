@@ -152,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "bamasoCLITests",
-            dependencies: ["bamaso"],
+            dependencies: ["bamaso", "BamasoTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

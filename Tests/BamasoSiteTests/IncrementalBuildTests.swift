@@ -1,5 +1,6 @@
 import BamasoDiagnostics
 import BamasoSite
+import BamasoTestSupport
 import Foundation
 import Testing
 
@@ -281,11 +282,33 @@ import Testing
 
     /// Each edit is followed by three builds: one with a cache a watcher tells which files
     /// changed (as `bamaso serve` does), one with a cache that finds out for itself, and one
-    /// without a cache, which the other two must match.
+    /// without a cache, which the other two must match. One case at a time, on a thread of its
+    /// own: the cases build for a minute in all, which would hold both of Swift Testing's
+    /// threads and stall the other suites' async tests.
     @Test(
         "after each edit, a build with a cache gives what a build without one gives",
-        arguments: sequences, Variant.all)
-    func matchesFullBuilds(sequence: EditSequence, variant: Variant) throws {
+        .serialized, arguments: sequences, Variant.all)
+    func matchesFullBuilds(sequence: EditSequence, variant: Variant) async throws {
+        let builds = try await onItsOwnThread { try Self.builds(after: sequence, variant: variant) }
+        #expect(builds.count == 2 * (sequence.edits.count + 1))
+        for build in builds {
+            #expect(build.sameDiagnostics, "\(build.name)")
+            #expect(build.sameCoverage, "\(build.name)")
+            #expect(build.differences == [], "\(build.name): \(build.differences.joined(separator: "\n"))")
+        }
+    }
+
+    /// How one cached build compared with the full build after the same edit.
+    struct Comparison: Sendable {
+        var name: String
+        var sameDiagnostics: Bool
+        var sameCoverage: Bool
+        var differences: [String]
+    }
+
+    /// Applies the edits of `sequence` one by one, building after each; the comparisons of the
+    /// cached builds with the full ones.
+    static func builds(after sequence: EditSequence, variant: Variant) throws -> [Comparison] {
         let site = try FixtureSite(sequence.fixture)
         defer { site.remove() }
         let project = Project(root: site.root)
@@ -299,6 +322,7 @@ import Testing
         func options(_ output: URL) -> BuildOptions {
             BuildOptions(root: site.root, output: output, baseURL: variant.baseURL, portable: variant.portable)
         }
+        var comparisons: [Comparison] = []
         let first = Edit(description: "(the first build, before any edit)") { _ in [] }
         for edit in [first] + sequence.edits {
             let paths = try edit.apply(project)
@@ -307,13 +331,15 @@ import Testing
             for (watched, cache, output) in caches {
                 if watched { cache.noteChanges(paths) }
                 let cached = Site.build(options(output), cache: cache)
-                let build = "after \(edit), \(watched ? "watched" : "not watched")"
-                #expect(cached.diagnostics == uncached.diagnostics, "\(build)")
-                #expect(cached.translationCoverage == uncached.translationCoverage, "\(build)")
-                let differences = Self.differences(try Self.contents(of: output), expected)
-                #expect(differences == [], "\(build): \(differences.joined(separator: "\n"))")
+                comparisons.append(
+                    Comparison(
+                        name: "after \(edit), \(watched ? "watched" : "not watched")",
+                        sameDiagnostics: cached.diagnostics == uncached.diagnostics,
+                        sameCoverage: cached.translationCoverage == uncached.translationCoverage,
+                        differences: Self.differences(try Self.contents(of: output), expected)))
             }
         }
+        return comparisons
     }
 
     /// Where the builds of a test write: a new folder in memory (tmpfs) where there is one.

@@ -1,3 +1,4 @@
+import BamasoTestSupport
 import Foundation
 import Testing
 
@@ -164,30 +165,22 @@ import Glibc
             seconds: Date().timeIntervalSince(sent))
     }
 
-    /// Runs blocking work (processes, files) on a thread of its own: blocking the two threads of
-    /// Swift's cooperative pool for minutes starved the preview server tests that run beside.
-    static func onItsOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
-        }
-    }
-
     @Test(
         "an interrupted build leaves the old or the new site, and the next build leaves what a whole one does",
         arguments: cases)
     func interrupted(_ test: Case) async throws {
-        let reference = try await Self.onItsOwnThread { try Self.reference.get() }
+        let reference = try await onItsOwnThread { try Self.reference.get() }
         #expect(reference.old.count > 2 * Self.pagesPerLanguage)
         #expect(reference.listing == [".public.lock", ".public.staging-…", "content", "public", "templates"])
         let root = try Self.newProject()
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("public")
-        var statuses = try await Self.onItsOwnThread {
+        var statuses = try await onItsOwnThread {
             try (test.spare ? [Self.build(root), Self.build(root)] : [Self.build(root)])
         }
         try Self.writeContent(root, version: 1)
 
-        let stop = try await Self.onItsOwnThread { try Self.interrupt(root, at: test.point, with: test.signal) }
+        let stop = try await onItsOwnThread { try Self.interrupt(root, at: test.point, with: test.signal) }
 
         #expect(stop.standardError.hasPrefix("bamaso: paused at \(test.point)\n"))
         if test.signal == SIGKILL {
@@ -208,16 +201,16 @@ import Glibc
                 }
             #expect(said.contains { stop.standardError.contains($0) }, "\(stop.standardError)")
         }
-        let site = try await Self.onItsOwnThread { try Self.snapshot(output) }
+        let site = try await onItsOwnThread { try Self.snapshot(output) }
         if test.point == "swapped" {
             #expect(site == reference.new, "public/ is not the new site")
         } else {
             #expect(site == reference.old, "public/ is not the old site")
         }
 
-        statuses += try await Self.onItsOwnThread { try [Self.build(root)] }
+        statuses += try await onItsOwnThread { try [Self.build(root)] }
         #expect(statuses.allSatisfy { $0 == 0 })
-        let rebuilt = try await Self.onItsOwnThread { try Self.snapshot(output) }
+        let rebuilt = try await onItsOwnThread { try Self.snapshot(output) }
         #expect(rebuilt == reference.new, "the next build did not give the new site")
         #expect(try Self.listing(root) == reference.listing)
     }
