@@ -24,14 +24,12 @@ extension FileStamp {
 /// file left alone for a while (`ImageStore.settle`): a file written twice within one tick of
 /// the file system's clock could keep its stamp.
 struct KnownFingerprints: Equatable {
-    var entries: [String: (stamp: FileStamp, fingerprint: String)] = [:]
-
-    static func == (left: Self, right: Self) -> Bool {
-        left.entries.count == right.entries.count
-            && left.entries.allSatisfy { path, known in
-                right.entries[path].map { $0.stamp == known.stamp && $0.fingerprint == known.fingerprint } ?? false
-            }
+    struct Known: Equatable {
+        var stamp: FileStamp
+        var fingerprint: String
     }
+
+    var entries: [String: Known] = [:]
 
     /// The file as written by `write`; empty when there is none or it cannot be read.
     static func read(from url: URL) -> Self {
@@ -43,7 +41,7 @@ struct KnownFingerprints: Equatable {
             guard fields.count == 8, fields[0].count == 16, let stamp = FileStamp(words: fields[1...6]) else {
                 continue
             }
-            known.entries[String(fields[7])] = (stamp, String(fields[0]))
+            known.entries[String(fields[7])] = Known(stamp: stamp, fingerprint: String(fields[0]))
         }
         return known
     }
@@ -62,11 +60,11 @@ struct KnownFingerprints: Equatable {
 
 extension ImageStore {
     /// The fingerprint of the original at `url`, published as `path`: the one an earlier build
-    /// kept, while the file's stamp is the same, else worked out from the bytes, which are then
-    /// given too; nil with the reason when the file cannot be read.
-    func fingerprint(of url: URL, path: String, stamp: FileStamp?) -> Result<(String, Data?), ImageProblem> {
+    /// kept, while the file's stamp is the same, else worked out from the bytes; the reason
+    /// when the file cannot be read.
+    func fingerprint(of url: URL, path: String, stamp: FileStamp?) -> Result<String, ImageProblem> {
         if let stamp, let known = withKnown({ $0.entries[path] }), known.stamp == stamp {
-            return .success((known.fingerprint, nil))
+            return .success(known.fingerprint)
         }
         let data: Data
         do {
@@ -80,12 +78,12 @@ extension ImageStore {
         // another stamp.
         withKnown { known in
             if let stamp, stamp.changedAt < Date().timeIntervalSince1970 - settle {
-                known.entries[path] = (stamp, fingerprint)
+                known.entries[path] = KnownFingerprints.Known(stamp: stamp, fingerprint: fingerprint)
             } else {
                 known.entries[path] = nil
             }
         }
-        return .success((fingerprint, data))
+        return .success(fingerprint)
     }
 
     /// Writes what this store learnt of the originals into the cache folder, for the next build,

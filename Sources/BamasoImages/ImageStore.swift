@@ -65,7 +65,7 @@ public final class ImageStore: @unchecked Sendable {
         let stamp = FileStamp(url)
         if let kept = lock.withLock({ sharings[path] }), kept.stamp == stamp, stamp != nil { return kept.image }
         var image: SharingImage?
-        if case .success(let (fingerprint, _)) = fingerprint(of: url, path: path, stamp: stamp) {
+        if case .success(let fingerprint) = fingerprint(of: url, path: path, stamp: stamp) {
             let key = Self.key(fingerprint, "share 1200x630 \(ImageSettings.sharingBudget) \(settings.pixelLimit)")
             let entry = folder.appendingPathComponent(key, isDirectory: true)
             let published = Self.stem(of: path) + "-share.\(key.prefix(8)).jpg"
@@ -101,7 +101,7 @@ public final class ImageStore: @unchecked Sendable {
         }
         let fingerprint: String
         switch self.fingerprint(of: url, path: path, stamp: stamp) {
-        case .success(let (found, _)): fingerprint = found
+        case .success(let found): fingerprint = found
         case .failure(let problem):
             return PublishedImage(path: path, format: format, width: 0, height: 0, problem: problem)
         }

@@ -127,6 +127,7 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
     private func update(_ listing: inout Listing, in folder: URL, files: ProjectFiles, hints: Set<String>) {
         let prefix = folder.lastPathComponent + "/"
         let root = folder.deletingLastPathComponent()
+        var appended = false
         for path in hints where path.hasPrefix(prefix) {
             let relative = path.dropFirst(prefix.count)
             // Hidden files and folders are not part of the project, as for `ProjectFiles.list`.
@@ -147,16 +148,19 @@ final class ProjectFileCache: ProjectFileSource, @unchecked Sendable {
             if lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                 for (inside, file) in files.list(url, into: &problems) {
                     listing.files.append((relative + "/" + inside, file))
+                    appended = true
                     if Self.isLink(file.path) { links.insert(path + "/" + inside) }
                     forget(path + "/" + inside)
                 }
             } else if let (relative, file) = files.entry(url, in: folder, into: &problems) {
                 listing.files.append((relative, file))
+                appended = true
                 if Self.isLink(file.path) { links.insert(path) }
             }
             for problem in problems { listing.problems[problem.location.path, default: []].append(problem) }
         }
-        listing.files.sort { $0.0 < $1.0 }
+        // What was appended goes to its place; the rest is in order already.
+        if appended { listing.files.sort { $0.0 < $1.0 } }
         // A link's target may be outside the folders a watcher sees: read linked files again.
         for path in links where path.hasPrefix(prefix) { forget(path) }
     }

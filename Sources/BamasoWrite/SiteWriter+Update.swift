@@ -62,7 +62,7 @@ extension SiteWriter {
                 try? FileManager.default.removeItem(at: output.appendingPathComponent(path))
                 removeEmptyFolders(above: path, in: output)
             }
-            outcome.cleaning = seconds(since: removing)
+            outcome.cleaning = seconds(from: removing)
             // Folders first, one at a time; then the files, on every core.
             var folders = Set<String>()
             var planned: [(destination: URL, contents: OutputFile.Contents)] = []
@@ -96,14 +96,14 @@ extension SiteWriter {
                     hint: "check that you may write to it and that the disk is not full"))
             return outcome
         }
-        outcome.writing = seconds(since: started) - outcome.cleaning
+        outcome.writing = seconds(from: started) - outcome.cleaning
         (outcome.written, outcome.files) = (true, changed.count + removed.count)
         return outcome
     }
 
-    /// The seconds from `start` until now, for `Outcome`'s timings.
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    /// The seconds from `start` to `end`, for `Outcome`'s timings.
+    static func seconds(from start: DispatchTime, to end: DispatchTime = .now()) -> Double {
+        Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// Writes `destination` beside its place and renames it into it.

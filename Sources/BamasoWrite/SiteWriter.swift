@@ -126,8 +126,9 @@ public enum SiteWriter {
         var staging: StagingFolder?
         var clock = DispatchTime.now()
         func lap() -> Double {
-            defer { clock = DispatchTime.now() }
-            return seconds(since: clock)
+            let now = DispatchTime.now()
+            defer { clock = now }
+            return seconds(from: clock, to: now)
         }
         do {
             let folder = try StagingFolder.prepare(beside: output, lock: lock)

@@ -151,7 +151,7 @@ import Testing
         func fingerprint() throws -> String {
             let store = ImageStore(folder: cache, settle: 0)
             defer { store.keepFingerprints(of: ["media/a.txt"]) }
-            return try store.fingerprint(of: text, path: "media/a.txt", stamp: FileStamp(text)).get().0
+            return try store.fingerprint(of: text, path: "media/a.txt", stamp: FileStamp(text)).get()
         }
         let before = try fingerprint()
         let written = try FileManager.default.attributesOfItem(atPath: text.path)[.modificationDate]
