@@ -45,8 +45,13 @@ public final class ItemMemo<
     @usableFromInline var context: AnyHashable?
 
     /// An item's input, the places in `reads` of the reads it recorded, and its output (nil only
-    /// while it is being computed).
-    @usableFromInline typealias Entry = (input: Input, reads: [Int], output: Output?)
+    /// while it is being computed). A struct: as a tuple, each look at a field copied it whole.
+    @usableFromInline struct Entry {
+        @usableFromInline var input: Input, reads: [Int], output: Output?
+        @inlinable init(_ input: Input, _ reads: [Int], _ output: Output?) {
+            (self.input, self.reads, self.output) = (input, reads, output)
+        }
+    }
 
     public init(keeping: Bool = true) {
         self.keeping = keeping
@@ -91,7 +96,7 @@ public final class ItemMemo<
                 let previous = Dictionary(zip(keys, entries), uniquingKeysWith: { first, _ in first })
                 let now = Set(current)
                 for (key, entry) in previous where !now.contains(key) { changedScopes.insert(scopeOf(entry.input)) }
-                next = items.map { previous[$0.key] ?? (input: $0.input, reads: [], output: nil) }
+                next = items.map { previous[$0.key] ?? Entry($0.input, [], nil) }
             }
             // Pass 1: which items kept their input.
             let kept = items.indices.map { next[$0].output != nil && next[$0].input == items[$0].input }
@@ -112,7 +117,7 @@ public final class ItemMemo<
             for (index, position) in stale.enumerated() {
                 let result = computed[index]
                 let places = result.reads.map { place(of: $0.read, answered: $0.answer, scope: scope) }
-                next[position] = (items[position].input, places, result.output)
+                next[position] = Entry(items[position].input, places, result.output)
             }
             let outputs = next.map { $0.output! }
             // Items that are gone are forgotten; their reads stay in the table.

@@ -23,11 +23,6 @@ public final class ReadLog<Read: Hashable & Sendable, Answer: Equatable & Sendab
         places[read] = recorded.count
         recorded.append((read, answer))
     }
-
-    /// The answer recorded for `read`, if the item made it before.
-    @inlinable public func answer(recordedFor read: Read) -> Answer? {
-        places[read].map { recorded[$0].answer }
-    }
 }
 
 extension Optional {
@@ -37,7 +32,7 @@ extension Optional {
     @inlinable
     public func answer<Read, Answer>(_ read: Read, with answer: (Read) -> Answer) -> Answer
     where Wrapped == ReadLog<Read, Answer> {
-        if let known = self?.answer(recordedFor: read) { return known }
+        if let log = self, let place = log.places[read] { return log.recorded[place].answer }
         let value = answer(read)
         self?.record(read, value)
         return value
