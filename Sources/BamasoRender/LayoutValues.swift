@@ -30,6 +30,12 @@ enum LayoutValues {
     ]
     static let notFound: Set<String> = ["lang", "rtl", "t", "site_title", "stylesheet", "entries", "quick_exit"]
 
+    /// Every name a page's context may have, whatever its layout: a name in none of these
+    /// is nothing on every page, which `TemplateSet.specialized(sharing:)` relies on.
+    static let anyPage: Set<String> = PageKind.allCases.reduce(booklet.union(landing).union(notFound)) {
+        $0.union(names(of: $1))
+    }
+
     /// The values of `layout` (`layouts.risk`); nil for a name that is not a layout.
     static func names(ofLayout layout: String) -> Set<String>? {
         if let kind = PageKind.allCases.first(where: { TemplateSet.layout(for: $0) == layout }) {

@@ -166,7 +166,9 @@ extension TemplateSet {
 }
 
 /// The values every page of a language and section shares, for rendering a tag alone: it
-/// notes any name it is asked for that it does not have, which the page would give instead.
+/// notes any name it is asked for that it does not have and a page may have
+/// (`LayoutValues.anyPage`), which the page would give instead. A name no page has, such as a
+/// menu entry's `current` looked for past an entry without one, is nothing on every page.
 private final class SharedValues: MustacheParent {
     let values: TemplateValues
     private(set) var askedForOthers = false
@@ -177,7 +179,7 @@ private final class SharedValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         guard let value = values[name] else {
-            askedForOthers = true
+            if LayoutValues.anyPage.contains(name) { askedForOthers = true }
             return nil
         }
         return value

@@ -63,6 +63,37 @@ import Testing
         }
     }
 
+    @Test("a section whose entries lack a name is rendered in, unless a page may have that name")
+    func namesNoPageHas() throws {
+        // The entries have no `current`, so the library looks for it in the page, which has
+        // none on any page; `url` is a name pages have, so the help strip, without one of its
+        // own, would show the page's.
+        var shared = Self.shared
+        shared["menu"] = [["name": "Risks"], ["name": "Radio", "current": true]] as [TemplateValues]
+        let text = """
+            {{#menu}}
+            <li>{{name}}{{#current}} (here){{/current}}</li>
+            {{/menu}}
+            {{#help}}<p>{{name}}{{#url}} <a href="{{url}}">more</a>{{/url}}</p>{{/help}}
+
+            """
+        let specialized = try #require(TemplateSet.specialize(text, sharing: shared))
+        #expect(
+            specialized == """
+                <li>Risks</li>
+                <li>Radio (here)</li>
+                {{#help}}<p>{{name}}{{#url}} <a href="{{url}}">more</a>{{/url}}</p>{{/help}}
+
+                """)
+        let set = try load(["templates/layouts/page.mustache": text])
+        let pages = try #require(set.specialized(sharing: shared))
+        for own: TemplateValues in [["url": "/en/a/", "title": "A"], ["title": "C"]] {
+            var values = shared
+            values.merge(own)
+            #expect(pages.render(values, with: "layouts.page") == set.render(values, with: "layouts.page"))
+        }
+    }
+
     @Test(
         "a tag is kept when what it renders could change how the template around it is read",
         arguments: [
