@@ -3,7 +3,7 @@ import BamasoSupport
 import CCmark
 import Foundation
 
-/// The only door to libcmark, with `Scanner` and `TreeRenderer`: every `cmark_node` is created
+/// The only door to libcmark, with `Scanner`, `TreeRenderer` and `TreeMemory`: every `cmark_node` is created
 /// and freed in this module, and callers get Swift values (`MarkdownDocument`) and HTML strings.
 ///
 /// Safe mode stays on: raw HTML in content becomes `<!-- raw HTML omitted -->` and
@@ -86,10 +86,11 @@ public enum Markdown {
             }
             if !dangerous { return url }
         }
-        guard let node = cmark_node_new(kind == .link ? CMARK_NODE_LINK : CMARK_NODE_IMAGE) else { return "" }
-        defer { cmark_node_free(node) }
-        cmark_node_set_url(node, url)
-        let html = renderHTML(node)
+        let html = TreeMemory.scope {
+            guard let node = newNode(kind == .link ? CMARK_NODE_LINK : CMARK_NODE_IMAGE) else { return "" }
+            cmark_node_set_url(node, url)
+            return renderHTML(node)
+        }
         let attribute = kind == .link ? "href=\"" : "src=\""
         guard let start = html.range(of: attribute), let end = html[start.upperBound...].firstIndex(of: "\"") else {
             return ""
@@ -106,22 +107,34 @@ public enum Markdown {
 
     // MARK: - cmark lifetime
 
+    /// Runs `body` with the tree of `source`, kept in `TreeMemory`: the tree, and every node
+    /// and HTML buffer made from it, are gone when `body` returns.
     static func withTree<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
-        // The length is the whole text's: `strlen` would stop at a NUL character and silently
-        // drop the rest of the page (cmark itself turns NUL into U+FFFD).
-        guard let root = source.withCString({ cmark_parse_document($0, source.utf8.count, options) }) else {
-            // cmark returns nil only when malloc fails; there is nothing sensible to report.
-            preconditionFailure("libcmark could not allocate a document")
+        return TreeMemory.scope {
+            // cmark returns nil only when memory runs out; there is nothing sensible to report.
+            guard let parser = cmark_parser_new_with_mem(options, TreeMemory.allocator) else {
+                preconditionFailure("libcmark could not allocate a parser")
+            }
+            // The length is the whole text's: `strlen` would stop at a NUL character and silently
+            // drop the rest of the page (cmark itself turns NUL into U+FFFD).
+            source.withCString { cmark_parser_feed(parser, $0, source.utf8.count) }
+            guard let root = cmark_parser_finish(parser) else {
+                preconditionFailure("libcmark could not allocate a document")
+            }
+            return body(root)
         }
-        defer { cmark_node_free(root) }  // frees the whole tree, including replaced-in nodes
-        return body(root)
     }
 
-    /// HTML of `node` and its children; cmark's buffer is copied and freed at once.
+    /// A node for the tree being worked on, in its memory (inside `TreeMemory.scope`).
+    static func newNode(_ type: cmark_node_type) -> OpaquePointer? {
+        cmark_node_new_with_mem(type, TreeMemory.allocator)
+    }
+
+    /// HTML of `node` and its children, copied out of cmark's buffer (which its tree's
+    /// `TreeMemory.scope` takes back).
     static func renderHTML(_ node: OpaquePointer) -> String {
         guard let buffer = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
-        defer { free(buffer) }
         return String(cString: buffer)
     }
 
@@ -170,7 +183,7 @@ public enum Markdown {
     /// of `html`; false, with the tree as it was, when cmark cannot.
     @discardableResult
     static func replace(_ node: OpaquePointer, withHTML html: String, inline: Bool = false) -> Bool {
-        guard let block = cmark_node_new(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK) else {
+        guard let block = newNode(inline ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_CUSTOM_BLOCK) else {
             return false
         }
         cmark_node_set_on_enter(block, html)

@@ -48,7 +48,7 @@ struct Scanner {
         // `scan`'s iterator is gone: the tree may change.
         for (index, node) in found.links.enumerated() {
             cmark_node_set_url(node, PreparedHTML.marker("L", index))
-            guard let after = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+            guard let after = Markdown.newNode(CMARK_NODE_CUSTOM_INLINE) else { return nil }
             cmark_node_set_on_enter(after, PreparedHTML.marker("A", index))
             if cmark_node_insert_after(node, after) != 1 { cmark_node_free(after) }
         }

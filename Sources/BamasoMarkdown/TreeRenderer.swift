@@ -42,7 +42,7 @@ enum TreeRenderer {
             if let html = rewrite.htmlAfter { notes.append((node, html)) }
         }
         for (node, html) in notes {
-            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            guard let inline = Markdown.newNode(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(inline, html)
             if cmark_node_insert_after(node, inline) != 1 { cmark_node_free(inline) }
         }
