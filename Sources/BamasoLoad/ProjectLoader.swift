@@ -68,10 +68,10 @@ public enum ProjectLoader {
         var contentFiles: [SourceFile] = []
         var media: [String: URL] = [:]
         let listed = files.list(contentFolder, into: &diagnostics)
-        // Reading and checking the pages is most of the loading: it is done on every core
-        // first, and what each read found is reported below in the order of the listing.
+        // Reading and checking the pages is most of the loading: it is done first, many at once
+        // (`diskMap`), and what each read found is reported below in the order of the listing.
         let pages = listed.filter { relative, _ in !relative.hasPrefix("media/") && relative.hasSuffix(".md") }
-        let pageReads = pages.concurrentMap { relative, url in
+        let pageReads = pages.diskMap { relative, url in
             var found: [Diagnostic] = []
             let file = files.read(url, path: "content/" + relative, into: &found)
             return (file: file, diagnostics: found)

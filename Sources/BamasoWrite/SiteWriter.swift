@@ -207,13 +207,16 @@ public enum SiteWriter {
         }
         if diagnostics.hasErrors { return }
         // Each file's folder is made just before the file, on every core: a page has a folder
-        // of its own, and making 10,000 of them one at a time took longer than the files.
-        // In two halves, so that the test hook `write` pauses the build halfway.
+        // of its own, and making 10,000 of them one at a time took longer than the files. Files
+        // already there are read to be compared, many at once (`diskMap`), as the earlier site
+        // may no longer be in memory. In two halves, so that the test hook `write` pauses the
+        // build halfway.
         let halves = [planned[..<(planned.count / 2)], planned[(planned.count / 2)...]]
         var failures: [(any Error)?] = []
         for (index, half) in halves.enumerated() {
             if index == 1 { interruption.checkpoint("write") }
-            failures += Array(half).concurrentMap { job -> (any Error)? in
+            let job: @Sendable ((path: String, destination: String, contents: OutputFile.Contents)) -> (any Error)? = {
+                job in
                 if interruption.requested != nil { return CancellationError() }
                 do {
                     try write(job.contents, to: job.destination, below: root, existing: existing.contains(job.path))
@@ -222,6 +225,7 @@ public enum SiteWriter {
                     return error
                 }
             }
+            failures += existing.isEmpty ? Array(half).concurrentMap(job) : Array(half).diskMap(job)
         }
         if interruption.requested != nil { throw CancellationError() }
         if let error = failures.lazy.compactMap({ $0 }).first { throw error }

@@ -24,13 +24,14 @@ enum StagingTree {
                 guard folders.insert(String(path)).inserted else { break }
             }
         }
-        // Level by level, the folders of each level on every core: a site has a folder per
-        // page, and reading 10,000 folders one at a time took a fifth of a second.
+        // Level by level, the folders of each level many at once (`diskMap`): a site has a folder
+        // per page, and reading 10,000 folders one at a time took a fifth of a second, and two at
+        // a time still 0.4 s when they were no longer in memory.
         let wantedFolders = folders
         var kept = Set<String>()
         var level = [""]
         while !level.isEmpty {
-            let results = level.concurrentMap { relative -> Result<(folders: [String], files: [String]), any Error> in
+            let results = level.diskMap { relative -> Result<(folders: [String], files: [String]), any Error> in
                 Result { try prune(relative, in: root, keeping: files, folders: wantedFolders) }
             }
             level = []
