@@ -14,7 +14,10 @@ enum TreeMemory {
         let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         memory.initialize(
             to: cmark_mem(
-                calloc: { count, size in Arena.current.allocate(count * size, zeroed: true) },
+                calloc: { count, size in
+                    let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+                    return overflow || count < 0 ? nil : Arena.current.allocate(bytes, zeroed: true)
+                },
                 realloc: { pointer, size in Arena.current.reallocate(pointer, to: size) },
                 free: { _ in }))
         return memory
@@ -71,7 +74,9 @@ enum TreeMemory {
             last = nil
         }
 
+        /// nil, as from `malloc`, when the memory cannot be had (cmark then stops the program).
         func allocate(_ size: Int, zeroed: Bool) -> UnsafeMutableRawPointer? {
+            guard size >= 0, size <= Int.max / 2 else { return nil }
             let needed = Self.header + ((size + 15) & ~15)
             if blocks.isEmpty || used + needed > blocks[blocks.count - 1].size {
                 let size = max(Self.blockSize, needed)
@@ -90,6 +95,7 @@ enum TreeMemory {
 
         func reallocate(_ pointer: UnsafeMutableRawPointer?, to size: Int) -> UnsafeMutableRawPointer? {
             guard let pointer else { return allocate(size, zeroed: false) }
+            guard size <= Int.max / 2 else { return nil }
             let old = (pointer - Self.header).load(as: Int.self)
             if size <= old { return pointer }
             let block = blocks[blocks.count - 1]
