@@ -9,6 +9,20 @@ import Darwin
 #endif
 
 extension SiteWriter {
+    /// Makes the folder that `file` goes into, and the folders above it up to `root` (which
+    /// exists), with one `mkdir` each; a folder another thread has just made is fine.
+    static func makeFolder(containing file: String, below root: String) throws {
+        guard let slash = file.lastIndex(of: "/") else { return }
+        let folder = String(file[..<slash])
+        guard folder.count > root.count else { return }
+        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try makeFolder(containing: folder, below: root)
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
     /// Two files for one address: the second would silently replace the first. Names that
     /// differ only in capital letters are one file on a USB stick and on Windows and Mac
     /// computers, where the site must work too, so they count as one address.

@@ -185,6 +185,9 @@ public enum SiteWriter {
         }
     }
 
+    /// A file to write: its path in the site and in the staging folder, and what it holds.
+    private typealias Planned = (path: String, destination: String, contents: OutputFile.Contents)
+
     /// Writes `outputFiles` into the staging folder `root`; the files in `existing` are there
     /// already and are rewritten only when their contents differ.
     private static func writeFiles(
@@ -193,7 +196,7 @@ public enum SiteWriter {
     ) throws {
         // Only this build writes into the staging folder, and `StagingTree.prune` removed every
         // link from it: the spelling of each path is all there is to check.
-        var planned: [(path: String, destination: String, contents: OutputFile.Contents)] = []
+        var planned: [Planned] = []
         planned.reserveCapacity(outputFiles.count)
         for file in outputFiles {
             guard isPlainRelativePath(file.path) else {
@@ -208,23 +211,20 @@ public enum SiteWriter {
         if diagnostics.hasErrors { return }
         // Each file's folder is made just before the file, on every core: a page has a folder
         // of its own, and making 10,000 of them one at a time took longer than the files. Files
-        // already there are read to be compared, many at once (`diskMap`), as the earlier site
-        // may no longer be in memory. In two halves, so that the test hook `write` pauses the
-        // build halfway.
-        let halves = [planned[..<(planned.count / 2)], planned[(planned.count / 2)...]]
-        var failures: [(any Error)?] = []
-        for (index, half) in halves.enumerated() {
-            if index == 1 { interruption.checkpoint("write") }
-            let job: @Sendable ((path: String, destination: String, contents: OutputFile.Contents)) -> (any Error)? = {
-                job in
-                if interruption.requested != nil { return CancellationError() }
-                do {
-                    try write(job.contents, to: job.destination, below: root, existing: existing.contains(job.path))
-                    return nil
-                } catch {
-                    return error
-                }
+        // already there are compared many at once (`diskMap`): the earlier site may be on the
+        // disk only. In two halves, so that the test hook `write` pauses the build halfway.
+        let job: @Sendable (Planned) -> (any Error)? = { job in
+            if interruption.requested != nil { return CancellationError() }
+            do {
+                try write(job.contents, to: job.destination, below: root, existing: existing.contains(job.path))
+                return nil
+            } catch {
+                return error
             }
+        }
+        var failures: [(any Error)?] = []
+        for (index, half) in [planned[..<(planned.count / 2)], planned[(planned.count / 2)...]].enumerated() {
+            if index == 1 { interruption.checkpoint("write") }
             failures += existing.isEmpty ? Array(half).concurrentMap(job) : Array(half).diskMap(job)
         }
         if interruption.requested != nil { throw CancellationError() }
@@ -254,27 +254,14 @@ public enum SiteWriter {
         }
     }
 
-    /// Makes the folder that `file` goes into, and the folders above it up to `root` (which
-    /// exists), with one `mkdir` each; a folder another thread has just made is fine.
-    private static func makeFolder(containing file: String, below root: String) throws {
-        guard let slash = file.lastIndex(of: "/") else { return }
-        let folder = String(file[..<slash])
-        guard folder.count > root.count else { return }
-        if mkdir(folder, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        try makeFolder(containing: folder, below: root)
-        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-    }
-
     /// Writes a file with plain system calls. Foundation's `Data.write(to:)` calls `fsync` on
     /// every file, which made writing 10,000 pages take seconds; the staging folder and the
     /// swap already keep a half-written site from ever being published.
     /// - Parameter replacing: false for a new file (which must not exist yet); true to write
-    ///   over an existing one in place, keeping its inode, never through a link.
+    ///   over an existing one in place, keeping its inode and its blocks (cut to the new
+    ///   length after), never through a link.
     static func writeBytes(_ bytes: UnsafeRawBufferPointer, to path: String, replacing: Bool) throws {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC | O_NOFOLLOW : O_EXCL)
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_NOFOLLOW : O_EXCL)
         let descriptor = open(path, flags, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -286,6 +273,9 @@ public enum SiteWriter {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
             offset += written
+        }
+        if replacing, ftruncate(descriptor, off_t(bytes.count)) != 0 {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
     }
 }
