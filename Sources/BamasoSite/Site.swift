@@ -3,6 +3,7 @@ import BamasoLoad
 import BamasoParse
 import BamasoRender
 import BamasoResolve
+import BamasoSupport
 import BamasoWrite
 import Foundation
 
@@ -138,6 +139,8 @@ public enum Site {
         options.interruption?.checkpoint("parse")
         // Handed over, so that a build that keeps nothing can let the files' text go (`BuildCache.parse`).
         let parsed = cache.parse(consume project, into: &diagnostics)
+        // A build that keeps nothing has let the files' text go, read on many threads.
+        if !cache.keeping { FreedMemory.giveBack() }
         lap("resolve")
         options.interruption?.checkpoint("resolve")
         let resolved = cache.resolve(
