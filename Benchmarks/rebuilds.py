@@ -21,7 +21,6 @@ most 1.0). The corpus is copied first, as its stylesheet is changed.
 import argparse
 import os
 import pathlib
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,8 +31,8 @@ import time
 REPOSITORY = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY / "Benchmarks"))
 from languages import build_bamaso  # noqa: E402
+from run import STAGES, WRITE_PARTS, clean, set_aside, stage_times  # noqa: E402
 
-STAGES = ["load", "parse", "resolve", "render", "write", "writing", "syncing", "cleaning up"]
 SCENARIOS = ["into an empty folder", "over its previous output", "every page changed"]
 
 
@@ -55,12 +54,7 @@ def build(binary, project, output, cold):
     wall = time.perf_counter() - started
     if run.returncode != 0:
         sys.exit("bamaso build failed:\n" + run.stdout + run.stderr)
-    stages = {}
-    for line in run.stdout.splitlines():
-        found = re.match(r"\s+([a-z ]+?)\s+([0-9.]+) s$", line)
-        if found and found.group(1) in STAGES:
-            stages[found.group(1)] = float(found.group(2))
-    return wall, stages
+    return wall, stage_times(run.stdout)
 
 
 def main():
@@ -92,8 +86,6 @@ def main():
         # rebuild after it finds things.
         for _ in range(2):
             build(binary, project, rebuilt, False)
-        aside = work / "aside"
-        aside.mkdir()
         results = {scenario: [] for scenario in SCENARIOS}
         for run in range(args.runs):
             with stylesheet.open("a", encoding="utf-8") as css:
@@ -104,14 +96,12 @@ def main():
             build(binary, project, rebuilt, False)
             results["over its previous output"].append(build(binary, project, rebuilt, args.cold))
             empty = work / "empty"
-            for entry in work.iterdir():
-                if entry.name == "empty" or entry.name.startswith(".empty."):
-                    entry.rename(aside / ("%d-%s" % (run, entry.name)))
+            set_aside(work, empty, *work.glob(".empty.*"))
             results["into an empty folder"].append(build(binary, project, empty, args.cold))
         print("%d runs each%s; medians:" % (args.runs, ", the file cache emptied before every build" if args.cold else ""))
         for scenario, runs in results.items():
             stages = ", ".join("%s %.3f s" % (stage, statistics.median(r[1].get(stage, 0) for r in runs))
-                               for stage in STAGES)
+                               for stage in STAGES + WRITE_PARTS)
             print("%-25s wall %.2f s (%s); %s" % (scenario, statistics.median(r[0] for r in runs),
                                                  ", ".join("%.2f" % r[0] for r in runs), stages))
         empty = statistics.median(r[0] for r in results["into an empty folder"])
@@ -119,7 +109,7 @@ def main():
             print("%s / into an empty folder: %.2f (target: at most 1.0)"
                   % (scenario, statistics.median(r[0] for r in results[scenario]) / empty))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        clean(work)
 
 
 if __name__ == "__main__":

@@ -215,14 +215,20 @@ def measure(tool, corpus, work, scenario):
         sys.exit("%s failed (exit %d):\n%s\n%s" % (" ".join(command), result.returncode, result.stdout[-3000:],
                                                   result.stderr[-3000:]))
     user, system, rss = times.read_text().split()[-3:]
-    stages = {}
-    for line in result.stdout.splitlines():
-        match = re.match(r"^ {2,4}(\w[\w ]*?) +([0-9.]+) s$", line)
-        if match and match.group(1) in STAGES + WRITE_PARTS:
-            stages[match.group(1)] = float(match.group(2))
+    stages = stage_times(result.stdout)
     if tool.name == "bamaso" and not re.search(r": 0 errors, 0 warnings\.", result.stdout):
         sys.exit("bamaso reported problems:\n" + result.stdout[-2000:] + result.stderr[-3000:])
     return Sample(wall, float(user) + float(system), int(rss), stages)
+
+
+def stage_times(stdout):
+    """The seconds of each stage and write part that `bamaso build --timings` printed."""
+    stages = {}
+    for line in stdout.splitlines():
+        match = re.match(r"^ {2,4}(\w[\w ]*?) +([0-9.]+) s$", line)
+        if match and match.group(1) in STAGES + WRITE_PARTS:
+            stages[match.group(1)] = float(match.group(2))
+    return stages
 
 
 def count_pages(folder):
