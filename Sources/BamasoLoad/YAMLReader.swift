@@ -27,6 +27,10 @@ public struct YAMLReader: Sendable {
     /// that Yams does not mark `Sendable`; a constant of it is safe to share.)
     nonisolated(unsafe) private static let encoding = Parser.Encoding.default
 
+    /// Yams's default constructor, which `Constructor.default` builds anew, three tables of
+    /// functions, for every document. (Its tables are constants, so one is safe to share.)
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Yams's default resolver with one more rule in front, which gives the tag the default
     /// rules give (text) at once to plain lowercase words such as `title` or `key_message`.
     /// Yams tags every key to look for duplicates, and the default resolver tries its seven
@@ -43,7 +47,7 @@ public struct YAMLReader: Sendable {
     /// Parses `text` into a node tree; a syntax error becomes a diagnostic and nil.
     public func compose(_ text: String, into diagnostics: inout [Diagnostic]) -> Node? {
         do {
-            return try Yams.compose(yaml: text, Self.resolver, .default, Self.encoding)
+            return try Yams.compose(yaml: text, Self.resolver, Self.constructor, Self.encoding)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, in: text))
         } catch {
