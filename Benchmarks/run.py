@@ -88,10 +88,16 @@ def bamaso_tool(binary, version=None):
     return Tool("bamaso", "bamaso", version, binary, command)
 
 
+# The build the README gives staff for an installed bamaso: optimised, with Swift's own libraries
+# linked in (as Hugo's Go runtime is in its binary), which starts in 6 ms instead of 10 and
+# makes a build of 1,000 pages per language about 5 % faster (results.md).
+BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-bench",
+         "--product", "bamaso"]
+
+
 def build_bamaso():
-    log("building bamaso: swift build -c release --scratch-path .build-bench --product bamaso")
-    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench", "--product", "bamaso"],
-                   cwd=REPOSITORY, check=True, stdout=sys.stderr)
+    log("building bamaso: " + " ".join(BUILD))
+    subprocess.run(BUILD, cwd=REPOSITORY, check=True, stdout=sys.stderr)
     binary = REPOSITORY / ".build-bench" / "release" / "bamaso"
     if not binary.exists():
         sys.exit("no binary at %s" % binary)
