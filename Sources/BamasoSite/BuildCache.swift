@@ -186,7 +186,11 @@ extension BuildCache {
         let environment = RenderEnvironment(site: site, theme: theme, options: options)
         diagnostics += environment.printCodeWarnings
         let items = site.pages.map { (key: $0.path, input: $0) }
-        let (pages, feeds) = alongside(
+        let languages = site.site.languages.map { (key: $0, input: $0) }
+        // The booklets and feeds on a thread of their own, beside the pages: a booklet renders
+        // every school material again, and after the pages it kept one core busy while the
+        // other waited (a twentieth of a build into an empty folder at 1,000 pages).
+        let (pages, (booklets, feeds)) = alongside(
             {
                 rendered.map(
                     items, answer: environment.answer, scope: \.scope, scopeOf: \.page.key,
@@ -194,11 +198,13 @@ extension BuildCache {
                 ) { page, log in
                     Renderer(environment, log: log).page(page)
                 }
-            }, { SiteFeeds(environment).files() })
-        let languages = site.site.languages.map { (key: $0, input: $0) }
-        let booklets = booklets.map(languages, answer: environment.answer) { language, log in
-            Renderer(environment, log: log).booklet(language)
-        }
+            },
+            { [booklets] in
+                let made = booklets.map(languages, answer: environment.answer) { language, log in
+                    Renderer(environment, log: log).booklet(language)
+                }
+                return (made, SiteFeeds(environment).files())
+            })
         return Renderer.assemble(environment, pages: pages, booklets: booklets, feeds: feeds)
     }
 }
