@@ -93,6 +93,21 @@ struct Scratch {
     }
 }
 
+@Suite struct WriteOrderTests {
+    @Test("into an empty folder, files next to each other have their folders made in different folders")
+    func interleaved() {
+        let paths = [
+            "en/risks/a/index.html", "en/risks/b/index.html", "en/risks/c/index.html", "en/schools/a/index.html",
+            "rw/risks/a/index.html", "rw/risks/b/index.html", "sitemap.xml", "en/atom.xml",
+        ]
+        #expect(
+            SiteWriter.interleavedByFolder(paths) { $0 } == [
+                "en/risks/a/index.html", "en/schools/a/index.html", "rw/risks/a/index.html", "sitemap.xml",
+                "en/risks/b/index.html", "rw/risks/b/index.html", "en/atom.xml", "en/risks/c/index.html",
+            ])
+    }
+}
+
 @Suite struct SiteWriterTests {
     static func site(_ files: [String: String]) -> RenderedSite {
         RenderedSite(
