@@ -59,11 +59,25 @@ extension SiteWriter {
     }
 
     /// True for `a/b/c.html`: not empty, not absolute, no `.`, `..` or empty part, no backslash
-    /// or NUL.
+    /// or NUL. Read byte by byte: it is asked of every file of the site on one core before any
+    /// is written, where splitting the path into strings took a few milliseconds per thousand files.
     static func isPlainRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\0") else { return false }
-        return !path.split(separator: "/", omittingEmptySubsequences: false)
-            .contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+        var part = 0  // bytes of the current part
+        var dots = 0  // how many of them are dots
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "/"):
+                guard part > 0, part != dots || dots > 2 else { return false }
+                (part, dots) = (0, 0)
+            case UInt8(ascii: "\\"), 0:
+                return false
+            case UInt8(ascii: "."):
+                (part, dots) = (part + 1, dots + 1)
+            default:
+                part += 1
+            }
+        }
+        return part > 0 && (part != dots || dots > 2)
     }
 
     /// The file's place inside `folder`, or nil when its path is absolute, climbs out, or

@@ -42,7 +42,10 @@ struct Scratch {
 @Suite struct SafeDestinationTests {
     @Test(
         "a path inside the output is accepted",
-        arguments: ["index.html", "rw/risks/fake-job-offers/index.html", "media/a b.pdf"])
+        arguments: [
+            "index.html", "rw/risks/fake-job-offers/index.html", "media/a b.pdf", ".well-known/security.txt",
+            "a/...", "a/..b/c", "a/b.", "ikinyarwanda/ú/index.html",
+        ])
     func inside(path: String) throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
