@@ -99,6 +99,7 @@ let package = Package(
             name: "bamaso",
             dependencies: [
                 "BamasoDiagnostics", "BamasoLoad", "BamasoParse", "BamasoResolve", "BamasoSite", "BamasoServe",
+                "BamasoSupport",
                 "BamasoWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
