@@ -145,16 +145,54 @@ public struct ProjectFiles: ProjectFileSource {
     }
 
     /// Regular files under `folder` by path relative to it, sorted; hidden files are skipped.
+    ///
+    /// Read with `readdir`, whose entries say which are plain files and folders: Foundation's
+    /// enumerator made a URL of every entry and `entry` looked at each with `lstat`, on one core
+    /// while the other waited, 50 ms for the 10,000 pages of the largest benchmark site.
+    /// Links, and entries of file systems that do not say, still go through `entry`.
     public func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [], options: [.skipsHiddenFiles])
-        else { return [] }
         var found: [(String, URL)] = []
-        for case let url as URL in enumerator {
-            if let entry = entry(url, in: folder, into: &diagnostics) { found.append(entry) }
-        }
+        walk(folder.path, relative: "", in: folder, into: &found, diagnostics: &diagnostics)
         return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// Adds the files of the folder at `path` (`relative` inside `folder`) and its subfolders.
+    private func walk(
+        _ path: String, relative: String, in folder: URL, into found: inout [(String, URL)],
+        diagnostics: inout [Diagnostic]
+    ) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let item = readdir(directory) {
+            let (name, type) = withUnsafePointer(to: item.pointee.d_name) { name in
+                name.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+                    (String(cString: $0), Int32(item.pointee.d_type))
+                }
+            }
+            guard !name.hasPrefix(".") else { continue }  // hidden, and `.` and `..`
+            let full = path + "/" + name
+            switch type {
+            case Int32(DT_DIR):
+                walk(full, relative: relative + name + "/", in: folder, into: &found, diagnostics: &diagnostics)
+            case Int32(DT_REG):
+                found.append((relative + name, URL(fileURLWithPath: full, isDirectory: false)))
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
+                if type == Int32(DT_UNKNOWN), isDirectory(URL(fileURLWithPath: full)), !isLink(full) {
+                    walk(full, relative: relative + name + "/", in: folder, into: &found, diagnostics: &diagnostics)
+                } else if let entry = entry(
+                    URL(fileURLWithPath: full, isDirectory: false), in: folder, into: &diagnostics)
+                {
+                    found.append(entry)
+                }
+            default:
+                continue  // sockets, pipes, devices
+            }
+        }
+    }
+
+    private func isLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The file at `url` (inside `folder`) as `list` gives it, or nil when `list` leaves it out:

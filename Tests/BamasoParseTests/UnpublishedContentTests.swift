@@ -150,6 +150,22 @@ import Testing
         #expect(paths == [])
     }
 
+    @Test("content files are found in nested folders; hidden files and folders, and pipes, are left out")
+    func listing() throws {
+        let (diagnostics, paths) = try project { root in
+            let risks = root.appendingPathComponent("content/risks")
+            for path in ["b.en.md", "a.rw.md", "deep/er/c.en.md", ".hidden.en.md", ".git/x.en.md", "deep/.y.en.md"] {
+                let url = risks.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data("---\ntitle: A\n---\n".utf8).write(to: url)
+            }
+            #expect(mkfifo(risks.appendingPathComponent("pipe.en.md").path, 0o644) == 0)
+        }
+        #expect(diagnostics.map(\.description) == [])
+        #expect(paths == ["content/risks/a.rw.md", "content/risks/b.en.md", "content/risks/deep/er/c.en.md"])
+    }
+
     @Test("links that lead nowhere, to themselves, outside, or to something that is not a file are errors")
     func links() throws {
         let (diagnostics, paths) = try project { root in
