@@ -164,12 +164,22 @@ public struct ProjectFiles: ProjectFileSource {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let item = readdir(directory) {
-            let (name, type) = withUnsafePointer(to: item.pointee.d_name) { name in
+            let type = Int32(item.pointee.d_type)
+            let (name, shown) = withUnsafePointer(to: item.pointee.d_name) { name in
                 name.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
-                    (String(cString: $0), Int32(item.pointee.d_type))
+                    (String(validatingCString: $0), String(cString: $0))
                 }
             }
-            guard !name.hasPrefix(".") else { continue }  // hidden, and `.` and `..`
+            guard !shown.hasPrefix(".") else { continue }  // hidden, and `.` and `..`
+            guard let name else {
+                // A name that is not UTF-8 cannot be written into a page or a web address.
+                let projectPath = String((path + "/" + shown).dropFirst(root.path.count + 1))
+                diagnostics.append(
+                    .error(
+                        at: FileLocation(path: projectPath), "this name is not UTF-8 text, so it cannot be read",
+                        hint: "rename it, using lowercase letters a-z, digits and single hyphens"))
+                continue
+            }
             let full = path + "/" + name
             switch type {
             case Int32(DT_DIR):

@@ -188,8 +188,8 @@ extension BuildCache {
         let items = site.pages.map { (key: $0.path, input: $0) }
         let languages = site.site.languages.map { (key: $0, input: $0) }
         // The booklets and feeds on a thread of their own, beside the pages: a booklet renders
-        // every school material again, and after the pages it kept one core busy while the
-        // other waited (a twentieth of a build into an empty folder at 1,000 pages).
+        // every school material again, and after the pages one core rendered the longer one
+        // while the other waited (render stage at 5,000 pages per language: 1.14 to 1.08 s).
         let (pages, (booklets, feeds)) = alongside(
             {
                 rendered.map(

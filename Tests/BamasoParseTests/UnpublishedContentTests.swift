@@ -166,6 +166,22 @@ import Testing
         #expect(paths == ["content/risks/a.rw.md", "content/risks/b.en.md", "content/risks/deep/er/c.en.md"])
     }
 
+    @Test("a file whose name is not UTF-8 is an error naming it, not a page left out unsaid")
+    func nameNotUTF8() throws {
+        let (diagnostics, paths) = try project { root in
+            let name = Array(root.appendingPathComponent("content/risks/bad").path.utf8) + [0xFF] + Array(".en.md".utf8)
+            let descriptor = open((name + [0]).map { CChar(bitPattern: $0) }, O_CREAT | O_WRONLY, 0o644)
+            #expect(descriptor >= 0)
+            close(descriptor)
+        }
+        #expect(
+            diagnostics.map(\.description) == [
+                "content/risks/bad\u{FFFD}.en.md:1:1: error: this name is not UTF-8 text, so it cannot be read; "
+                    + "rename it, using lowercase letters a-z, digits and single hyphens"
+            ])
+        #expect(paths == [])
+    }
+
     @Test("links that lead nowhere, to themselves, outside, or to something that is not a file are errors")
     func links() throws {
         let (diagnostics, paths) = try project { root in
