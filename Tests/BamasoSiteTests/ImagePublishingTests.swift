@@ -162,11 +162,15 @@ import Testing
             }
             return times
         }
-        let before = times(cache)
+        // The list of fingerprints is left out: a fingerprint is kept only once its original is
+        // two seconds old (`ImageStore.settle`), which, when the machine is busy, the originals
+        // made just before the first build become by the second, which then writes the list.
+        let fingerprints = cache.appendingPathComponent("fingerprints").path
+        let before = times(cache).filter { $0.key != fingerprints }
         #expect(before.count > 10)
         let output = try snapshot(site.output)
         #expect(Self.build(site).diagnostics == [])
-        #expect(times(cache) == before)
+        #expect(times(cache).filter { $0.key != fingerprints } == before)
         #expect(try snapshot(site.output) == output)
         // The same site built from an empty cache: the same bytes again.
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(".bamaso-cache"))
