@@ -149,7 +149,7 @@ public struct ProjectFiles: ProjectFileSource {
     /// Read with `readdir`, whose entries say which are plain files and folders: Foundation's
     /// enumerator made a URL of every entry and `entry` looked at each with `lstat`, on one core
     /// while the other waited, 50 ms for the 10,000 pages of the largest benchmark site.
-    /// Links, and entries of file systems that do not say, still go through `entry`.
+    /// Links go through `entry`; on file systems whose entries do not say, `lstat` tells.
     public func list(_ folder: URL, into diagnostics: inout [Diagnostic]) -> [(String, URL)] {
         var found: [(String, URL)] = []
         walk(folder.path, relative: "", in: folder, into: &found, diagnostics: &diagnostics)
@@ -181,17 +181,13 @@ public struct ProjectFiles: ProjectFileSource {
                 continue
             }
             let full = path + "/" + name
-            switch type {
+            switch type == Int32(DT_UNKNOWN) ? Self.type(of: full) : type {
             case Int32(DT_DIR):
                 walk(full, relative: relative + name + "/", in: folder, into: &found, diagnostics: &diagnostics)
             case Int32(DT_REG):
                 found.append((relative + name, URL(fileURLWithPath: full, isDirectory: false)))
-            case Int32(DT_LNK), Int32(DT_UNKNOWN):
-                if type == Int32(DT_UNKNOWN), isDirectory(URL(fileURLWithPath: full)), !isLink(full) {
-                    walk(full, relative: relative + name + "/", in: folder, into: &found, diagnostics: &diagnostics)
-                } else if let entry = entry(
-                    URL(fileURLWithPath: full, isDirectory: false), in: folder, into: &diagnostics)
-                {
+            case Int32(DT_LNK):
+                if let entry = entry(URL(fileURLWithPath: full, isDirectory: false), in: folder, into: &diagnostics) {
                     found.append(entry)
                 }
             default:
@@ -200,9 +196,16 @@ public struct ProjectFiles: ProjectFileSource {
         }
     }
 
-    private func isLink(_ path: String) -> Bool {
+    /// The `d_type` that `readdir` gives on file systems that say, from `lstat`.
+    private static func type(of path: String) -> Int32 {
         var status = stat()
-        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+        guard lstat(path, &status) == 0 else { return Int32(DT_UNKNOWN) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return Int32(DT_DIR)
+        case S_IFREG: return Int32(DT_REG)
+        case S_IFLNK: return Int32(DT_LNK)
+        default: return Int32(DT_UNKNOWN)
+        }
     }
 
     /// The file at `url` (inside `folder`) as `list` gives it, or nil when `list` leaves it out:
