@@ -15,6 +15,8 @@ public struct DateFormat: Sendable {
         var day: Day
         /// nil for `iso`.
         var language: Language?
+        /// The month alone (`month`), or the whole date.
+        var monthOnly = false
     }
 
     public init() {
@@ -39,6 +41,12 @@ public struct DateFormat: Sendable {
 
     /// `MMMM y`, a month: "Ugushyingo 2012", "November 2012" (how old contact details are).
     public func month(_ day: Day, in language: Language) -> String {
+        formatted.value(for: FormattedDay(day: day, language: language, monthOnly: true)) {
+            format(month: day, in: language)
+        }
+    }
+
+    private func format(month day: Day, in language: Language) -> String {
         guard let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: 1))
         else { return String(day.description.prefix(7)) }
         return Date.VerbatimFormatStyle(
