@@ -112,8 +112,14 @@ public final class Renderer {
         let made = environment.pageGroups.value(for: group) {
             let first = Renderer(environment, log: Log())
             let values = first.sharedValues(language: language, section: section, from: "")
+            // Only the layouts of the group's pages: which they are changes no page's HTML,
+            // only how much of the theme is worked out ahead.
+            let layouts = Set(
+                environment.site.pages.lazy.filter { $0.page.language == language && $0.page.section == section }
+                    .map { TemplateSet.layout(for: $0.page.kind) })
             return RenderEnvironment.PageGroupValues(
-                shared: values, templates: first.templates.specialized(sharing: values) ?? first.templates,
+                shared: values,
+                templates: first.templates.specialized(sharing: values, layouts: layouts) ?? first.templates,
                 reads: first.log?.reads ?? [])
         }
         // The reads made by the first page that needed these values, as if this page had made them.

@@ -20,12 +20,16 @@ extension TemplateSet {
     }
 
     /// This set with the tags that only read `shared` rendered in, in every template a page
-    /// can use; nil when no tag could be.
-    func specialized(sharing shared: TemplateValues) -> TemplateSet? {
+    /// can use, or only in those `layouts` use when given (a group's pages use one or two of
+    /// the seven layouts: the others need not be worked out). Nil when no tag could be.
+    func specialized(sharing shared: TemplateValues, layouts: Set<String>? = nil) -> TemplateSet? {
+        let used = layouts.map(reachable(from:))
         var library = MustacheLibrary()
         var changed = false
         for name in names {
-            if let source = specializable[name], let specialized = Self.specialize(source, sharing: shared) {
+            if used?.contains(name) ?? true, let source = specializable[name],
+                let specialized = Self.specialize(source, sharing: shared)
+            {
                 guard let template = try? MustacheTemplate(string: Self.pragma + specialized) else { return nil }
                 library.register(template, named: name)
                 changed = true
@@ -34,6 +38,21 @@ extension TemplateSet {
             }
         }
         return changed ? TemplateSet(library: library, names: names, paths: paths, specializable: specializable) : nil
+    }
+
+    /// `layouts` and the templates they name, directly or through others, as far as
+    /// `specialized(sharing:)` may change them: a template named only inside one it may not
+    /// change is not one it may change either.
+    private func reachable(from layouts: Set<String>) -> Set<String> {
+        var found = layouts
+        var pending = Array(layouts)
+        while let name = pending.popLast() {
+            for tag in specializable[name]?.tags ?? []
+            where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
+                pending.append(tag.name)
+            }
+        }
+        return found
     }
 
     /// The templates `specialized(sharing:)` may change, by name, from each template's text:

@@ -144,4 +144,27 @@ import Testing
         #expect(html == set.render(page(own), with: "layouts.page"))
         #expect(html.contains("<li>the item&#39;s rw"))
     }
+
+    @Test("given the layouts a group's pages use, only those and what they name are specialized")
+    func onlyTheGroupsLayouts() throws {
+        let set = try load([
+            "templates/layouts/risk.mustache": "{{> partials.top}}{{lang}} risk\n",
+            "templates/layouts/page.mustache": "{{> partials.other}}{{lang}} page\n",
+            "templates/partials/top.mustache": "<p>{{t.hello}}</p>\n",
+            "templates/partials/other.mustache": "<p>{{t.hello}}</p>\n",
+        ])
+        let pages = try #require(set.specialized(sharing: Self.shared, layouts: ["layouts.risk"]))
+        // Rendered with other values than the group's, a specialized template shows the
+        // group's, and one left as written the values it is given.
+        let other: TemplateValues = [
+            "lang": "rw", "t": StringTable(language: Language("rw"), strings: ["hello": "Muraho"]),
+        ]
+        #expect(pages.render(other, with: "layouts.risk") == "<p>Hello &amp; welcome</p>\nen risk\n")
+        #expect(pages.render(other, with: "layouts.page") == "<p>Muraho</p>\nrw page\n")
+        #expect(pages.render(other, with: "partials.other") == "<p>Muraho</p>\n")
+        // With the group's own values, both render as the theme as written.
+        for layout in ["layouts.risk", "layouts.page"] {
+            #expect(pages.render(Self.shared, with: layout) == set.render(Self.shared, with: layout))
+        }
+    }
 }
