@@ -165,12 +165,13 @@ public struct ProjectFiles: ProjectFileSource {
         defer { closedir(directory) }
         while let item = readdir(directory) {
             let type = Int32(item.pointee.d_type)
+            // Hidden, and `.` and `..`.
+            guard item.pointee.d_name.0 != CChar(UInt8(ascii: ".")) else { continue }
             let (name, shown) = withUnsafePointer(to: item.pointee.d_name) { name in
-                name.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
-                    (String(validatingCString: $0), String(cString: $0))
+                name.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { name in
+                    String(validatingCString: name).map { ($0, $0) } ?? (nil, String(cString: name))
                 }
             }
-            guard !shown.hasPrefix(".") else { continue }  // hidden, and `.` and `..`
             guard let name else {
                 // A name that is not UTF-8 cannot be written into a page or a web address.
                 let projectPath = String((path + "/" + shown).dropFirst(root.path.count + 1))

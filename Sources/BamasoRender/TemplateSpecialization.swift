@@ -44,12 +44,17 @@ extension TemplateSet {
     /// `specialized(sharing:)` may change them: a template named only inside one it may not
     /// change is not one it may change either.
     private func reachable(from layouts: Set<String>) -> Set<String> {
-        var found = layouts
-        var pending = Array(layouts)
+        Self.named(from: layouts) { specializable[$0]?.tags }
+    }
+
+    /// `names` and every template they name (`{{> partial}}`, `{{< parent}}`), directly or
+    /// through others, each template's tags given by `tags`.
+    private static func named(from names: some Sequence<String>, tags: (String) -> [TemplateTag]?) -> Set<String> {
+        var found = Set(names)
+        var pending = Array(found)
         while let name = pending.popLast() {
-            for tag in specializable[name]?.tags ?? []
-            where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
-                pending.append(tag.name)
+            for tag in tags(name) ?? [] where tag.sigil == ">" || tag.sigil == "<" {
+                if found.insert(tag.name).inserted { pending.append(tag.name) }
             }
         }
         return found
@@ -66,21 +71,10 @@ extension TemplateSet {
             guard let tags = TemplateTag.scan(text) else { return [:] }
             scanned[name] = tags
         }
-        /// `names` and every template they name, directly or not.
-        func named(from names: some Sequence<String>) -> Set<String> {
-            var found = Set(names)
-            var pending = Array(found)
-            while let name = pending.popLast() {
-                for tag in scanned[name] ?? []
-                where (tag.sigil == ">" || tag.sigil == "<") && found.insert(tag.name).inserted {
-                    pending.append(tag.name)
-                }
-            }
-            return found
-        }
-        let used = named(from: layouts ?? Array(texts.keys))
+        let used = named(from: layouts ?? Array(texts.keys)) { scanned[$0] }
         let insideSections = named(
-            from: scanned.values.joined().filter { $0.depth > 0 && ($0.sigil == ">" || $0.sigil == "<") }.map(\.name))
+            from: scanned.values.joined().filter { $0.depth > 0 && ($0.sigil == ">" || $0.sigil == "<") }.map(\.name)
+        ) { scanned[$0] }
         var result: [String: Specializable] = [:]
         for (name, tags) in scanned
         where used.contains(name) && !insideSections.contains(name) && !texts[name]!.contains("{{%") {
