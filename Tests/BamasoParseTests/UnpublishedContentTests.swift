@@ -182,6 +182,61 @@ import Testing
         #expect(paths == [])
     }
 
+    @Test("a folder that cannot be opened is an error naming it, not pages left out unsaid")
+    func unreadableFolder() throws {
+        // Root opens any folder whatever its permissions (and tests run as root in CI), so the
+        // folder here is one whose path is longer than the system takes: made a level at a time.
+        let level = String(repeating: "d", count: 200)
+        var made: (root: URL, risks: URL)?
+        defer {
+            if let made {
+                let risks = open(made.risks.path, O_RDONLY | O_DIRECTORY)
+                Self.removeTree(level, in: risks)
+                close(risks)
+                try? FileManager.default.removeItem(at: made.root)
+            }
+        }
+        let (diagnostics, _) = try project { root in
+            let risks = root.appendingPathComponent("content/risks")
+            made = (root, risks)
+            try Data("---\ntitle: A\n---\n".utf8).write(to: risks.appendingPathComponent("a.en.md"))
+            var folder = open(risks.path, O_RDONLY | O_DIRECTORY)
+            for _ in 0..<(Int(PATH_MAX) / level.count + 1) {
+                #expect(mkdirat(folder, level, 0o755) == 0)
+                let next = openat(folder, level, O_RDONLY | O_DIRECTORY)
+                close(folder)
+                folder = next
+            }
+            close(openat(folder, "b.en.md", O_CREAT | O_WRONLY, 0o644))
+            close(folder)
+        }
+        #expect(diagnostics.count == 1)
+        let problem = try #require(diagnostics.first)
+        #expect(problem.severity == .error)
+        #expect(problem.location.path.hasPrefix("content/risks/" + level + "/" + level + "/"))
+        #expect(problem.location.path.hasSuffix(level + "/"))
+        #expect(
+            problem.message == "this folder cannot be read (file name too long), so its files are not in the site")
+    }
+
+    /// Removes the folder `name` in the open folder `parent`, and all it holds, however deep
+    /// (Foundation's `removeItem` works with whole paths, which stop at `PATH_MAX`).
+    static func removeTree(_ name: String, in parent: Int32) {
+        let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        if folder >= 0, let directory = fdopendir(folder) {
+            var names: [String] = []
+            while let item = readdir(directory) {
+                let entry = withUnsafePointer(to: item.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if entry != "." && entry != ".." { names.append(entry) }
+            }
+            for entry in names where unlinkat(folder, entry, 0) != 0 { removeTree(entry, in: folder) }
+            closedir(directory)
+        }
+        unlinkat(parent, name, AT_REMOVEDIR)
+    }
+
     @Test("links that lead nowhere, to themselves, outside, or to something that is not a file are errors")
     func links() throws {
         let (diagnostics, paths) = try project { root in
