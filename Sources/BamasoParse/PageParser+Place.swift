@@ -16,9 +16,12 @@ extension PageParser {
         of path: String, sections: [String], languages: [Language], into diagnostics: inout [Diagnostic]
     ) -> Place? {
         let location = FileLocation(path: path)
-        let parts = path.split(separator: "/").dropFirst()  // "content"
+        // Split by bytes, as the file system does (and without walking the path's characters).
+        let parts = path.utf8.split(separator: UInt8(ascii: "/")).dropFirst().map(Substring.init)  // "content"
         let fileName = parts.last ?? ""
-        let nameParts = fileName.dropLast(".md".count).split(separator: ".", omittingEmptySubsequences: false)
+        let nameParts = fileName.dropLast(".md".count).utf8.split(
+            separator: UInt8(ascii: "."), omittingEmptySubsequences: false
+        ).map(Substring.init)
         guard nameParts.count == 2 else {
             diagnostics.append(
                 .error(

@@ -37,6 +37,8 @@ public enum PageParser {
     /// or a word within two edits of one (```` ```calout ```` is a typo, reported as such);
     /// any other word is a code block's language (```` ```sh ````).
     public static func isComponent(_ word: String) -> Bool {
+        // Most words are a component's name as it is spelled.
+        if componentNames.contains(word) { return true }
         let word = word.lowercased()
         return componentNames.contains { Suggestion.editDistance(word, $0) <= 2 }
     }
