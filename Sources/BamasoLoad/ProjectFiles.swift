@@ -46,7 +46,8 @@ public struct ProjectFiles: ProjectFileSource {
             diagnostics.append(
                 .error(
                     at: FileLocation(path: String(path.dropFirst(root.path.count + 1)) + "/"),
-                    "this folder cannot be read (\(SystemError.describe(errno: code))), so its files are not in the site",
+                    "this folder cannot be read (\(SystemError.describe(errno: code))), "
+                        + "so its files are not in the site",
                     hint: "check that you may open it (its permissions), and that its path is not too long"))
             return
         }
