@@ -134,8 +134,12 @@ final class NotifiedChanges: ChangeSource, @unchecked Sendable {
         if isFolder {
             if went { unwatchTree(path) }
             if appeared, !watchTree(path) { missed = true }
-            // A folder's own attributes do not change the site.
-            if !appeared, !went { return false }
+            // A folder's permissions decide whether its files can be read (a folder that cannot
+            // be opened is an error, `ProjectFiles`): it is listed and watched again.
+            if !appeared, !went {
+                unwatchTree(path)
+                if !watchTree(path) { missed = true }
+            }
         }
         changed.insert(path)
         return true

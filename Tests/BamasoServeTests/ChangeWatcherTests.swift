@@ -87,6 +87,23 @@ import Testing
         #expect(await changes(from: source) == ["content/risks/a.en.md"])
     }
 
+    #if os(Linux)
+    @Test("a folder whose permissions change is reported, to be listed again: they decide whether it can be read")
+    func reportsPermissions() async throws {
+        let folder = try Folder()
+        try folder.write("content/risks/a.en.md")
+        let source = Self.watcher(of: folder, polls: false).start()
+        defer { source.close() }
+        #expect(source is NotifiedChanges)
+        let risks = folder.root.appendingPathComponent("content/risks").path
+        #expect(chmod(risks, 0o700) == 0)
+        #expect(await changes(from: source) == ["content/risks"])
+        // Watched again: a file saved in it afterwards is reported.
+        try folder.write("content/risks/b.en.md")
+        #expect(await changes(from: source) == ["content/risks/b.en.md"])
+    }
+    #endif
+
     @Test("waiting for a change ends when one is seen, not when the time allowed runs out", arguments: sources)
     func waitEndsAtTheChange(polls: Bool) async throws {
         let folder = try Folder()
