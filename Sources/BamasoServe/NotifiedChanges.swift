@@ -135,11 +135,9 @@ final class NotifiedChanges: ChangeSource, @unchecked Sendable {
             if went { unwatchTree(path) }
             if appeared, !watchTree(path) { missed = true }
             // A folder's permissions decide whether its files can be read (a folder that cannot
-            // be opened is an error, `ProjectFiles`): it is listed and watched again.
-            if !appeared, !went {
-                unwatchTree(path)
-                if !watchTree(path) { missed = true }
-            }
+            // be opened is an error, `ProjectFiles`): it is listed again, and its folders watched
+            // (adding a watch the kernel has already is no change).
+            if !appeared, !went, !watchTree(path) { missed = true }
         }
         changed.insert(path)
         return true
