@@ -34,3 +34,23 @@ public enum SystemError {
         return nil
     }
 }
+
+/// Writes all of `bytes` to `descriptor` with `write(2)`, again after a signal interrupts it;
+/// nil when done, else the `errno` of the write that failed. Foundation's `Data.write(to:)`
+/// syncs every file and its `FileHandle.write` ends the process when a write fails.
+public func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        #if canImport(Glibc)
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        #else
+        let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        #endif
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
+}

@@ -7,27 +7,35 @@ import Glibc
 import Darwin
 #endif
 
-/// Ctrl-C (SIGINT) and `kill` (SIGTERM) during `bamaso build`. Before the write stage nothing
-/// is on disk yet, so the process ends at once; while the site is written, the writer stops,
-/// removes what it wrote, and `Build` ends the process when the build returns.
+/// Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed terminal (SIGHUP) during `bamaso build`.
+/// Before the write stage nothing is on disk yet, so the process ends at once; while the site
+/// is written, the writer stops, removes what it wrote, and `Build` ends the process when the
+/// build returns.
 final class SignalWatch {
     private var sources: [any DispatchSourceSignal] = []
+    /// The signals this watch handles: those the process was not started ignoring.
+    private var watched: [Int32] = []
 
-    /// Watches SIGINT and SIGTERM for `interruption` until `stop`. `output` is the folder as
-    /// the user named it, for the message.
+    /// Watches SIGINT, SIGTERM and SIGHUP for `interruption` until `stop`. `output` is the
+    /// folder as the user named it, for the message.
     ///
-    /// Returns once both are registered with the system: `resume` only asks for it, and a
+    /// A signal the process was started ignoring stays ignored: `nohup bamaso build` goes on
+    /// after its terminal is closed, and a build a script starts in the background with
+    /// `&` is not stopped by a Ctrl-C meant for the script.
+    ///
+    /// Returns once all are registered with the system: `resume` only asks for it, and a
     /// signal sent before it happens (a Ctrl-C at once, on a busy machine) would be ignored.
     init(_ interruption: Interruption, output: String) {
         let registered = DispatchSemaphore(value: 0)
-        for signalNumber in [SIGINT, SIGTERM] {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !Self.isIgnored(signalNumber) {
+            watched.append(signalNumber)
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setRegistrationHandler { registered.signal() }
             source.setEventHandler {
                 guard case .endNow(let afterWriting) = interruption.request(signalNumber) else { return }
                 let message = Self.message(signalNumber, output: output, afterWriting ? .afterWriting : .beforeWriting)
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Terminal.write(message)
                 exit(Self.status(signalNumber))
             }
             source.resume()
@@ -39,7 +47,20 @@ final class SignalWatch {
     /// Stops watching: from now on the signals do what they do by default.
     func stop() {
         for source in sources { source.cancel() }
-        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
+        for signalNumber in watched { signal(signalNumber, SIG_DFL) }
+    }
+
+    /// Whether the process was started with `signalNumber` ignored (by `nohup`, or a shell
+    /// starting a job in the background).
+    private static func isIgnored(_ signalNumber: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
+        #if canImport(Glibc)
+        let handler = current.__sigaction_handler.sa_handler
+        #else
+        let handler = current.__sigaction_u.__sa_handler
+        #endif
+        return handler.map { unsafeBitCast($0, to: Int.self) } == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Where a stopped build left things, for its message.
@@ -58,7 +79,7 @@ final class SignalWatch {
 
     /// What the command says when a signal stopped it.
     static func message(_ signalNumber: Int32, output: String, _ stopped: Stopped) -> String {
-        let name = signalNumber == SIGINT ? "SIGINT" : signalNumber == SIGTERM ? "SIGTERM" : "signal \(signalNumber)"
+        let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP"][signalNumber] ?? "signal \(signalNumber)"
         switch stopped {
         case .beforeWriting:
             return "Interrupted (\(name)): the build stopped before writing anything; \(output) was left as it was."

@@ -1,24 +1,34 @@
 import BamasoDiagnostics
 import BamasoLoad
 import BamasoSite
+import BamasoSupport
 import Foundation
 
 /// Everything the command line prints: diagnostics on standard error, summaries on standard output.
 enum Terminal {
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            write(diagnostic.description)
         }
     }
 
     /// A line on standard output, written at once even when the output is a pipe.
     static func say(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        write(line, to: STDOUT_FILENO)
+    }
+
+    /// Writes `line` and a line break on standard error, or on `descriptor`, and goes on when it
+    /// cannot. Foundation's `FileHandle.write` ends the process when a write fails, and after
+    /// the terminal window a build runs in is closed, every write to it fails: the build,
+    /// stopped by the window's SIGHUP, crashed while saying so.
+    static func write(_ line: String, to descriptor: Int32 = STDERR_FILENO) {
+        var text = line + "\n"
+        _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// `error: message; hint` on standard error, for a problem that is not in a file.
     static func printError(_ message: String, hint: String? = nil) {
-        FileHandle.standardError.write(Data(("error: " + message + (hint.map { "; " + $0 } ?? "") + "\n").utf8))
+        write("error: " + message + (hint.map { "; " + $0 } ?? ""))
     }
 
     static func problems(in report: BuildReport) -> String {

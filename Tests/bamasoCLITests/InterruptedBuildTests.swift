@@ -6,8 +6,9 @@ import Testing
 import Glibc
 #endif
 
-/// `bamaso build` stopped by SIGINT, SIGTERM or SIGKILL at each point of the pipeline, on a
-/// generated site of several hundred pages. The binary pauses at the named point
+/// `bamaso build` stopped by SIGINT, SIGTERM or SIGKILL at each point of the pipeline, and by
+/// SIGHUP or the closing of the terminal it runs in at some, on a generated site of several
+/// hundred pages. The binary pauses at the named point
 /// (`BAMASO_TEST_PAUSE_AT`), the test sends the signal, then checks that `public/` is the old
 /// site or the new one byte for byte, and that the next build leaves the project folder as an
 /// uninterrupted build does. One case at a time: each builds the site three or four times, and
@@ -21,18 +22,29 @@ import Glibc
         var point: String
         /// Whether an earlier rebuild left a staging folder (the old site) to write into.
         var spare: Bool
+        /// Whether the signal comes from closing the terminal the build runs in (SIGHUP, and
+        /// no more output) rather than from `kill`.
+        var closesTerminal = false
         var testDescription: String {
-            let name = [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGKILL: "SIGKILL"][signal] ?? "\(signal)"
-            return "\(name) at \(point)\(spare ? ", over a kept staging folder" : "")"
+            let name =
+                [SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGKILL: "SIGKILL", SIGHUP: "SIGHUP"][signal] ?? "\(signal)"
+            return (closesTerminal ? "its terminal closed" : name) + " at \(point)"
+                + (spare ? ", over a kept staging folder" : "")
         }
     }
 
-    static let cases: [Case] = [SIGINT, SIGTERM, SIGKILL].flatMap { signal in
-        ["load", "parse", "resolve", "render"].map { Case(signal: signal, point: $0, spare: false) }
-            + ["write", "swap", "swapped"].flatMap { point in
-                [false, true].map { Case(signal: signal, point: point, spare: $0) }
+    static let cases: [Case] =
+        [SIGINT, SIGTERM, SIGKILL].flatMap { signal in
+            ["load", "parse", "resolve", "render"].map { Case(signal: signal, point: $0, spare: false) }
+                + ["write", "swap", "swapped"].flatMap { point in
+                    [false, true].map { Case(signal: signal, point: point, spare: $0) }
+                }
+        }
+        + [false, true].flatMap { closesTerminal in
+            [("render", false), ("write", false), ("write", true), ("swapped", false)].map { point, spare in
+                Case(signal: SIGHUP, point: point, spare: spare, closesTerminal: closesTerminal)
             }
-    }
+        }
 
     /// Every file under `folder` with its bytes, and every folder (as "path/").
     static func snapshot(_ folder: URL) throws -> [String: Data] {
@@ -165,6 +177,80 @@ import Glibc
             seconds: Date().timeIntervalSince(sent))
     }
 
+    /// Starts `bamaso build` paused at `point` in a terminal of its own, as a terminal window
+    /// runs it (a pseudo-terminal, which is the build's controlling terminal), and closes the
+    /// terminal once the build says it paused: the system sends the build SIGHUP, and every write
+    /// to the terminal fails from then on.
+    ///
+    /// With `ignoringHangUp`, the build starts with SIGHUP ignored, as `nohup` starts it, and is
+    /// sent SIGTERM half a second after the terminal closed.
+    static func closeTerminal(_ root: URL, at point: String, ignoringHangUp: Bool = false) throws -> Stop {
+        // Swift's Glibc module leaves out the pseudo-terminal functions (they are X/Open's).
+        func function<T>(_ name: String, as type: T.Type) throws -> T {
+            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), name) else { throw POSIXError(.ENOSYS) }
+            return unsafeBitCast(symbol, to: type)
+        }
+        typealias OnTerminal = @convention(c) (Int32) -> Int32
+        let terminal = try function("posix_openpt", as: OnTerminal.self)(O_RDWR | O_NOCTTY)
+        guard terminal >= 0, try function("grantpt", as: OnTerminal.self)(terminal) == 0,
+            try function("unlockpt", as: OnTerminal.self)(terminal) == 0,
+            let name = try function(
+                "ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)(terminal)
+        else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A session of its own, whose first terminal opened becomes its controlling terminal
+        // (glibc's POSIX_SPAWN_SETSID, 0x80, which the Glibc module leaves out too), and every
+        // signal as a terminal gives it, not as the test runner has it.
+        var signals = sigset_t()
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // The terminal closes when its last descriptor does: the build must not hold one.
+        posix_spawn_file_actions_addclose(&actions, terminal)
+        let build = [try CLI.binary().path, "build", "--root", root.path]
+        let arguments = ignoringHangUp ? ["/bin/sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""] + build : build
+        let environment = ProcessInfo.processInfo.environment.merging(["BAMASO_TEST_PAUSE_AT": point]) { $1 }
+            .map { "\($0)=\($1)" }
+        var argv = arguments.map { strdup($0) } + [nil]
+        var envp = environment.map { strdup($0) } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var process: pid_t = 0
+        let spawned = posix_spawn(&process, arguments[0], &actions, &attributes, &argv, &envp)
+        guard spawned == 0 else {
+            close(terminal)
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
+        }
+        var output = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !output.contains("paused at \(point)") {
+            let count = read(terminal, &buffer, buffer.count)
+            guard count > 0 else { break }
+            output += String(decoding: buffer[..<count], as: UTF8.self)
+        }
+        let sent = Date()
+        close(terminal)
+        if ignoringHangUp {
+            usleep(500_000)
+            kill(process, SIGTERM)
+        }
+        var status: Int32 = 0
+        while waitpid(process, &status, 0) < 0 && errno == EINTR {}
+        let signalled = status & 0x7f != 0
+        return Stop(
+            reason: signalled ? .uncaughtSignal : .exit, status: signalled ? status & 0x7f : (status >> 8) & 0xff,
+            standardError: output.replacingOccurrences(of: "\r\n", with: "\n"), seconds: Date().timeIntervalSince(sent))
+    }
+
     @Test(
         "an interrupted build leaves the old or the new site, and the next build leaves what a whole one does",
         arguments: cases)
@@ -180,7 +266,10 @@ import Glibc
         }
         try Self.writeContent(root, version: 1)
 
-        let stop = try await onItsOwnThread { try Self.interrupt(root, at: test.point, with: test.signal) }
+        let stop = try await onItsOwnThread {
+            try test.closesTerminal
+                ? Self.closeTerminal(root, at: test.point) : Self.interrupt(root, at: test.point, with: test.signal)
+        }
 
         #expect(stop.standardError.hasPrefix("bamaso: paused at \(test.point)\n"))
         if test.signal == SIGKILL {
@@ -189,6 +278,9 @@ import Glibc
             #expect(stop.reason == .exit)
             #expect(stop.status == 128 + test.signal)
             #expect(stop.seconds < 1, "the build took \(stop.seconds) s to stop")
+        }
+        // A closed terminal shows nothing more; what the build says is checked where it is seen.
+        if test.signal != SIGKILL && !test.closesTerminal {
             let said =
                 switch test.point {
                 case "swapped": ["after the new site was already in place in public/."]
@@ -213,5 +305,21 @@ import Glibc
         let rebuilt = try await onItsOwnThread { try Self.snapshot(output) }
         #expect(rebuilt == reference.new, "the next build did not give the new site")
         #expect(try Self.listing(root) == reference.listing)
+    }
+
+    @Test("a build started with SIGHUP ignored, as nohup starts it, goes on after its terminal is closed")
+    func ignoredHangUp() async throws {
+        let reference = try await onItsOwnThread { try Self.reference.get() }
+        let root = try Self.newProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try await onItsOwnThread { try Self.build(root) } == 0)
+        try Self.writeContent(root, version: 1)
+
+        let stop = try await onItsOwnThread { try Self.closeTerminal(root, at: "write", ignoringHangUp: true) }
+
+        // Still paused half a second after the terminal closed, so ended by the SIGTERM after.
+        #expect(stop.reason == .exit)
+        #expect(stop.status == 128 + SIGTERM)
+        #expect(try Self.snapshot(root.appendingPathComponent("public")) == reference.old)
     }
 }

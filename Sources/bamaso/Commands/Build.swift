@@ -66,7 +66,7 @@ struct Build: ParsableCommand {
                 ? .afterSwap
                 : report.leftBehind.map { .leftIn($0) } ?? .removed
             let message = SignalWatch.message(signalNumber, output: shownOutput, stopped)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Terminal.write(message)
             throw ExitCode(SignalWatch.status(signalNumber))
         }
         Terminal.printDiagnostics(report.diagnostics)
