@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -53,6 +54,28 @@ enum OutputFolder {
             step.deleteLastPathComponent()
         }
         return nil
+    }
+
+    /// The folder a build writes to when it is told `output`: `output` itself, or, when
+    /// `output` is a symbolic link (`public/` made a link to a web server's folder), the folder
+    /// the link leads to, which the build then replaces beside itself, leaving the link as it is.
+    /// Replacing the link instead would leave the folder it leads to as it was, for ever.
+    /// Fails, saying why, when the link leads nowhere.
+    static func followingLink(_ output: URL) -> Result<URL, LinkError> {
+        var status = stat()
+        guard lstat(output.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return .success(output) }
+        if let resolved = realpath(output.path, nil) {
+            defer { free(resolved) }
+            return .success(URL(fileURLWithPath: String(cString: resolved)))
+        }
+        let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
+        return .failure(LinkError(destination: destination, reason: SystemError.describe(errno: errno)))
+    }
+
+    /// A link named as the output that leads nowhere: where it points, and why that fails.
+    struct LinkError: Error {
+        var destination: String
+        var reason: String
     }
 
     /// True when `inner` is `outer` or lies inside it.

@@ -25,7 +25,8 @@ public enum SiteWriter {
         public var interruption: Int32?
         /// The staging folder that holds what a stopped build wrote (`.public.staging-1a2b3c4d`):
         /// the kept folder it was updating, or one it made and had no time to remove (it has
-        /// half a second); the next build reuses it. Nil when nothing was left.
+        /// half a second); the next build reuses it. Its name, beside the output; its path when the
+        /// output was a link, and it lies beside the folder the link leads to. Nil when nothing was left.
         public var leftBehind: String?
         /// Seconds spent writing and comparing files.
         public var writing = 0.0
@@ -56,10 +57,22 @@ public enum SiteWriter {
         _ site: RenderedSite, to output: URL, protecting sources: [URL], interruption: Interruption?,
         sync: @escaping @Sendable (Int32) -> Int32, into diagnostics: inout [Diagnostic]
     ) -> Outcome {
-        let output = output.standardizedFileURL
+        let named = output.standardizedFileURL
+        let shown = FileLocation(path: named.lastPathComponent + "/")
+        let output: URL
+        switch OutputFolder.followingLink(named) {
+        case .success(let folder):
+            output = folder
+        case .failure(let link):
+            diagnostics.append(
+                .error(
+                    at: shown,
+                    "the output \(named.path) is a link to \(link.destination), which cannot be used: \(link.reason)",
+                    hint: "make the folder it points to, or choose another output folder with --output"))
+            return Outcome()
+        }
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let shown = FileLocation(path: name + "/")
         let files = FileManager.default
         let interruption = interruption ?? Interruption()
         var outcome = Outcome()
@@ -174,10 +187,10 @@ public enum SiteWriter {
                 if (try? StagingTree.remove(path, before: deadline)) == true {
                     try? lock.record([])
                 } else {
-                    outcome.leftBehind = staging.name
+                    outcome.leftBehind = output == named ? staging.name : path
                 }
             } else if let staging, interruption.requested != nil {
-                outcome.leftBehind = staging.name
+                outcome.leftBehind = output == named ? staging.name : parent.appendingPathComponent(staging.name).path
             }
             outcome.cleaning += lap()
             outcome.interruption = interruption.requested

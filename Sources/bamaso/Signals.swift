@@ -87,8 +87,9 @@ final class SignalWatch {
             return "Interrupted (\(name)): the build stopped and removed what it had written; "
                 + "\(output) was left as it was."
         case .leftIn(let folder):
+            // A folder's name is beside the output; a path when the output is a link, beside its folder.
             return "Interrupted (\(name)): the build stopped; \(output) was left as it was. What it had written is "
-                + "in \(folder) beside it, which the next build reuses."
+                + "in \(folder)\(folder.contains("/") ? "" : " beside it"), which the next build reuses."
         case .afterSwap:
             return "Interrupted (\(name)) after the new site was already in place in \(output)."
         case .afterWriting:

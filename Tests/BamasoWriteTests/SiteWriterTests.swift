@@ -96,6 +96,48 @@ struct Scratch {
     }
 }
 
+@Suite struct OutputLinkTests {
+    @Test("an output that is a link fills the folder it leads to, which keeps its files beside it; the link stays")
+    func outputIsLink() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("www/index.html", "old")
+        try scratch.link("public", to: "www")
+        var diagnostics: [Diagnostic] = []
+        for (build, text) in ["new", "newer"].enumerated() {
+            let site = SiteWriterTests.site(["index.html": text, "rw/index.html": "rw \(build)"])
+            #expect(SiteWriter.write(site, to: scratch.url("public"), into: &diagnostics).written)
+            #expect(diagnostics == [])
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: scratch.url("public").path) == "www")
+            #expect(scratch.read("www/index.html") == text)
+            #expect(scratch.read("public/rw/index.html") == "rw \(build)")
+            let top = try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).sorted()
+            #expect(top.count == 4 && top.first == ".www.lock" && top.suffix(2) == ["public", "www"])
+            #expect(StagingFolder.isStagingName(top[1], for: "www"))
+            #expect(scratch.read(top[1] + "/index.html") == (build == 0 ? "old" : "new"))
+        }
+    }
+
+    @Test("an output that is a link leading nowhere is an error saying where it points, and nothing is written")
+    func brokenLink() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.link("public", to: "missing")
+        var diagnostics: [Diagnostic] = []
+        let outcome = SiteWriter.write(
+            SiteWriterTests.site(["index.html": "new"]), to: scratch.url("public"), into: &diagnostics)
+        #expect(!outcome.written)
+        let link = scratch.url("public").standardizedFileURL.path
+        #expect(
+            diagnostics.map(\.description) == [
+                "public/:1:1: error: the output \(link) is a link to missing, "
+                    + "which cannot be used: no such file or directory; make the folder it points to, or choose "
+                    + "another output folder with --output"
+            ])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["public"])
+    }
+}
+
 @Suite struct WriteOrderTests {
     @Test("into an empty folder, files next to each other have their folders made in different folders")
     func interleaved() {
