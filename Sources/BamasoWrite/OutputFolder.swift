@@ -42,6 +42,16 @@ enum OutputFolder {
             isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
+    /// Whether `folder` is the top folder of a file system of its own: a USB stick or another
+    /// disk mounted there, or `/`. Such a folder cannot be replaced as a whole: the staging
+    /// folder beside it would be on another disk, and the system refuses to move a mount.
+    static func isMountPoint(_ folder: URL) -> Bool {
+        var own = stat()
+        var parent = stat()
+        guard stat(folder.path, &own) == 0, stat(folder.path + "/..", &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev || own.st_ino == parent.st_ino
+    }
+
     /// The nearest existing file on the way to `folder` that is not a folder, which stops the
     /// folder from being created; nil when there is none.
     static func fileInTheWay(of folder: URL) -> URL? {

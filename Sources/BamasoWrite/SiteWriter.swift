@@ -93,6 +93,17 @@ public enum SiteWriter {
                         hint: "move that file away, or choose another output folder with --output"))
                 return outcome
             }
+            if OutputFolder.isMountPoint(output) {
+                diagnostics.append(
+                    .error(
+                        at: shown,
+                        "\(output.path) is the top folder of a disk of its own (a USB stick, or a drive mounted "
+                            + "there), which a build cannot replace as a whole",
+                        hint: "write into a folder on it, such as --output "
+                            + "\(output.appendingPathComponent("ba-maso").path), or build on this computer and copy "
+                            + "the folder there"))
+                return outcome
+            }
             if !OutputFolder.isReplaceable(output) {
                 diagnostics.append(
                     .error(

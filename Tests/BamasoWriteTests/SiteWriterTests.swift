@@ -138,6 +138,66 @@ struct Scratch {
     }
 }
 
+@Suite struct MountedOutputTests {
+    /// Runs `command` with `arguments`; true when it succeeded.
+    static func run(_ command: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Whether this machine lets the tests mount a file system in memory (it needs root).
+    static let canMount: Bool = {
+        guard let scratch = try? Scratch() else { return false }
+        defer { scratch.remove() }
+        let mounted = run("/bin/mount", ["-t", "tmpfs", "none", scratch.folder.path])
+        return mounted && run("/bin/umount", [scratch.folder.path])
+    }()
+
+    @Test("the top folder of a disk is told apart from a folder in one")
+    func mountPoints() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(OutputFolder.isMountPoint(URL(fileURLWithPath: "/")))
+        #expect(OutputFolder.isMountPoint(URL(fileURLWithPath: "/proc")))
+        #expect(!OutputFolder.isMountPoint(scratch.folder))
+    }
+
+    @Test(
+        "an output that is the top folder of a disk, such as a USB stick, is an error, and nothing is written",
+        .enabled(if: canMount, "mounting a file system needs root"))
+    func mountedOutput() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let stick = scratch.url("STICK")
+        try FileManager.default.createDirectory(at: stick, withIntermediateDirectories: true)
+        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "none", stick.path]))
+        defer { _ = Self.run("/bin/umount", [stick.path]) }
+        var diagnostics: [Diagnostic] = []
+        let outcome = SiteWriter.write(SiteWriterTests.site(["index.html": "new"]), to: stick, into: &diagnostics)
+        #expect(!outcome.written)
+        #expect(
+            diagnostics.map(\.description) == [
+                "STICK/:1:1: error: \(stick.standardizedFileURL.path) is the top folder of a disk of its own (a USB "
+                    + "stick, or a drive mounted there), which a build cannot replace as a whole; write into a "
+                    + "folder on it, such as --output \(stick.standardizedFileURL.path)/ba-maso, or build on this "
+                    + "computer and copy the folder there"
+            ])
+        #expect(scratch.list() == ["STICK"])
+
+        // A folder on it is written as anywhere else.
+        diagnostics = []
+        let folder = stick.appendingPathComponent("ba-maso")
+        #expect(SiteWriter.write(SiteWriterTests.site(["index.html": "new"]), to: folder, into: &diagnostics).written)
+        #expect(diagnostics == [])
+        #expect(scratch.read("STICK/ba-maso/index.html") == "new")
+    }
+}
+
 @Suite struct WriteOrderTests {
     @Test("into an empty folder, files next to each other have their folders made in different folders")
     func interleaved() {
