@@ -1,4 +1,5 @@
 import BamasoSite
+import BamasoSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -17,8 +18,8 @@ public struct PreviewServer: Sendable {
         public var port: Int
         /// Also show pages marked `draft: true`.
         public var includeDrafts: Bool
-        /// Stop gracefully on Ctrl-C (SIGINT) and SIGTERM. Tests, which stop the server by
-        /// cancelling its task, turn this off.
+        /// Stop gracefully on Ctrl-C (SIGINT), SIGTERM and SIGHUP (`stoppingSignals`). Tests,
+        /// which stop the server by cancelling its task, turn this off.
         public var stopsOnSignals: Bool
         /// Look for changed files every `pollInterval` even where the system reports changes:
         /// for folders shared from another computer, whose changes it does not see.
@@ -92,12 +93,22 @@ public struct PreviewServer: Sendable {
         // Services stop in reverse order: the watcher first, then the server.
         var configuration = ServiceGroupConfiguration(
             services: [app, watching],
-            gracefulShutdownSignals: options.stopsOnSignals ? [.sigint, .sigterm] : [],
+            gracefulShutdownSignals: options.stopsOnSignals ? Self.stoppingSignals : [],
             logger: logger)
         // Should a connection still hang on, Ctrl-C ends it all the same, soon.
         configuration.maximumGracefulShutdownDuration = .seconds(3)
         try await ServiceGroup(configuration: configuration).run()
         reload.finishAll()
+    }
+}
+
+extension PreviewServer {
+    /// Ctrl-C, `kill`, and closing the terminal window the preview runs in (SIGHUP) stop it
+    /// cleanly, removing its private folder; a closed window used to end it at once and leave
+    /// the folder, a copy of the site, behind. A signal it was started ignoring (`nohup`) stays ignored.
+    static var stoppingSignals: [UnixSignal] {
+        [(SIGINT, UnixSignal.sigint), (SIGTERM, .sigterm), (SIGHUP, .sighup)]
+            .filter { !SignalDisposition.isIgnored($0.0) }.map(\.1)
     }
 }
 

@@ -1,3 +1,4 @@
+import BamasoSupport
 import BamasoWrite
 import Foundation
 
@@ -19,15 +20,14 @@ final class SignalWatch {
     /// Watches SIGINT, SIGTERM and SIGHUP for `interruption` until `stop`. `output` is the
     /// folder as the user named it, for the message.
     ///
-    /// A signal the process was started ignoring stays ignored: `nohup bamaso build` goes on
-    /// after its terminal is closed, and a build a script starts in the background with
-    /// `&` is not stopped by a Ctrl-C meant for the script.
+    /// A signal the process was started ignoring stays ignored (`SignalDisposition`): `nohup
+    /// bamaso build` goes on after its terminal is closed.
     ///
     /// Returns once all are registered with the system: `resume` only asks for it, and a
     /// signal sent before it happens (a Ctrl-C at once, on a busy machine) would be ignored.
     init(_ interruption: Interruption, output: String) {
         let registered = DispatchSemaphore(value: 0)
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !Self.isIgnored(signalNumber) {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !SignalDisposition.isIgnored(signalNumber) {
             watched.append(signalNumber)
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
@@ -48,19 +48,6 @@ final class SignalWatch {
     func stop() {
         for source in sources { source.cancel() }
         for signalNumber in watched { signal(signalNumber, SIG_DFL) }
-    }
-
-    /// Whether the process was started with `signalNumber` ignored (by `nohup`, or a shell
-    /// starting a job in the background).
-    private static func isIgnored(_ signalNumber: Int32) -> Bool {
-        var current = sigaction()
-        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
-        #if canImport(Glibc)
-        let handler = current.__sigaction_handler.sa_handler
-        #else
-        let handler = current.__sigaction_u.__sa_handler
-        #endif
-        return handler.map { unsafeBitCast($0, to: Int.self) } == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// Where a stopped build left things, for its message.

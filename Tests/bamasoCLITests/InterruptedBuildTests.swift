@@ -185,70 +185,21 @@ import Glibc
     /// With `ignoringHangUp`, the build starts with SIGHUP ignored, as `nohup` starts it, and is
     /// sent SIGTERM half a second after the terminal closed.
     static func closeTerminal(_ root: URL, at point: String, ignoringHangUp: Bool = false) throws -> Stop {
-        // Swift's Glibc module leaves out the pseudo-terminal functions (they are X/Open's).
-        func function<T>(_ name: String, as type: T.Type) throws -> T {
-            guard let symbol = dlsym(dlopen(nil, RTLD_NOW), name) else { throw POSIXError(.ENOSYS) }
-            return unsafeBitCast(symbol, to: type)
-        }
-        typealias OnTerminal = @convention(c) (Int32) -> Int32
-        let terminal = try function("posix_openpt", as: OnTerminal.self)(O_RDWR | O_NOCTTY)
-        guard terminal >= 0, try function("grantpt", as: OnTerminal.self)(terminal) == 0,
-            try function("unlockpt", as: OnTerminal.self)(terminal) == 0,
-            let name = try function(
-                "ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)(terminal)
-        else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A session of its own, whose first terminal opened becomes its controlling terminal
-        // (glibc's POSIX_SPAWN_SETSID, 0x80, which the Glibc module leaves out too), and every
-        // signal as a terminal gives it, not as the test runner has it.
-        var signals = sigset_t()
-        sigfillset(&signals)
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(0x80 | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        // The terminal closes when its last descriptor does: the build must not hold one.
-        posix_spawn_file_actions_addclose(&actions, terminal)
         let build = [try CLI.binary().path, "build", "--root", root.path]
-        let arguments = ignoringHangUp ? ["/bin/sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""] + build : build
-        let environment = ProcessInfo.processInfo.environment.merging(["BAMASO_TEST_PAUSE_AT": point]) { $1 }
-            .map { "\($0)=\($1)" }
-        var argv = arguments.map { strdup($0) } + [nil]
-        var envp = environment.map { strdup($0) } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var process: pid_t = 0
-        let spawned = posix_spawn(&process, arguments[0], &actions, &attributes, &argv, &envp)
-        guard spawned == 0 else {
-            close(terminal)
-            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)
-        }
-        var output = ""
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while !output.contains("paused at \(point)") {
-            let count = read(terminal, &buffer, buffer.count)
-            guard count > 0 else { break }
-            output += String(decoding: buffer[..<count], as: UTF8.self)
-        }
+        let process = try TerminalProcess(
+            ignoringHangUp ? ["/bin/sh", "-c", "trap '' HUP; exec \"$0\" \"$@\""] + build : build,
+            environment: ProcessInfo.processInfo.environment.merging(["BAMASO_TEST_PAUSE_AT": point]) { $1 })
+        let output = process.read(until: "paused at \(point)")
         let sent = Date()
-        close(terminal)
+        process.closeTerminal()
         if ignoringHangUp {
             usleep(500_000)
-            kill(process, SIGTERM)
+            kill(process.pid, SIGTERM)
         }
-        var status: Int32 = 0
-        while waitpid(process, &status, 0) < 0 && errno == EINTR {}
-        let signalled = status & 0x7f != 0
+        let (signalled, status) = process.wait()
         return Stop(
-            reason: signalled ? .uncaughtSignal : .exit, status: signalled ? status & 0x7f : (status >> 8) & 0xff,
-            standardError: output.replacingOccurrences(of: "\r\n", with: "\n"), seconds: Date().timeIntervalSince(sent))
+            reason: signalled ? .uncaughtSignal : .exit, status: status, standardError: output,
+            seconds: Date().timeIntervalSince(sent))
     }
 
     @Test(

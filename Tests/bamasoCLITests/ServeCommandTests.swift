@@ -1,3 +1,4 @@
+import BamasoTestSupport
 import Foundation
 import Testing
 
@@ -67,6 +68,30 @@ import FoundationNetworking
         try await Task.sleep(for: .milliseconds(100))  // the last output lines
         #expect(output.text.hasSuffix("Stopped.\n"), "\(output.text)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public").path))
+    }
+
+    @Test("closing the terminal the preview runs in stops it, and its private folder is removed")
+    func stopsWhenTerminalCloses() async throws {
+        let root = try CLI.project("broken")
+        let temporary = root.appendingPathComponent("tmp")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let binary = try CLI.binary().path
+        let (said, workspaces, signalled, status) = try await onItsOwnThread {
+            let process = try TerminalProcess(
+                [binary, "serve", "--port", "0", "--root", root.path],
+                environment: ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 })
+            let said = process.read(until: "Press Ctrl-C to stop.")
+            let workspaces = try FileManager.default.contentsOfDirectory(atPath: temporary.path)
+            process.closeTerminal()
+            let (signalled, status) = process.wait()
+            return (said, workspaces, signalled, status)
+        }
+
+        #expect(said.contains("Serving the site at http://127.0.0.1:"), "\(said)")
+        #expect(workspaces.count == 1 && workspaces.allSatisfy { $0.hasPrefix("bamaso-serve-") })
+        #expect(!signalled && status == 0, "ended by \(signalled ? "signal" : "status") \(status)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
     }
 
     /// Collects what an event stream sends, as it arrives.
