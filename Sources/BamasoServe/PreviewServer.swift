@@ -59,9 +59,7 @@ public struct PreviewServer: Sendable {
     /// Builds, serves and watches until the task is cancelled or, with `stopsOnSignals`, until
     /// Ctrl-C. Throws when the address cannot be used (another server has the port, say).
     public func run(onEvent: @escaping @Sendable (Event) -> Void) async throws {
-        let workspace = FileManager.default.temporaryDirectory
-            .appendingPathComponent("bamaso-serve-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        let workspace = try PreviewWorkspace.make()
         defer { try? FileManager.default.removeItem(at: workspace) }
 
         let reload = LiveReload()
