@@ -74,12 +74,13 @@ enum OutputFolder {
     static func followingLink(_ output: URL) -> Result<URL, LinkError> {
         var status = stat()
         guard lstat(output.path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { return .success(output) }
-        if let resolved = realpath(output.path, nil) {
-            defer { free(resolved) }
-            return .success(URL(fileURLWithPath: String(cString: resolved)))
+        // `stat` follows the link: it fails only when the link leads nowhere (or in a loop).
+        guard stat(output.path, &status) == 0 else {
+            let reason = SystemError.describe(errno: errno)
+            let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
+            return .failure(LinkError(destination: destination, reason: reason))
         }
-        let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: output.path)) ?? "?"
-        return .failure(LinkError(destination: destination, reason: SystemError.describe(errno: errno)))
+        return .success(URL(fileURLWithPath: realPath(output)))
     }
 
     /// A link named as the output that leads nowhere: where it points, and why that fails.
