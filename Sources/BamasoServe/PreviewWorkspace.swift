@@ -13,7 +13,7 @@ import Darwin
 /// cut, or Ctrl-C during its first build, before it listens for signals), and each such folder
 /// holds a copy of the site. So each preview, as it starts, removes the folders of earlier
 /// previews whose process is gone, and only those: a name of exactly that form, whose process
-/// the system says does not exist.
+/// the system says does not exist or has ended.
 enum PreviewWorkspace {
     static let prefix = "bamaso-serve-"
 
@@ -30,9 +30,26 @@ enum PreviewWorkspace {
     static func removeAbandoned(in temporary: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
         for name in names {
-            guard let owner = owner(of: name), kill(owner, 0) != 0, errno == ESRCH else { continue }
+            guard let owner = owner(of: name), hasEnded(owner) else { continue }
             try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
         }
+    }
+
+    /// Whether process `pid` has ended: it does not exist, or, on Linux, it is a zombie (ended,
+    /// but its parent, such as a shell or a terminal that was killed with it, has not yet
+    /// collected it), which the system still counts as a process.
+    static func hasEnded(_ pid: pid_t) -> Bool {
+        if kill(pid, 0) != 0 { return errno == ESRCH }
+        #if os(Linux)
+        // `/proc/PID/stat`: "PID (NAME) STATE …"; the name may hold spaces and parentheses.
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return false }
+        let state = stat[stat.index(after: end)...].drop { $0 == " " }.first
+        return state == "Z" || state == "X"
+        #else
+        return false
+        #endif
     }
 
     /// The process a folder named `bamaso-serve-PID-RANDOM` belongs to; nil for any other name.
