@@ -25,6 +25,9 @@ public enum SystemError {
         return text.prefix(1).lowercased() + text.dropFirst()
     }
 
+    /// The system's error number behind `error` (`ENOSPC`), if it has one.
+    public static func code(of error: Error) -> Int32? { posixCode(of: error as NSError) }
+
     private static func posixCode(of error: NSError) -> Int32? {
         if error.domain == NSPOSIXErrorDomain { return Int32(error.code) }
         // On Linux the underlying error is a `POSIXError` value, which `as? NSError` misses.

@@ -217,7 +217,9 @@ public enum SiteWriter {
             }
             outcome.cleaning += lap()
             outcome.interruption = interruption.requested
-            if !(error is CancellationError) {
+            if let full = diskFull(error, writing: site, into: parent, at: shown) {
+                diagnostics.append(full)
+            } else if !(error is CancellationError) {
                 diagnostics.append(
                     .error(
                         at: shown, "cannot write the site into \(parent.path): \(SystemError.describe(error))",
