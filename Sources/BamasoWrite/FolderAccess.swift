@@ -36,31 +36,48 @@ struct FolderAccess {
         lists = Self.listNames.compactMap { name in Self.attribute(name, of: folder).map { (name, $0) } }
     }
 
-    /// What `give` could not give: a group the user is not in (only its owner, or the system's
-    /// administrator, may give a folder such a group).
-    struct Refusal: Error {
-        var group: String
+    /// Why `give` could not give all of the access.
+    enum Refusal: Error, Equatable {
+        /// The folder belongs to another user (two people build the same site in turns), and
+        /// only its owner may change it.
+        case otherUsersFolder(owner: String)
+        /// The group is one the user is not in, which only the system's administrator may give.
+        case notInGroup(String)
     }
 
-    /// Gives `folder` this access. Throws `Refusal` when the group cannot be given (the rest
-    /// is given all the same), a system error when anything else fails.
+    /// Gives `folder` this access. Throws `Refusal` when it cannot (the rest is given all the
+    /// same), a system error when anything else fails. Changes nothing that is already right,
+    /// so a folder on a disk that keeps no permissions (a USB stick's FAT) is left alone.
     func give(to folder: String) throws {
         var status = stat()
         guard stat(folder, &status) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if geteuid() != 0, status.st_uid != geteuid() {
+            guard status.st_gid == group, status.st_mode & 0o7777 == mode, !listsDiffer(on: folder) else {
+                throw Refusal.otherUsersFolder(owner: Self.name(ofUser: status.st_uid))
+            }
+            return
+        }
         var refusal: Refusal?
         if status.st_gid != group {
             if chown(folder, uid_t.max, group) == 0 {
                 try regroup(inside: folder, from: status.st_gid)
             } else {
                 guard errno == EPERM else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                refusal = Refusal(group: Self.name(ofGroup: group))
+                refusal = .notInGroup(Self.name(ofGroup: group))
             }
         }
         try giveLists(to: folder)
         // After the lists: the group bits of a folder with a list are its mask, set from the mode.
         // Without the group, the system clears the setgid bit, as it should.
-        guard chmod(folder, mode) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard stat(folder, &status) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if status.st_mode & 0o7777 != mode, chmod(folder, mode) != 0 {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
         if let refusal { throw refusal }
+    }
+
+    private func listsDiffer(on folder: String) -> Bool {
+        Self.listNames.contains { name in lists.first { $0.name == name }?.value != Self.attribute(name, of: folder) }
     }
 
     /// Gives what lies in `folder` with the group it had, `from`, this group, and its folders the
@@ -114,6 +131,11 @@ struct FolderAccess {
         #else
         return nil
         #endif
+    }
+
+    private static func name(ofUser user: uid_t) -> String {
+        guard let entry = getpwuid(user), let name = entry.pointee.pw_name else { return "number \(user)" }
+        return String(cString: name)
     }
 
     private static func name(ofGroup group: gid_t) -> String {

@@ -171,14 +171,7 @@ public enum SiteWriter {
             do {
                 try FolderAccess(of: output.path)?.give(to: root)
             } catch let refusal as FolderAccess.Refusal {
-                diagnostics.append(
-                    .warning(
-                        at: shown,
-                        "\(output.path) belongs to the group \(refusal.group), which you are not in: the new site "
-                            + "belongs to your own group instead, and a program that reads the site as a member of "
-                            + "\(refusal.group) (a web server) may no longer be able to",
-                        hint: "ask the computer's administrator to add you to the group \(refusal.group), then give "
-                            + "the folder that group again: chgrp \(refusal.group) \(output.path)"))
+                diagnostics.append(accessWarning(refusal, output: output, staging: root, at: shown))
             }
             let existing = folder.isNew ? [] : try StagingTree.prune(root, keeping: Set(site.files.map(\.path)))
             outcome.cleaning += lap()

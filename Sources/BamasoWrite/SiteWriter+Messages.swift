@@ -62,4 +62,27 @@ extension SiteWriter {
     private static func bytes(_ count: Int) -> String {
         Int64(count).formatted(.byteCount(style: .file))
     }
+
+    /// The warning for access to the output that the new site's folder could not be given.
+    static func accessWarning(
+        _ refusal: FolderAccess.Refusal, output: URL, staging: String, at location: FileLocation
+    ) -> Diagnostic {
+        switch refusal {
+        case .notInGroup(let group):
+            .warning(
+                at: location,
+                "\(output.path) belongs to the group \(group), which you are not in: the new site belongs to your "
+                    + "own group instead, and a program that reads the site as a member of \(group) (a web server) "
+                    + "may no longer be able to",
+                hint: "ask the computer's administrator to add you to the group \(group), then give the folder that "
+                    + "group again: chgrp \(group) \(output.path)")
+        case .otherUsersFolder(let owner):
+            .warning(
+                at: location,
+                "\(staging), the copy of the site this build updates and swaps in, belongs to the user \(owner), so "
+                    + "it cannot be given the permissions and group of \(output.path): the new site may not be "
+                    + "readable as the previous one was",
+                hint: "delete that folder (the next build makes a copy of its own), or let \(owner) build")
+        }
+    }
 }
