@@ -27,10 +27,17 @@ import Testing
             .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "bamaso binary not found near \(folders)"])
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// Runs `bamaso` with `arguments` in `folder`; through `wrapper` first (a program and its
+    /// arguments, such as `setpriv` to run it as another user), when there is one.
+    static func run(_ arguments: [String], in folder: URL, through wrapper: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
+        if let program = wrapper.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = wrapper.dropFirst() + [try binary().path] + arguments
+        } else {
+            process.executableURL = try binary()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()

@@ -15,21 +15,8 @@ import Glibc
 
     /// `bamaso` with `arguments`, in `folder`, as the user and group nobody, in no other group.
     static func runAsNobody(_ arguments: [String], in folder: URL) throws -> CLI.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(setpriv))
-        process.arguments =
-            ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", try CLI.binary().path] + arguments
-        process.currentDirectoryURL = folder
-        let (out, err) = (Pipe(), Pipe())
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Run(
-            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+        let wrapper = [try #require(setpriv), "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups"]
+        return try CLI.run(arguments, in: folder, through: wrapper)
     }
 
     @Test(
