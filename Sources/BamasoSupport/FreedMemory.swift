@@ -14,9 +14,7 @@ public enum FreedMemory {
         #if os(Linux)
         // Glibc's `malloc_trim` (malloc.h) is not imported into Swift, so it is looked up by name.
         typealias Trim = @convention(c) (Int) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            _ = unsafeBitCast(symbol, to: Trim.self)(0)
-        }
+        _ = systemFunction("malloc_trim", as: Trim.self)?(0)
         #endif
     }
 }

@@ -27,8 +27,8 @@ public enum HeapSteps {
         // M_TOP_PAD is -2 there.
         typealias SetOption = @convention(c) (Int32, Int32) -> Int32
         // glibc takes any value, and a negative one as a pad of nearly all memory.
-        guard bytes >= 0, let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return false }
-        return unsafeBitCast(symbol, to: SetOption.self)(-2, bytes) == 1
+        guard bytes >= 0, let mallopt = systemFunction("mallopt", as: SetOption.self) else { return false }
+        return mallopt(-2, bytes) == 1
         #else
         return false
         #endif

@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -157,13 +158,9 @@ struct FolderAccess {
             ) -> Int32
         typealias Remove = @convention(c) (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Int32
 
-        static let get = function("getxattr", as: Get.self)
-        static let set = function("setxattr", as: Set.self)
-        static let remove = function("removexattr", as: Remove.self)
-
-        private static func function<F>(_ name: String, as type: F.Type) -> F? {
-            dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: type) }
-        }
+        static let get = systemFunction("getxattr", as: Get.self)
+        static let set = systemFunction("setxattr", as: Set.self)
+        static let remove = systemFunction("removexattr", as: Remove.self)
     }
     #endif
 }

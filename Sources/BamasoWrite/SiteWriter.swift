@@ -197,16 +197,19 @@ public enum SiteWriter {
             // stopped the build; what is left then stays recorded, for the next build to reuse);
             // one that held an earlier site is kept, partly updated, for the next build, which
             // brings it up to date anyway.
-            if let staging, staging.isNew {
-                let deadline = DispatchTime.now() + (interruption.requested == nil ? 3600 : 0.5)
+            if let staging {
                 let path = parent.appendingPathComponent(staging.name).path
-                if (try? StagingTree.remove(path, before: deadline)) == true {
-                    try? lock.record([])
-                } else {
-                    outcome.leftBehind = output == named ? staging.name : path
+                let left = output == named ? staging.name : path
+                if staging.isNew {
+                    let deadline = DispatchTime.now() + (interruption.requested == nil ? 3600 : 0.5)
+                    if (try? StagingTree.remove(path, before: deadline)) == true {
+                        try? lock.record([])
+                    } else {
+                        outcome.leftBehind = left
+                    }
+                } else if interruption.requested != nil {
+                    outcome.leftBehind = left
                 }
-            } else if let staging, interruption.requested != nil {
-                outcome.leftBehind = output == named ? staging.name : parent.appendingPathComponent(staging.name).path
             }
             outcome.cleaning += lap()
             outcome.interruption = interruption.requested

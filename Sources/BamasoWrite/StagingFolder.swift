@@ -1,3 +1,4 @@
+import BamasoSupport
 import Foundation
 import Synchronization
 
@@ -205,9 +206,7 @@ struct StagingFolder {
         #if os(Linux)
         // Glibc's `syncfs` is not imported into Swift, so it is looked up by name.
         typealias SyncFS = @convention(c) (Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
-            return unsafeBitCast(symbol, to: SyncFS.self)(descriptor)
-        }
+        if let syncfs = systemFunction("syncfs", as: SyncFS.self) { return syncfs(descriptor) }
         #endif
         sync()
         return 0
@@ -218,8 +217,7 @@ struct StagingFolder {
         #if os(Linux)
         // Glibc's `renameat2` is not imported into Swift, so it is looked up by name.
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        guard let renameat2 = systemFunction("renameat2", as: RenameAt2.self) else { return false }
         let renameExchange: UInt32 = 2  // RENAME_EXCHANGE in <linux/fs.h>
         return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
         #else
